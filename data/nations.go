@@ -1,0 +1,95 @@
+package data
+
+// NationFacts are the bodies and names that differ between the four
+// nations: who commissions care, who handles complaints, the ombudsman,
+// and the name of the funding request. Deadlines live with the rules in
+// data/process, each beside its source.
+type NationFacts struct {
+	Nation Nation
+
+	// Commissioner is the body that plans and pays for local care.
+	Commissioner      string // "Integrated Care Board"
+	CommissionerShort string // "ICB"
+
+	// ComplaintsProcess is what the complaints procedure is called.
+	ComplaintsProcess string
+
+	// FundingRequest is the name of a request to fund care not normally
+	// provided; FundingRequestShort its abbreviation.
+	FundingRequest      string
+	FundingRequestShort string
+
+	// Ombudsman is the final, independent stage of a complaint.
+	Ombudsman        string
+	OmbudsmanShort   string
+	OmbudsmanWebsite string
+
+	// Advice is the informal help inside the health service (PALS or its
+	// equivalent); Advocacy the free, independent help with complaints.
+	Advice   string
+	Advocacy string
+}
+
+var nationFacts = map[Nation]NationFacts{
+	England: {
+		Nation:              England,
+		Commissioner:        "Integrated Care Board",
+		CommissionerShort:   "ICB",
+		ComplaintsProcess:   "the NHS complaints procedure",
+		FundingRequest:      "individual funding request",
+		FundingRequestShort: "IFR",
+		Ombudsman:           "Parliamentary and Health Service Ombudsman",
+		OmbudsmanShort:      "PHSO",
+		OmbudsmanWebsite:    "www.ombudsman.org.uk",
+		Advice:              "the Patient Advice and Liaison Service (PALS)",
+		Advocacy:            "NHS complaints advocacy, which your local council must provide free of charge",
+	},
+	Wales: {
+		Nation:              Wales,
+		Commissioner:        "local health board",
+		CommissionerShort:   "health board",
+		ComplaintsProcess:   "Putting Things Right, the NHS Wales complaints procedure",
+		FundingRequest:      "individual patient funding request",
+		FundingRequestShort: "IPFR",
+		Ombudsman:           "Public Services Ombudsman for Wales",
+		OmbudsmanShort:      "PSOW",
+		OmbudsmanWebsite:    "www.ombudsman.wales",
+		Advice:              "the health board's concerns team or Patient Advice and Liaison Service",
+		Advocacy:            "Llais, the independent body that gives free help with NHS complaints in Wales",
+	},
+	Scotland: {
+		Nation:              Scotland,
+		Commissioner:        "NHS board",
+		CommissionerShort:   "NHS board",
+		ComplaintsProcess:   "the NHS Scotland complaints handling procedure",
+		FundingRequest:      "Peer Approved Clinical System (PACS) Tier 2 request",
+		FundingRequestShort: "PACS Tier 2",
+		Ombudsman:           "Scottish Public Services Ombudsman",
+		OmbudsmanShort:      "SPSO",
+		OmbudsmanWebsite:    "www.spso.org.uk",
+		Advice:              "the NHS board's feedback and complaints team",
+		Advocacy:            "the Patient Advice and Support Service (PASS), which is free and independent",
+	},
+	NorthernIreland: {
+		Nation:              NorthernIreland,
+		Commissioner:        "Health and Social Care trust",
+		CommissionerShort:   "HSC trust",
+		ComplaintsProcess:   "the Health and Social Care complaints procedure",
+		FundingRequest:      "individual funding request",
+		FundingRequestShort: "IFR",
+		Ombudsman:           "Northern Ireland Public Services Ombudsman",
+		OmbudsmanShort:      "NIPSO",
+		OmbudsmanWebsite:    "www.nipso.org.uk",
+		Advice:              "the trust's complaints or service user experience team",
+		Advocacy:            "the Patient and Client Council, which gives free, independent help with complaints",
+	},
+}
+
+// FactsFor returns the facts of a nation; an unknown nation gets England's,
+// the largest, so a letter is never left without a body to name.
+func FactsFor(n Nation) NationFacts {
+	if f, ok := nationFacts[n]; ok {
+		return f
+	}
+	return nationFacts[England]
+}

@@ -1,0 +1,118 @@
+package data
+
+import "time"
+
+// Person is the patient a request is about.
+type Person struct {
+	ID          string
+	Name        string
+	DateOfBirth Date
+	Address     string // several lines, as written on an envelope
+	Phone       string
+	Email       string
+	NHSNumber   string // optional; 10 digits passing the modulus-11 check
+	Nation      Nation
+	Notes       string
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Contact is anyone a letter can go to: a clinician, PALS, an ICB, an
+// advocacy service, an ombudsman.
+type Contact struct {
+	ID           string
+	Name         string // a person's name, or blank when writing to a team
+	Role         ContactRole
+	Organisation string
+	Address      string
+	Email        string
+	Phone        string
+	Notes        string
+	LastVerified Date // for the national bodies shipped with the program
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+// DisplayName is the name, the organisation, or both.
+func (c Contact) DisplayName() string {
+	switch {
+	case c.Name != "" && c.Organisation != "":
+		return c.Name + ", " + c.Organisation
+	case c.Name != "":
+		return c.Name
+	}
+	return c.Organisation
+}
+
+// Request is one person's request for a review or a second opinion, with
+// everything the letters draw on. Its state follows from its steps.
+type Request struct {
+	ID             string
+	PersonID       string
+	Subject        Subject
+	Route          Route
+	AskedBy        AskedBy
+	AskedHow       AskedHow
+	ReasonCategory ReasonCategory
+	OnBehalf       bool // letters are written by the user on the person's behalf
+	RecipientID    string
+
+	// What the request is about, in the person's words.
+	Condition        string // the diagnosis in question, or the condition treated
+	Treatment        string // the treatment or medication in question
+	RaisedWithDoctor bool
+	Reason           string // why they disagree, or think the treatment is not working
+	OutcomeWanted    string
+
+	// Background the letters draw on; every part is optional.
+	UnwellSince       string // "since 2019", "for three years"
+	Admissions        string
+	MedicationsTried  string
+	CurrentMedication string
+	Problems          string // what the illness stops them doing
+	SideEffects       string
+	AlreadyTried      string // what was already tried with this doctor
+	ReplyMethod       ReplyMethod
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Letter is one letter of a request: its kind, recipient and, once the
+// user edits it, the edited text, which is never thrown away silently.
+type Letter struct {
+	ID          string
+	RequestID   string
+	Kind        string // a letters kind id, e.g. "review-treatment"
+	RecipientID string
+	Body        string // the edited text; empty means "compose from the records"
+	LargePrint  bool
+	SentOn      Date
+	SentHow     SentHow
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
+// Edited reports whether the user has changed the composed text.
+func (l Letter) Edited() bool { return l.Body != "" }
+
+// Sent reports whether the letter has gone out.
+func (l Letter) Sent() bool { return !l.SentOn.IsZero() }
+
+// Step is one dated event on a request's timeline. A step may set a due
+// date: what the other side owes, or what the user should do, by then.
+type Step struct {
+	ID         string
+	RequestID  string
+	On         Date
+	Kind       StepKind
+	Outcome    Outcome // for replies and closing
+	LetterID   string  // the letter sent, for letter-sent steps
+	LetterKind string  // its kind, kept here so the rules need no letters
+	Summary    string  // what was said or done
+	DueOn      Date
+	DueWhat    string // what is owed by DueOn
+	Minutes    int    // time the advocate spent on it
+	Attachment string // a file inside the data folder, relative to it
+	CreatedAt  time.Time
+}
