@@ -29,8 +29,11 @@ type Contact struct {
 	Phone        string
 	Notes        string
 	LastVerified Date // for the national bodies shipped with the program
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// FundingReviewDays is how long this ICB or board allows to ask for a
+	// reconsideration or review of a refused funding request; 0 if unknown.
+	FundingReviewDays int
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 // DisplayName is the name, the organisation, or both.

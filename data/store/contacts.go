@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+
+	"secondopinion/data"
+)
+
+var contactCols = []string{"id", "name", "role", "organisation", "address", "email", "phone", "notes",
+	"last_verified", "funding_review_days", "created_at", "updated_at"}
+
+var (
+	saveContactSQL   = upsertSQL("contacts", contactCols)
+	selectContactSQL = "SELECT " + joinCols(contactCols) + " FROM contacts"
+)
+
+func scanContact(row scanner) (data.Contact, error) {
+	var c data.Contact
+	err := row.Scan(&c.ID, &c.Name, &c.Role, &c.Organisation, &c.Address, &c.Email, &c.Phone, &c.Notes,
+		dateField{&c.LastVerified}, &c.FundingReviewDays, timeField{&c.CreatedAt}, timeField{&c.UpdatedAt})
+	return c, err
+}
+
+// SaveContact validates and saves a contact, giving a new one its id.
+func (s *Store) SaveContact(ctx context.Context, c *data.Contact) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	saved := *c
+	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
+	err := s.exec(ctx, saveContactSQL, saved.ID, saved.Name, string(saved.Role), saved.Organisation, saved.Address,
+		saved.Email, saved.Phone, saved.Notes, saved.LastVerified.String(), saved.FundingReviewDays,
+		formatTime(saved.CreatedAt), formatTime(saved.UpdatedAt))
+	if err == nil {
+		*c = saved
+	}
+	return err
+}
+
+// Contact returns one contact.
+func (s *Store) Contact(ctx context.Context, id string) (data.Contact, error) {
+	return queryOne(ctx, s.db, scanContact, selectContactSQL+" WHERE id = ?", id)
+}
+
+// Contacts returns every contact, by organisation and name.
+func (s *Store) Contacts(ctx context.Context) ([]data.Contact, error) {
+	return queryList(ctx, s.db, scanContact, selectContactSQL+
+		" ORDER BY organisation COLLATE NOCASE, name COLLATE NOCASE, id")
+}
+
+// DeleteContact deletes a contact; requests and letters addressed to it keep
+// their text but lose the link.
+func (s *Store) DeleteContact(ctx context.Context, id string) error {
+	return s.deleteByID(ctx, "contacts", id)
+}

@@ -1,0 +1,89 @@
+package store
+
+import (
+	"context"
+
+	"secondopinion/data"
+)
+
+var letterCols = []string{"id", "request_id", "kind", "recipient_id", "body", "large_print", "sent_on", "sent_how",
+	"created_at", "updated_at"}
+
+var (
+	saveLetterSQL   = upsertSQL("letters", letterCols)
+	selectLetterSQL = "SELECT " + joinCols(letterCols) + " FROM letters"
+)
+
+func scanLetter(row scanner) (data.Letter, error) {
+	var l data.Letter
+	err := row.Scan(&l.ID, &l.RequestID, &l.Kind, textOrNull{&l.RecipientID}, &l.Body, &l.LargePrint,
+		dateField{&l.SentOn}, &l.SentHow, timeField{&l.CreatedAt}, timeField{&l.UpdatedAt})
+	return l, err
+}
+
+func (s *Store) saveLetter(ctx context.Context, tx txn, l data.Letter) error {
+	_, err := tx.ExecContext(ctx, saveLetterSQL, l.ID, l.RequestID, l.Kind, nullID(l.RecipientID), l.Body,
+		boolInt(l.LargePrint), l.SentOn.String(), string(l.SentHow), formatTime(l.CreatedAt), formatTime(l.UpdatedAt))
+	return err
+}
+
+// SaveLetter validates and saves a letter, giving a new one its id.
+func (s *Store) SaveLetter(ctx context.Context, l *data.Letter) error {
+	if err := l.Validate(); err != nil {
+		return err
+	}
+	saved := *l
+	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
+	err := s.inTx(ctx, func(tx txn) error { return s.saveLetter(ctx, tx, saved) })
+	if err == nil {
+		*l = saved
+	}
+	return err
+}
+
+// MarkSent saves the letter as sent and adds its "letter sent" step (with
+// the due date the rules gave it) in one transaction: both or neither.
+func (s *Store) MarkSent(ctx context.Context, l *data.Letter, step *data.Step) error {
+	letter := *l
+	st := *step
+	s.stamp(&letter.ID, &letter.CreatedAt, &letter.UpdatedAt)
+	s.stamp(&st.ID, &st.CreatedAt, nil)
+	st.RequestID, st.Kind, st.LetterID, st.LetterKind = letter.RequestID, data.StepLetterSent, letter.ID, letter.Kind
+	if st.On.IsZero() {
+		st.On = letter.SentOn
+	}
+	if letter.SentOn.IsZero() {
+		letter.SentOn = st.On
+	}
+	if err := letter.Validate(); err != nil {
+		return err
+	}
+	if err := st.Validate(); err != nil {
+		return err
+	}
+	err := s.inTx(ctx, func(tx txn) error {
+		if err := s.saveLetter(ctx, tx, letter); err != nil {
+			return err
+		}
+		return insertStep(ctx, tx, st)
+	})
+	if err == nil {
+		*l, *step = letter, st
+	}
+	return err
+}
+
+// Letter returns one letter.
+func (s *Store) Letter(ctx context.Context, id string) (data.Letter, error) {
+	return queryOne(ctx, s.db, scanLetter, selectLetterSQL+" WHERE id = ?", id)
+}
+
+// LettersFor returns a request's letters, oldest first.
+func (s *Store) LettersFor(ctx context.Context, requestID string) ([]data.Letter, error) {
+	return queryList(ctx, s.db, scanLetter, selectLetterSQL+" WHERE request_id = ? ORDER BY created_at, id", requestID)
+}
+
+// DeleteLetter deletes a letter; a step recording that it was sent stays.
+func (s *Store) DeleteLetter(ctx context.Context, id string) error {
+	return s.deleteByID(ctx, "letters", id)
+}

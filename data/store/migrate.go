@@ -1,0 +1,60 @@
+package store
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migrations returns the numbered SQL files in order; file N (1-based) takes
+// the schema from version N-1 to N.
+func migrations() []string {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		panic(err) // the pattern is constant
+	}
+	sort.Strings(names)
+	return names
+}
+
+// SchemaVersion is the database's schema version (SQLite's user_version).
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, explain(err)
+}
+
+// LatestSchema is the schema version this program writes.
+func LatestSchema() int { return len(migrations()) }
+
+// migrate applies each missing migration in its own transaction, together
+// with the new user_version, so a failure leaves the previous version whole.
+func (s *Store) migrate(ctx context.Context) error {
+	current, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	files := migrations()
+	for i := current; i < len(files); i++ {
+		script, err := migrationFiles.ReadFile(files[i])
+		if err != nil {
+			return err
+		}
+		err = s.inTx(ctx, func(tx txn) error {
+			if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+				return fmt.Errorf("migration %s: %w", files[i], err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

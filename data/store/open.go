@@ -1,0 +1,158 @@
+// Package store keeps the records in one SQLite file in the data folder.
+// Every write is one immediate transaction, so nothing is ever half-saved.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"secondopinion/data"
+
+	_ "modernc.org/sqlite" // the "sqlite" driver, pure Go
+)
+
+// FileName is the database's name inside the data folder.
+const FileName = "secondopinion.db"
+
+// Store is an open database. It is safe to use from several goroutines.
+type Store struct {
+	db   *sql.DB
+	dir  string
+	path string
+
+	// Now is the clock for created and updated times; tests replace it.
+	Now func() time.Time
+}
+
+// Open opens (creating if needed) the database in dir and brings its
+// schema up to date. A database from a newer version of the program, or
+// one that is damaged, is refused and left exactly as it was.
+func Open(dir string) (*Store, error) {
+	if dir == "" {
+		return nil, &data.UserError{Message: "No data folder was given."}
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, &data.UserError{
+			Message: fmt.Sprintf("The data folder %s could not be created: %v. Please choose a folder you can write to.", dir, err),
+			Err:     err,
+		}
+	}
+	path := filepath.Join(dir, FileName)
+	if err := checkBeforeWriting(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, explain(err)
+	}
+	s := &Store{db: db, dir: dir, path: path, Now: time.Now}
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn is the connection string: WAL so readers never block the writer,
+// synchronous=FULL so a commit survives a power cut, foreign keys on, and
+// immediate transactions so a read-then-write never fails half-way.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_time_format", "sqlite")
+	if readOnly {
+		q.Add("mode", "ro")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "synchronous(FULL)")
+		q.Add("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// checkBeforeWriting looks at an existing database read-only, so that a
+// newer or damaged file is refused before anything could change it.
+func checkBeforeWriting(path string) error {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return explain(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return explain(err)
+	}
+	if version > len(migrations()) {
+		return &data.UserError{Message: fmt.Sprintf(
+			"This data was saved by a newer version of Second Opinion (data version %d; this program knows up to %d). "+
+				"Nothing has been changed. Please install the newer version to open it.", version, len(migrations()))}
+	}
+	var result string
+	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&result); err != nil {
+		return explain(err)
+	}
+	if result != "ok" {
+		return damaged(result)
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dir is the data folder; Path the database file inside it.
+func (s *Store) Dir() string  { return s.dir }
+func (s *Store) Path() string { return s.path }
+
+// ErrDamaged is returned, wrapped in a UserError, for a damaged database.
+var ErrDamaged = errors.New("database damaged")
+
+func damaged(detail string) error {
+	return &data.UserError{
+		Message: "The database is damaged and cannot be used safely. Nothing has been written to it. " +
+			"Please restore your most recent backup.",
+		Err: fmt.Errorf("%w: %s", ErrDamaged, detail),
+	}
+}
+
+// explain turns SQLite's errors into words a person can act on.
+func explain(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ue *data.UserError
+	var ps data.Problems
+	if errors.As(err, &ue) || errors.As(err, &ps) || errors.Is(err, data.ErrNotFound) {
+		return err
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked"):
+		return &data.UserError{Err: err, Message: "The data is busy: another copy of Second Opinion may be using it. " +
+			"Please close the other copy and try again. Nothing was changed."}
+	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "disk is full"):
+		return &data.UserError{Err: err, Message: "The disk is full, so this could not be saved. Nothing was changed, " +
+			"and what you typed is still on screen. Please free some space and try again."}
+	case strings.Contains(msg, "SQLITE_READONLY") || strings.Contains(msg, "readonly database"):
+		return &data.UserError{Err: err, Message: "The data can only be read, not changed (the file or folder is read-only). " +
+			"Please check its permissions."}
+	case strings.Contains(msg, "SQLITE_CORRUPT") || strings.Contains(msg, "malformed") ||
+		strings.Contains(msg, "SQLITE_NOTADB") || strings.Contains(msg, "not a database"):
+		return damaged(msg)
+	case strings.Contains(msg, "SQLITE_CANTOPEN") || strings.Contains(msg, "unable to open"):
+		return &data.UserError{Err: err, Message: "The data file could not be opened. Please check that the data folder exists and that you can write to it."}
+	}
+	return err
+}

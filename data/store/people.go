@@ -1,0 +1,53 @@
+package store
+
+import (
+	"context"
+
+	"secondopinion/data"
+)
+
+var personCols = []string{"id", "name", "date_of_birth", "address", "phone", "email", "nhs_number",
+	"nation", "notes", "created_at", "updated_at"}
+
+var (
+	savePersonSQL   = upsertSQL("people", personCols)
+	selectPersonSQL = "SELECT " + joinCols(personCols) + " FROM people"
+)
+
+func scanPerson(row scanner) (data.Person, error) {
+	var p data.Person
+	err := row.Scan(&p.ID, &p.Name, dateField{&p.DateOfBirth}, &p.Address, &p.Phone, &p.Email, &p.NHSNumber,
+		&p.Nation, &p.Notes, timeField{&p.CreatedAt}, timeField{&p.UpdatedAt})
+	return p, err
+}
+
+// SavePerson validates and saves a person, giving a new one its id.
+func (s *Store) SavePerson(ctx context.Context, p *data.Person) error {
+	p.NHSNumber = data.NormaliseNHSNumber(p.NHSNumber)
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	saved := *p
+	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
+	err := s.exec(ctx, savePersonSQL, saved.ID, saved.Name, saved.DateOfBirth.String(), saved.Address, saved.Phone,
+		saved.Email, saved.NHSNumber, string(saved.Nation), saved.Notes, formatTime(saved.CreatedAt), formatTime(saved.UpdatedAt))
+	if err == nil {
+		*p = saved
+	}
+	return err
+}
+
+// Person returns one person.
+func (s *Store) Person(ctx context.Context, id string) (data.Person, error) {
+	return queryOne(ctx, s.db, scanPerson, selectPersonSQL+" WHERE id = ?", id)
+}
+
+// People returns everyone, by name.
+func (s *Store) People(ctx context.Context) ([]data.Person, error) {
+	return queryList(ctx, s.db, scanPerson, selectPersonSQL+" ORDER BY name COLLATE NOCASE, id")
+}
+
+// DeletePerson deletes a person with their requests, letters and steps.
+func (s *Store) DeletePerson(ctx context.Context, id string) error {
+	return s.deleteByID(ctx, "people", id)
+}

@@ -1,0 +1,69 @@
+package store
+
+import (
+	"context"
+
+	"secondopinion/data"
+)
+
+var requestCols = []string{"id", "person_id", "subject", "route", "asked_by", "asked_how", "reason_category",
+	"on_behalf", "recipient_id", "condition", "treatment", "raised_with_doctor", "reason", "outcome_wanted",
+	"unwell_since", "admissions", "medications_tried", "current_medication", "problems", "side_effects",
+	"already_tried", "reply_method", "created_at", "updated_at"}
+
+var (
+	saveRequestSQL   = upsertSQL("requests", requestCols)
+	selectRequestSQL = "SELECT " + joinCols(requestCols) + " FROM requests"
+)
+
+func scanRequest(row scanner) (data.Request, error) {
+	var r data.Request
+	err := row.Scan(&r.ID, &r.PersonID, &r.Subject, &r.Route, &r.AskedBy, &r.AskedHow, &r.ReasonCategory,
+		&r.OnBehalf, textOrNull{&r.RecipientID}, &r.Condition, &r.Treatment, &r.RaisedWithDoctor, &r.Reason,
+		&r.OutcomeWanted, &r.UnwellSince, &r.Admissions, &r.MedicationsTried, &r.CurrentMedication, &r.Problems,
+		&r.SideEffects, &r.AlreadyTried, &r.ReplyMethod, timeField{&r.CreatedAt}, timeField{&r.UpdatedAt})
+	return r, err
+}
+
+func requestArgs(r data.Request) []any {
+	return []any{r.ID, r.PersonID, string(r.Subject), string(r.Route), string(r.AskedBy), string(r.AskedHow),
+		string(r.ReasonCategory), boolInt(r.OnBehalf), nullID(r.RecipientID), r.Condition, r.Treatment,
+		boolInt(r.RaisedWithDoctor), r.Reason, r.OutcomeWanted, r.UnwellSince, r.Admissions, r.MedicationsTried,
+		r.CurrentMedication, r.Problems, r.SideEffects, r.AlreadyTried, string(r.ReplyMethod),
+		formatTime(r.CreatedAt), formatTime(r.UpdatedAt)}
+}
+
+// SaveRequest validates and saves a request, giving a new one its id. A
+// draft may be saved with only its person and subject.
+func (s *Store) SaveRequest(ctx context.Context, r *data.Request) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	saved := *r
+	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
+	err := s.exec(ctx, saveRequestSQL, requestArgs(saved)...)
+	if err == nil {
+		*r = saved
+	}
+	return err
+}
+
+// Request returns one request.
+func (s *Store) Request(ctx context.Context, id string) (data.Request, error) {
+	return queryOne(ctx, s.db, scanRequest, selectRequestSQL+" WHERE id = ?", id)
+}
+
+// Requests returns every request, oldest first.
+func (s *Store) Requests(ctx context.Context) ([]data.Request, error) {
+	return queryList(ctx, s.db, scanRequest, selectRequestSQL+" ORDER BY created_at, id")
+}
+
+// RequestsFor returns one person's requests, oldest first.
+func (s *Store) RequestsFor(ctx context.Context, personID string) ([]data.Request, error) {
+	return queryList(ctx, s.db, scanRequest, selectRequestSQL+" WHERE person_id = ? ORDER BY created_at, id", personID)
+}
+
+// DeleteRequest deletes a request with its letters and steps.
+func (s *Store) DeleteRequest(ctx context.Context, id string) error {
+	return s.deleteByID(ctx, "requests", id)
+}

@@ -1,0 +1,83 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"secondopinion/data"
+)
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface{ Scan(dest ...any) error }
+
+// dateField scans an ISO date column into a data.Date.
+type dateField struct{ d *data.Date }
+
+func (f dateField) Scan(src any) error {
+	d, err := data.ParseDate(asString(src))
+	*f.d = d
+	return err
+}
+
+// timeField scans an RFC 3339 column into a time.
+type timeField struct{ t *time.Time }
+
+func (f timeField) Scan(src any) error {
+	*f.t = parseTime(asString(src))
+	return nil
+}
+
+func asString(src any) string {
+	switch v := src.(type) {
+	case string:
+		return v
+	case []byte:
+		return string(v)
+	}
+	return ""
+}
+
+// textOrNull scans a nullable text column (an optional reference) into a string.
+type textOrNull struct{ s *string }
+
+func (f textOrNull) Scan(src any) error {
+	*f.s = asString(src)
+	return nil
+}
+
+// queryList runs a query and scans each row with scan.
+func queryList[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, explain(err)
+	}
+	defer rows.Close()
+	var list []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, explain(err)
+		}
+		list = append(list, v)
+	}
+	return list, explain(rows.Err())
+}
+
+// queryOne runs a query for one row; no row is data.ErrNotFound.
+func queryOne[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), query string, args ...any) (T, error) {
+	v, err := scan(db.QueryRowContext(ctx, query, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, data.ErrNotFound
+	}
+	return v, explain(err)
+}
+
+func joinCols(cols []string) string { return strings.Join(cols, ", ") }
+
+// errNotFound is data.ErrNotFound, named here for brevity.
+var errNotFound = data.ErrNotFound
+
+func repeat(s string, n int) string { return strings.Repeat(s, n) }

@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+
+	"secondopinion/data"
+)
+
+var stepCols = []string{"id", "request_id", "on_date", "kind", "outcome", "letter_id", "letter_kind", "summary",
+	"due_on", "due_what", "minutes", "attachment", "created_at"}
+
+var (
+	insertStepSQL = "INSERT INTO steps (" + joinCols(stepCols) + ") VALUES (?" +
+		repeat(", ?", len(stepCols)-1) + ")"
+	updateStepSQL = "UPDATE steps SET on_date = ?, kind = ?, outcome = ?, letter_id = ?, letter_kind = ?, summary = ?, " +
+		"due_on = ?, due_what = ?, minutes = ?, attachment = ? WHERE id = ?"
+	selectStepSQL = "SELECT " + joinCols(stepCols) + " FROM steps"
+	// Steps of one day keep the order they were logged in.
+	stepOrder = " ORDER BY request_id, on_date, created_at, id"
+)
+
+func scanStep(row scanner) (data.Step, error) {
+	var st data.Step
+	err := row.Scan(&st.ID, &st.RequestID, dateField{&st.On}, &st.Kind, &st.Outcome, textOrNull{&st.LetterID},
+		&st.LetterKind, &st.Summary, dateField{&st.DueOn}, &st.DueWhat, &st.Minutes, &st.Attachment,
+		timeField{&st.CreatedAt})
+	return st, err
+}
+
+func insertStep(ctx context.Context, tx txn, st data.Step) error {
+	_, err := tx.ExecContext(ctx, insertStepSQL, st.ID, st.RequestID, st.On.String(), string(st.Kind),
+		string(st.Outcome), nullID(st.LetterID), st.LetterKind, st.Summary, st.DueOn.String(), st.DueWhat,
+		st.Minutes, st.Attachment, formatTime(st.CreatedAt))
+	return err
+}
+
+// AddStep validates and adds a step to a request's timeline.
+func (s *Store) AddStep(ctx context.Context, st *data.Step) error {
+	if err := st.Validate(); err != nil {
+		return err
+	}
+	saved := *st
+	saved.ID = ""
+	s.stamp(&saved.ID, &saved.CreatedAt, nil)
+	err := s.inTx(ctx, func(tx txn) error { return insertStep(ctx, tx, saved) })
+	if err == nil {
+		*st = saved
+	}
+	return err
+}
+
+// UpdateStep saves changes to an existing step.
+func (s *Store) UpdateStep(ctx context.Context, st data.Step) error {
+	if err := st.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx txn) error {
+		res, err := tx.ExecContext(ctx, updateStepSQL, st.On.String(), string(st.Kind), string(st.Outcome),
+			nullID(st.LetterID), st.LetterKind, st.Summary, st.DueOn.String(), st.DueWhat, st.Minutes,
+			st.Attachment, st.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errNotFound
+		}
+		return nil
+	})
+}
+
+// StepsFor returns a request's timeline, oldest first.
+func (s *Store) StepsFor(ctx context.Context, requestID string) ([]data.Step, error) {
+	return queryList(ctx, s.db, scanStep, selectStepSQL+" WHERE request_id = ?"+stepOrder, requestID)
+}
+
+// AllSteps returns every step, grouped by request and oldest first within
+// each: what the agenda needs in one read.
+func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
+	return queryList(ctx, s.db, scanStep, selectStepSQL+stepOrder)
+}
+
+// DeleteStep removes a step logged by mistake.
+func (s *Store) DeleteStep(ctx context.Context, id string) error {
+	return s.deleteByID(ctx, "steps", id)
+}

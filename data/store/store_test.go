@@ -1,0 +1,359 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"secondopinion/data"
+)
+
+// openTemp opens a fresh database in a temporary folder with a fixed clock.
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	clock := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+	s.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+var ctx = context.Background()
+
+func TestMigratesFromEmpty(t *testing.T) {
+	s := openTemp(t)
+	v, err := s.SchemaVersion(ctx)
+	if err != nil || v != LatestSchema() || v < 1 {
+		t.Fatalf("schema version = %d, %v; want %d", v, err, LatestSchema())
+	}
+	for _, table := range append(countedTables, "settings") {
+		var n int
+		if err := s.db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+			t.Errorf("table %s: %v", table, err)
+		}
+	}
+	var mode string
+	s.db.QueryRow("PRAGMA journal_mode").Scan(&mode)
+	if mode != "wal" {
+		t.Errorf("journal_mode = %q, want wal", mode)
+	}
+	var fk int
+	s.db.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+	if fk != 1 {
+		t.Errorf("foreign_keys = %d, want 1", fk)
+	}
+}
+
+func TestReopenKeepsRecordsAndVersion(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := data.Person{Name: "Mair Jones", Nation: data.Wales}
+	if err := s.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s.Close()
+	got, err := s.Person(ctx, p.ID)
+	if err != nil || got.Name != "Mair Jones" {
+		t.Fatalf("after reopen: %+v, %v", got, err)
+	}
+}
+
+func TestRefusesNewerSchemaAndLeavesItUntouched(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE future (x); PRAGMA user_version = 999"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before, _ := os.ReadFile(path)
+
+	_, err = Open(dir)
+	var ue *data.UserError
+	if !errors.As(err, &ue) || !strings.Contains(ue.Message, "newer version") {
+		t.Fatalf("Open of a newer database: %v; want a message about a newer version", err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(before) != string(after) {
+		t.Error("the newer database was changed")
+	}
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		t.Error("a WAL file was created beside the newer database")
+	}
+}
+
+func TestRefusesDamagedDatabase(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 200; i++ {
+		p := data.Person{Name: strings.Repeat("Ffion ", 20), Nation: data.Wales}
+		if err := s.SavePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Fold the WAL back into the main file so the damage lands in it.
+	if _, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	path := filepath.Join(dir, FileName)
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	garbage := []byte(strings.Repeat("\xde\xad\xbe\xef", 1024))
+	if _, err := f.WriteAt(garbage, 4096*2); err != nil { // the middle of the people table
+		t.Fatal(err)
+	}
+	f.Close()
+
+	_, err = Open(dir)
+	if !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Open of a damaged database: %v; want ErrDamaged", err)
+	}
+	if !strings.Contains(data.Message(err), "damaged") {
+		t.Errorf("message %q does not say the database is damaged", data.Message(err))
+	}
+}
+
+func TestRoundTripEveryRecordType(t *testing.T) {
+	s := openTemp(t)
+
+	person := data.Person{
+		Name: "Siân Llŷr ap Dafydd", DateOfBirth: data.MustDate(1984, 2, 29),
+		Address: "2 Heol y Felin\nLlandeilo\nSA19 6AA", Phone: "01632 960123", Email: "sian@example.org",
+		NHSNumber: "943 476 5919", Nation: data.Wales, Notes: "Prefers letters in the morning post.",
+	}
+	mustSave(t, s.SavePerson(ctx, &person))
+	if person.ID == "" || person.CreatedAt.IsZero() || person.NHSNumber != "9434765919" {
+		t.Fatalf("SavePerson did not stamp and normalise: %+v", person)
+	}
+	gotPerson, err := s.Person(ctx, person.ID)
+	mustEqual(t, "person", gotPerson, person, err)
+
+	contact := data.Contact{
+		Name: "Dr Aled Rees", Role: data.RoleClinician, Organisation: "Hywel Dda University Health Board",
+		Address: "Community Mental Health Team\nCarmarthen", Email: "aled.rees@example.org", Phone: "01632 960999",
+		Notes: "Consultant psychiatrist", LastVerified: data.MustDate(2026, 10, 1), FundingReviewDays: 28,
+	}
+	mustSave(t, s.SaveContact(ctx, &contact))
+	gotContact, err := s.Contact(ctx, contact.ID)
+	mustEqual(t, "contact", gotContact, contact, err)
+
+	request := data.Request{
+		PersonID: person.ID, Subject: data.SubjectDiagnosis, Route: data.RouteLocal, AskedBy: data.AskedByCarer,
+		AskedHow: data.AskedInWriting, ReasonCategory: data.ReasonDisagreeDiagnosis, OnBehalf: true,
+		RecipientID: contact.ID, Condition: "bipolar disorder", Treatment: "lithium", RaisedWithDoctor: true,
+		Reason: "The diagnosis was made after one short appointment.", OutcomeWanted: "A second opinion",
+		UnwellSince: "2019", Admissions: "Two, in 2020 and 2023", MedicationsTried: "Sertraline; quetiapine",
+		CurrentMedication: "Lithium 800 mg", Problems: "Cannot work", SideEffects: "Tremor", AlreadyTried: "Asked at review",
+		ReplyMethod: data.ReplyByEmail,
+	}
+	mustSave(t, s.SaveRequest(ctx, &request))
+	gotRequest, err := s.Request(ctx, request.ID)
+	mustEqual(t, "request", gotRequest, request, err)
+
+	letter := data.Letter{RequestID: request.ID, Kind: data.KindSecondOpinionDiagnosis, RecipientID: contact.ID,
+		Body: "Subject\n\nDear Dr Rees,\n\n• one\n• two", LargePrint: true}
+	mustSave(t, s.SaveLetter(ctx, &letter))
+	gotLetter, err := s.Letter(ctx, letter.ID)
+	mustEqual(t, "letter", gotLetter, letter, err)
+
+	sent := data.Step{On: data.MustDate(2026, 11, 2), DueOn: data.MustDate(2026, 11, 16), DueWhat: "A reply", Minutes: 30}
+	letter.SentHow = data.SentByPost
+	mustSave(t, s.MarkSent(ctx, &letter, &sent))
+	gotLetter, err = s.Letter(ctx, letter.ID)
+	mustEqual(t, "sent letter", gotLetter, letter, err)
+	if !gotLetter.Sent() {
+		t.Error("letter not marked sent")
+	}
+
+	reply := data.Step{RequestID: request.ID, On: data.MustDate(2026, 11, 10), Kind: data.StepReply,
+		Outcome: data.OutcomeRefused, Summary: "Refused by phone", Attachment: "attachments/reply.pdf"}
+	mustSave(t, s.AddStep(ctx, &reply))
+	steps, err := s.StepsFor(ctx, request.ID)
+	if err != nil || len(steps) != 2 {
+		t.Fatalf("StepsFor: %d steps, %v", len(steps), err)
+	}
+	mustEqual(t, "sent step", steps[0], sent, nil)
+	mustEqual(t, "reply step", steps[1], reply, nil)
+	if steps[0].LetterKind != data.KindSecondOpinionDiagnosis || steps[0].Kind != data.StepLetterSent {
+		t.Errorf("sent step lost its letter: %+v", steps[0])
+	}
+
+	reply.Summary = "Refused by phone; letter to follow"
+	mustSave(t, s.UpdateStep(ctx, reply))
+	steps, _ = s.StepsFor(ctx, request.ID)
+	if steps[1].Summary != reply.Summary {
+		t.Errorf("UpdateStep: summary = %q", steps[1].Summary)
+	}
+
+	sender := data.Sender{Name: "Zoë O'Brien-Ng", Role: "Advocate", Organisation: "Example Advocacy",
+		Address: "1 High Street\nLeeds", Phone: "0113 496 0000", Email: "zoe@example.org"}
+	mustSave(t, s.SaveSender(ctx, sender))
+	gotSender, err := s.Sender(ctx)
+	mustEqual(t, "sender", gotSender, sender, err)
+
+	counts, err := s.Counts(ctx)
+	want := []Count{{"people", 1}, {"contacts", 1}, {"requests", 1}, {"letters", 1}, {"steps", 2}}
+	mustEqual(t, "counts", counts, want, err)
+	if err := s.Check(ctx); err != nil {
+		t.Errorf("Check: %v", err)
+	}
+}
+
+func TestDeletingAPersonDeletesTheirRecords(t *testing.T) {
+	s := openTemp(t)
+	p := data.Person{Name: "Aoife Ní Bhriain", Nation: data.NorthernIreland}
+	mustSave(t, s.SavePerson(ctx, &p))
+	r := data.Request{PersonID: p.ID, Subject: data.SubjectTreatment}
+	mustSave(t, s.SaveRequest(ctx, &r))
+	st := data.Step{RequestID: r.ID, On: data.MustDate(2026, 1, 5), Kind: data.StepNote}
+	mustSave(t, s.AddStep(ctx, &st))
+
+	mustSave(t, s.DeletePerson(ctx, p.ID))
+	if _, err := s.Request(ctx, r.ID); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("request after deleting its person: %v", err)
+	}
+	steps, _ := s.StepsFor(ctx, r.ID)
+	if len(steps) != 0 {
+		t.Errorf("%d steps left after deleting their person", len(steps))
+	}
+	if err := s.DeletePerson(ctx, p.ID); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("deleting twice: %v, want ErrNotFound", err)
+	}
+}
+
+func TestInvalidRecordsAreNotSaved(t *testing.T) {
+	s := openTemp(t)
+	cases := []struct {
+		name string
+		save func() error
+		msg  string
+	}{
+		{"person without a name", func() error { return s.SavePerson(ctx, &data.Person{Nation: data.England}) }, "name is needed"},
+		{"person with a bad NHS number", func() error {
+			return s.SavePerson(ctx, &data.Person{Name: "A", Nation: data.England, NHSNumber: "9434765918"})
+		}, "not a valid NHS number"},
+		{"request for nobody", func() error { return s.SaveRequest(ctx, &data.Request{Subject: data.SubjectDiagnosis}) }, "who this request is for"},
+		{"request for a missing person", func() error {
+			return s.SaveRequest(ctx, &data.Request{PersonID: "missing", Subject: data.SubjectDiagnosis})
+		}, ""},
+		{"reply without an outcome", func() error {
+			return s.AddStep(ctx, &data.Step{RequestID: "x", On: data.MustDate(2026, 1, 1), Kind: data.StepReply})
+		}, "what they said"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := c.save()
+			if err == nil {
+				t.Fatal("saved; want an error")
+			}
+			if c.msg != "" && !strings.Contains(data.Message(err), c.msg) {
+				t.Errorf("message %q does not contain %q", data.Message(err), c.msg)
+			}
+		})
+	}
+	counts, _ := s.Counts(ctx)
+	for _, c := range counts {
+		if c.N != 0 {
+			t.Errorf("%d %s saved despite errors", c.N, c.Table)
+		}
+	}
+}
+
+func TestMarkSentIsAllOrNothing(t *testing.T) {
+	s := openTemp(t)
+	p := data.Person{Name: "Ewan MacLeòid", Nation: data.Scotland}
+	mustSave(t, s.SavePerson(ctx, &p))
+	r := data.Request{PersonID: p.ID, Subject: data.SubjectTreatment}
+	mustSave(t, s.SaveRequest(ctx, &r))
+	l := data.Letter{RequestID: r.ID, Kind: data.KindReviewTreatment}
+	mustSave(t, s.SaveLetter(ctx, &l))
+
+	// A step whose letter points at a missing request fails the foreign key
+	// inside the transaction: the letter must not be marked sent either.
+	bad := l
+	bad.RequestID = "no-such-request"
+	bad.SentOn = data.MustDate(2026, 11, 1)
+	step := data.Step{On: bad.SentOn}
+	if err := s.MarkSent(ctx, &bad, &step); err == nil {
+		t.Fatal("MarkSent with a missing request succeeded")
+	}
+	got, _ := s.Letter(ctx, l.ID)
+	if got.Sent() {
+		t.Error("letter marked sent although its step failed")
+	}
+	steps, _ := s.AllSteps(ctx)
+	if len(steps) != 0 {
+		t.Errorf("%d steps saved by a failed MarkSent", len(steps))
+	}
+}
+
+func TestTextIsKeptByteForByte(t *testing.T) {
+	s := openTemp(t)
+	texts := []string{
+		"Siân Llŷr ap Dafydd", "Zoë O'Brien-Ng", "Ffŵrnes", "José Ñúñez", "مريم الحسيني", "שרה כהן",
+		"Robert'); DROP TABLE people; --", "👩‍⚕️ 🙂", "Line one\nLine two\r\n\tindented",
+	}
+	for _, text := range texts {
+		p := data.Person{Name: strings.ReplaceAll(strings.ReplaceAll(text, "\n", " "), "\t", " "), Nation: data.England, Notes: text}
+		p.Name = strings.ReplaceAll(p.Name, "\r", "")
+		mustSave(t, s.SavePerson(ctx, &p))
+		got, err := s.Person(ctx, p.ID)
+		if err != nil || got.Notes != text || got.Name != p.Name {
+			t.Errorf("%q came back as %q / %q (%v)", text, got.Name, got.Notes, err)
+		}
+	}
+	big := strings.Repeat("Ysbyty Gwynedd — ", 60000)[:1<<20-10]
+	p := data.Person{Name: "Big paste", Nation: data.Wales, Notes: big}
+	mustSave(t, s.SavePerson(ctx, &p))
+	got, _ := s.Person(ctx, p.ID)
+	if got.Notes != big {
+		t.Errorf("a %d-byte paste came back as %d bytes", len(big), len(got.Notes))
+	}
+	people, err := s.People(ctx)
+	if err != nil || len(people) != len(texts)+1 {
+		t.Errorf("People: %d, %v", len(people), err)
+	}
+}
+
+func mustSave(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("save: %v", err)
+	}
+}
+
+func mustEqual(t *testing.T, what string, got, want any, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s round trip:\n got %+v\nwant %+v", what, got, want)
+	}
+}
