@@ -1,0 +1,155 @@
+package process
+
+import (
+	"cmp"
+	"slices"
+
+	"secondopinion/data"
+)
+
+// Item is one line of the agenda: something owed, or to do, by a date.
+type Item struct {
+	Date       data.Date
+	Overdue    bool
+	PersonID   string
+	PersonName string
+	RequestID  string
+	StepID     string // the step that set the date
+	What       string // what is owed, or what to do
+	Rule       Rule   // where the date comes from; empty for a date the user set
+	NextAction Action // the first suggestion for the request, if any
+}
+
+// Agenda lists everything due or overdue across all requests, soonest
+// first. steps may come in any order; within a request they are put in
+// timeline order. Closing a request settles everything before it.
+func Agenda(people []data.Person, requests []data.Request, steps []data.Step, today data.Date, cfg Config) []Item {
+	byPerson := make(map[string]*data.Person, len(people))
+	for i := range people {
+		byPerson[people[i].ID] = &people[i]
+	}
+	byRequest := make(map[string][]data.Step, len(requests))
+	for _, s := range steps {
+		byRequest[s.RequestID] = append(byRequest[s.RequestID], s)
+	}
+	var items []Item
+	for _, req := range requests {
+		rs := byRequest[req.ID]
+		if len(rs) == 0 {
+			continue
+		}
+		sortSteps(rs)
+		p := byPerson[req.PersonID]
+		if p == nil {
+			p = &data.Person{ID: req.PersonID, Name: "(unknown person)"}
+		}
+		rcfg := cfg
+		rcfg.Recipient = cfg.Contacts[req.RecipientID]
+		items = appendRequestItems(items, *p, req, rs, today, rcfg)
+	}
+	slices.SortFunc(items, func(a, b Item) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.PersonName, b.PersonName),
+			cmp.Compare(a.RequestID, b.RequestID), cmp.Compare(a.What, b.What))
+	})
+	return items
+}
+
+// appendRequestItems adds one request's open deadlines.
+func appendRequestItems(items []Item, p data.Person, req data.Request, steps []data.Step, today data.Date, cfg Config) []Item {
+	first := len(items)
+	warn := cfg.warnDays()
+	for i, s := range steps {
+		for _, d := range stepDeadlines(steps[:i], s, p.Nation, cfg) {
+			if settled(d, steps, i) {
+				continue
+			}
+			if d.kind == dueLimit && today.Before(d.Due.AddDays(-warn)) {
+				continue // not near yet
+			}
+			items = append(items, Item{
+				Date: d.Due, Overdue: d.Due.Before(today),
+				PersonID: p.ID, PersonName: p.Name, RequestID: req.ID, StepID: s.ID,
+				What: d.What, Rule: d.Rule,
+			})
+		}
+	}
+	if len(items) > first {
+		if acts := NextActionsFor(req, steps, today, cfg); len(acts) > 0 {
+			for i := first; i < len(items); i++ {
+				items[i].NextAction = acts[0]
+			}
+		}
+	}
+	return items
+}
+
+// stepDeadlines are the rules' deadlines for a step, with a date the user
+// stored on it taking the place of the earliest one.
+func stepDeadlines(earlier []data.Step, s data.Step, nation data.Nation, cfg Config) []Deadline {
+	ds := Deadlines(earlier, s, nation, cfg)
+	if s.DueOn.IsZero() {
+		return ds
+	}
+	what := s.DueWhat
+	if len(ds) == 0 {
+		if what == "" {
+			what = "Follow up: " + s.Kind.Label()
+		}
+		return []Deadline{{Due: s.DueOn, What: what, kind: dueAck}}
+	}
+	if what == "" {
+		what = ds[0].What
+	}
+	if s.DueOn != ds[0].Due || what != ds[0].What {
+		ds[0].Due, ds[0].What, ds[0].Rule = s.DueOn, what, Rule{}
+	}
+	return ds
+}
+
+// settled reports whether a later step has dealt with a deadline set by
+// steps[i]. A step past its due date with nothing after it is overdue;
+// a note alone does not settle anything, and a records request runs on
+// its own track.
+func settled(d Deadline, steps []data.Step, i int) bool {
+	track := onRecordsTrack(steps[i])
+	for _, l := range steps[i+1:] {
+		if l.Kind == data.StepClosed {
+			return true
+		}
+		if onRecordsTrack(l) != track {
+			continue
+		}
+		switch d.kind {
+		case dueAck:
+			if l.Kind != data.StepNote || !l.DueOn.IsZero() {
+				return true
+			}
+		case dueAnswer:
+			if isOutcome(l.Outcome) || !l.DueOn.IsZero() {
+				return true
+			}
+			// Moving on up the ladder, but not just asking for help.
+			if l.Kind == data.StepLetterSent && l.LetterKind != data.KindPALS && l.LetterKind != data.KindAdvocacy {
+				return true
+			}
+		case dueLimit:
+			if isOutcome(l.Outcome) {
+				return true // a later answer starts its own clock
+			}
+			if l.Kind == data.StepLetterSent && slices.Contains(d.metBy, l.LetterKind) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sortSteps puts steps in timeline order, leaving sorted input untouched.
+func sortSteps(steps []data.Step) {
+	less := func(a, b data.Step) int {
+		return cmp.Or(a.On.Compare(b.On), a.CreatedAt.Compare(b.CreatedAt))
+	}
+	if !slices.IsSortedFunc(steps, less) {
+		slices.SortStableFunc(steps, less)
+	}
+}

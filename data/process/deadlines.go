@@ -1,0 +1,266 @@
+package process
+
+import (
+	"strconv"
+
+	"secondopinion/data"
+)
+
+// Defaults for Config.
+const (
+	DefaultChaseDays = 14
+	DefaultWarnDays  = 30
+)
+
+// Config holds what the user can set, and what the rules need to know
+// about the other side.
+type Config struct {
+	ChaseDays int // days before a letter with no reply needs chasing; 0 means 14
+	WarnDays  int // days before a time limit that it shows on the agenda; 0 means 30
+
+	// Recipient is who the letter went to, for DueFor: its role tells NI
+	// primary care from a trust, and an ICB carries its funding review limit.
+	Recipient data.Contact
+	// Contacts, by ID, let Agenda find each request's recipient.
+	Contacts map[string]data.Contact
+}
+
+func (c Config) chaseDays() int {
+	if c.ChaseDays > 0 {
+		return c.ChaseDays
+	}
+	return DefaultChaseDays
+}
+
+func (c Config) warnDays() int {
+	if c.WarnDays > 0 {
+		return c.WarnDays
+	}
+	return DefaultWarnDays
+}
+
+// dueKind decides what settles a deadline.
+type dueKind int
+
+const (
+	// dueAck is owed a sign of life: any later step but a note settles it.
+	dueAck dueKind = iota
+	// dueAnswer is owed an answer: a reply with an outcome settles it, or
+	// moving on with another letter.
+	dueAnswer
+	// dueLimit is the user's own time limit: it shows only as it nears,
+	// and is met by the letter it is for, or overtaken by a later answer.
+	dueLimit
+)
+
+// Deadline is one date a step sets: what is owed, or what to do, by then.
+type Deadline struct {
+	Due  data.Date
+	What string
+	Rule Rule
+
+	kind  dueKind
+	metBy []string // letter kinds that meet a time limit
+}
+
+// DueFor is the date and text to store on a new step (Step.DueOn and
+// Step.DueWhat): the earliest deadline the step sets, or zero values when
+// it sets none. It knows only the step; DueAfter also uses the request's
+// earlier steps and is more precise.
+func DueFor(step data.Step, nation data.Nation, cfg Config) (data.Date, string) {
+	return DueAfter(nil, step, nation, cfg)
+}
+
+// DueAfter is DueFor for a step added after earlier ones: it can tell a
+// Scottish stage 2 complaint from stage 1, and what a reply answers.
+func DueAfter(earlier []data.Step, step data.Step, nation data.Nation, cfg Config) (data.Date, string) {
+	ds := Deadlines(earlier, step, nation, cfg)
+	if len(ds) == 0 {
+		return data.Date{}, ""
+	}
+	return ds[0].Due, ds[0].What
+}
+
+// RecordsExtendedDue is the due date of a subject access request that the
+// organisation has extended (it must say so within the first month).
+func RecordsExtendedDue(received data.Date) (data.Date, string) {
+	return received.AddMonths(3), "Copies of records owed (extended by two months)"
+}
+
+// Deadlines lists every deadline a step sets, earliest first. earlier are
+// the request's steps before it, in timeline order; nil is allowed.
+func Deadlines(earlier []data.Step, step data.Step, nation data.Nation, cfg Config) []Deadline {
+	var ds []Deadline
+	f := data.FactsFor(nation)
+	add := func(due data.Date, what string, r Rule, k dueKind, metBy ...string) {
+		ds = append(ds, Deadline{Due: due, What: what, Rule: r, kind: k, metBy: metBy})
+	}
+	on := step.On
+	switch {
+	case step.On.IsZero():
+		return nil
+	case step.Kind == data.StepLetterSent:
+		k := step.LetterKind
+		switch k {
+		case data.KindRecordsRequest:
+			add(on.AddMonths(1), "Copies of records owed (one calendar month)", RuleRecords, dueAnswer)
+		case data.KindComplaint:
+			ds = complaintDeadlines(earlier, step, nation, cfg, f)
+		case data.KindSecondOpinionTreatment, data.KindSecondOpinionDiagnosis, data.KindAskAgain:
+			add(on.AddDays(7), "Decision owed on the "+kindNoun(k)+"; a refusal must come with written reasons (7 days)", RuleRefusalReasons, dueAnswer)
+			add(on.AddDays(cfg.chaseDays()), chaseWhat(k, cfg), RuleChase, dueAck)
+		default:
+			if RungOf(k) != RungNone {
+				add(on.AddDays(cfg.chaseDays()), chaseWhat(k, cfg), RuleChase, dueAck)
+			}
+		}
+	case step.Kind == data.StepClosed:
+		return nil
+	case step.Outcome == data.OutcomeRefused || step.Outcome == data.OutcomePartly || step.Outcome == data.OutcomeNoReply:
+		switch answers(earlier, step) {
+		case data.KindRecordsRequest, data.KindOmbudsman:
+			// Nothing further on the ladder runs from these.
+		case data.KindIFRRequest, data.KindIFRReconsideration:
+			if days := cfg.Recipient.FundingReviewDays; days > 0 {
+				add(on.AddDays(days), "Last day to ask the "+f.CommissionerShort+" for a reconsideration or review ("+strconv.Itoa(days)+" days)",
+					RuleFundingReview, dueLimit, data.KindIFRReconsideration, data.KindAppeal)
+			} else {
+				add(on, "Ask the "+f.CommissionerShort+" how long you have to ask for a reconsideration or review", RuleFundingReview, dueAck)
+			}
+		case data.KindComplaint:
+			start := on // NI counts from the end of the complaints procedure
+			if !f.OmbudsmanFromProcedure {
+				start = eventDate(earlier, on)
+			}
+			add(start.AddMonths(f.OmbudsmanLimitMonths), "Last day to go to the "+f.OmbudsmanShort+" ("+months(f.OmbudsmanLimitMonths)+")",
+				ruleFor(RuleOmbudsmanLimit, nation), dueLimit, data.KindOmbudsman)
+		default:
+			add(on.AddMonths(f.ComplaintLimitMonths), "Last day to complain ("+months(f.ComplaintLimitMonths)+" from "+on.UK()+")",
+				ruleFor(RuleComplaintLimit, nation), dueLimit, data.KindComplaint)
+		}
+	}
+	sortDeadlines(ds)
+	return ds
+}
+
+func complaintDeadlines(earlier []data.Step, step data.Step, nation data.Nation, cfg Config, f data.NationFacts) []Deadline {
+	var ds []Deadline
+	on := step.On
+	add := func(due data.Date, what string, r Rule, k dueKind) {
+		ds = append(ds, Deadline{Due: due, What: what, Rule: r, kind: k})
+	}
+	wd := func(n int) string { return " (" + strconv.Itoa(n) + " working days)" }
+	switch nation {
+	case data.Scotland:
+		if countLetters(earlier, data.KindComplaint) == 0 {
+			add(AddWorkingDays(on, f.Stage1WorkingDays, nation), "Stage 1 answer to the complaint owed"+wd(f.Stage1WorkingDays), RuleStage1Scotland, dueAnswer)
+			return ds
+		}
+		add(AddWorkingDays(on, f.AckWorkingDays, nation), "Acknowledgement of the stage 2 complaint owed"+wd(f.AckWorkingDays), ruleFor(RuleComplaintAck, nation), dueAck)
+		add(AddWorkingDays(on, f.ResponseWorkingDays, nation), "Stage 2 response to the complaint owed"+wd(f.ResponseWorkingDays), ruleFor(RuleComplaintResponse, nation), dueAnswer)
+		return ds
+	case data.England:
+		add(AddWorkingDays(on, f.AckWorkingDays, nation), "Acknowledgement of the complaint and an offer to discuss it owed"+wd(f.AckWorkingDays), ruleFor(RuleComplaintAck, nation), dueAck)
+		add(on.AddMonths(6), "No final response after 6 months: they must write to explain the delay", ruleFor(RuleComplaintResponse, nation), dueAnswer)
+		return ds
+	}
+	ack := f.AckWorkingDays
+	if cfg.Recipient.Role == data.RoleGP {
+		ack = f.AckWorkingDaysPrimary
+	}
+	add(AddWorkingDays(on, ack, nation), "Acknowledgement of the complaint owed"+wd(ack), ruleFor(RuleComplaintAck, nation), dueAck)
+	if f.ResponseWorkingDays > 0 {
+		add(AddWorkingDays(on, f.ResponseWorkingDays, nation), "Response to the complaint owed"+wd(f.ResponseWorkingDays), ruleFor(RuleComplaintResponse, nation), dueAnswer)
+	}
+	return ds
+}
+
+// answers is the kind of letter a reply answers: its own LetterKind when
+// the UI set it, else the latest letter on the ladder before it.
+func answers(earlier []data.Step, reply data.Step) string {
+	if reply.LetterKind != "" {
+		return reply.LetterKind
+	}
+	for i := len(earlier) - 1; i >= 0; i-- {
+		if s := earlier[i]; s.Kind == data.StepLetterSent && !onRecordsTrack(s) {
+			return s.LetterKind
+		}
+	}
+	return ""
+}
+
+// eventDate is when the matter complained about happened: the first
+// refusal (or unanswered request) on the ladder, or else fallback.
+func eventDate(earlier []data.Step, fallback data.Date) data.Date {
+	for _, s := range earlier {
+		if onRecordsTrack(s) {
+			continue
+		}
+		if s.Outcome == data.OutcomeRefused || s.Outcome == data.OutcomePartly || s.Outcome == data.OutcomeNoReply {
+			return s.On
+		}
+	}
+	return fallback
+}
+
+func countLetters(steps []data.Step, kind string) int {
+	n := 0
+	for _, s := range steps {
+		if s.Kind == data.StepLetterSent && s.LetterKind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+func chaseWhat(kind string, cfg Config) string {
+	return "No reply to the " + kindNoun(kind) + " after " + strconv.Itoa(cfg.chaseDays()) + " days: chase it"
+}
+
+func months(n int) string {
+	if n == 1 {
+		return "1 month"
+	}
+	return strconv.Itoa(n) + " months"
+}
+
+// kindNoun names a letter inside a sentence.
+func kindNoun(kind string) string {
+	switch kind {
+	case data.KindReviewTreatment, data.KindReviewDiagnosis:
+		return "request for a review"
+	case data.KindSecondOpinionTreatment, data.KindSecondOpinionDiagnosis:
+		return "request for a second opinion"
+	case data.KindAskAgain:
+		return "second request"
+	case data.KindPALS:
+		return "letter to PALS"
+	case data.KindAdvocacy:
+		return "request for an advocate"
+	case data.KindComplaint:
+		return "complaint"
+	case data.KindIFRRequest:
+		return "funding request"
+	case data.KindIFRReconsideration:
+		return "request for reconsideration"
+	case data.KindAppeal:
+		return "appeal"
+	case data.KindRecordsRequest:
+		return "records request"
+	case data.KindOmbudsman:
+		return "ombudsman complaint"
+	case data.KindClinicianReferral:
+		return "referral"
+	case data.KindReceptionReceipt:
+		return "request made at the surgery"
+	}
+	return "letter"
+}
+
+func sortDeadlines(ds []Deadline) {
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && ds[j].Due.Before(ds[j-1].Due); j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
+	}
+}

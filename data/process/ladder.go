@@ -1,0 +1,293 @@
+package process
+
+import (
+	"strings"
+
+	"secondopinion/data"
+)
+
+// Action is one sensible next step: a letter to write, or something to do
+// and then log, with the one line the UI shows beside it.
+type Action struct {
+	Letter string        // a letter kind id, or "" when the action is to log a step
+	Log    data.StepKind // the step to log when there is no letter
+	Reason string
+}
+
+// Placeholders in the ladder, chosen by the request's subject.
+const (
+	letterReview = "{review}"
+	letterSecond = "{second-opinion}"
+	anyRung      = Rung("*")
+)
+
+// cond limits an action to some requests.
+type cond int
+
+const (
+	always              cond = iota
+	notRaised                // the person has not yet raised it with the doctor
+	chaseDue                 // the latest letter has waited past the chase period
+	chaseNotDue              // …or not yet
+	fundingLimitUnknown      // the ICB's time limit for a review is not known
+)
+
+type rungAction struct {
+	Action
+	routes []data.Route // nil: every route
+	when   cond
+}
+
+type ladderRow struct {
+	state   StateKind
+	rung    Rung
+	actions []rungAction
+	then    StateKind // also offer that state's actions for the same rung
+}
+
+var (
+	review   = []data.Route{data.RouteReview}
+	local    = []data.Route{data.RouteLocal}
+	outArea  = []data.Route{data.RouteOutOfArea}
+	notFunds = []data.Route{data.RouteReview, data.RouteLocal}
+)
+
+func letter(kind, reason string, routes ...data.Route) rungAction {
+	return rungAction{Action: Action{Letter: kind, Reason: reason}, routes: routes}
+}
+
+func logStep(kind data.StepKind, when cond, reason string) rungAction {
+	return rungAction{Action: Action{Log: kind, Reason: reason}, when: when}
+}
+
+var (
+	actPALS      = letter(data.KindPALS, "Contact PALS: it is free, informal and can often sort things out quickly")
+	actAdvocacy  = letter(data.KindAdvocacy, "Get a free, independent advocate to help you put your case")
+	actComplaint = letter(data.KindComplaint, "Make a formal complaint to the provider or to the commissioner")
+	actOmbudsman = letter(data.KindOmbudsman, "Local resolution is over: ask the ombudsman to look at it")
+)
+
+// ladder lists, for each state and rung, the next actions in order. The
+// first row matching the exact rung wins, then the row for any rung.
+var ladder = []ladderRow{
+	{state: StateDrafted, rung: anyRung, actions: []rungAction{
+		logStep(data.StepMeeting, notRaised, "Raise it with the doctor first and give any new information: it may settle it"),
+		letter(letterReview, "Ask the doctor in writing to review the {subject}", data.RouteReview),
+		letter(letterSecond, "Ask in writing for a second opinion on the {subject} from another doctor", data.RouteLocal),
+		letter(data.KindIFRRequest, "An out-of-area specialist must be funded: ask your GP or consultant to make an individual funding request", data.RouteOutOfArea),
+		letter(letterSecond, "Or ask straight away for a second opinion from another doctor", data.RouteReview),
+	}},
+
+	// Waiting for an answer, on any rung.
+	{state: StateSent, rung: anyRung, actions: waiting},
+	{state: StateEscalated, rung: anyRung, actions: waiting},
+
+	{state: StateAgreed, rung: anyRung, actions: []rungAction{
+		logStep(data.StepMeeting, always, "Log the appointment once it is booked"),
+		letter(data.KindRecordsRequest, "Ask for copies of your records and send them to the second-opinion doctor before the appointment: it avoids delays and repeated tests"),
+		logStep(data.StepClosed, always, "Close the request once the opinion is given: it may agree with the first, and the first doctor need not follow it"),
+	}},
+	{state: StateAgreed, rung: RungComplaint, actions: []rungAction{
+		logStep(data.StepClosed, always, "Close the request, noting what was agreed and by when"),
+	}},
+	{state: StateAgreed, rung: RungOmbudsman, actions: []rungAction{
+		logStep(data.StepClosed, always, "Close the request, noting what the ombudsman decided"),
+	}},
+
+	{state: StateRefused, rung: RungReview, actions: []rungAction{
+		letter(data.KindAskAgain, "They refused: ask for their reasons in writing, and ask again"),
+		letter(letterSecond, "Ask for a second opinion from another doctor instead"),
+		actPALS, actAdvocacy, actComplaint,
+	}},
+	{state: StateRefused, rung: RungSecondOpinion, actions: []rungAction{
+		letter(data.KindAskAgain, "They refused: ask for the reasons in writing (owed within 7 days) and ask again"),
+		letter(data.KindAppeal, "Appeal to the medical director, who can overturn the refusal", notFunds...),
+		letter(data.KindIFRRequest, "Ask your GP or consultant to make an individual funding request for the out-of-area specialist", data.RouteOutOfArea),
+		actPALS, actAdvocacy, actComplaint,
+	}},
+	{state: StateRefused, rung: RungAskAgain, actions: []rungAction{
+		letter(data.KindAppeal, "Refused again: appeal to the medical director", notFunds...),
+		actPALS, actAdvocacy, actComplaint,
+	}},
+	{state: StateRefused, rung: RungAppeal, actions: []rungAction{
+		actPALS, actAdvocacy, actComplaint,
+	}},
+	{state: StateRefused, rung: RungPALS, actions: []rungAction{actAdvocacy, actComplaint}},
+	{state: StateRefused, rung: RungAdvocacy, actions: []rungAction{actComplaint, actPALS}},
+	{state: StateRefused, rung: RungComplaint, actions: []rungAction{
+		actOmbudsman,
+		letter(data.KindAdvocacy, "An advocate can help you take the complaint to the ombudsman"),
+	}},
+	{state: StateRefused, rung: RungFunding, actions: []rungAction{
+		logStep(data.StepCall, fundingLimitUnknown, "Ask the ICB how long you have to ask for a reconsideration or a review, and note it"),
+		letter(data.KindIFRReconsideration, "If there is new clinical information, ask your clinician to send it for a reconsideration"),
+		letter(data.KindAppeal, "If the ICB did not follow its own process, ask for a review"),
+		actAdvocacy,
+	}},
+	{state: StateRefused, rung: RungFundingReview, actions: []rungAction{
+		letter(data.KindAppeal, "If the ICB did not follow its own process, ask for a review"),
+		letter(data.KindOmbudsman, "Then the ombudsman, or take legal advice"),
+		actAdvocacy,
+	}},
+	{state: StateRefused, rung: RungOmbudsman, actions: []rungAction{
+		logStep(data.StepClosed, always, "The ombudsman's decision is final: take legal advice if you want to go further, then close the request"),
+	}},
+
+	{state: StatePartly, rung: anyRung, then: StateRefused, actions: []rungAction{
+		letter(data.KindAskAgain, "They agreed only in part: ask in writing about the rest, and for their reasons", notFunds...),
+	}},
+	{state: StatePartly, rung: RungComplaint, then: StateRefused, actions: []rungAction{
+		logStep(data.StepNote, always, "Note what they upheld and what they will do: the ombudsman will ask"),
+	}},
+
+	{state: StateNoReply, rung: anyRung, then: StateRefused, actions: []rungAction{
+		logStep(data.StepCall, always, "No reply: phone to check they have your letter and when they will answer"),
+		letter(data.KindAskAgain, "Write again, quoting the date of your first letter", notFunds...),
+	}},
+
+	{state: StateClosed, rung: anyRung},
+}
+
+var waiting = []rungAction{
+	logStep(data.StepCall, chaseDue, "No reply yet: phone to check they have your letter and when to expect an answer"),
+	logStep(data.StepReply, always, "Log their answer when it comes, so the next step can be suggested"),
+	logStep(data.StepCall, chaseNotDue, "If no answer comes, phone to chase it"),
+}
+
+var actRecords = letter(data.KindRecordsRequest, "Ask for copies of your records at any time: it is free and must be answered within one calendar month")
+
+func findRow(s StateKind, r Rung) *ladderRow {
+	var fallback *ladderRow
+	for i := range ladder {
+		row := &ladder[i]
+		if row.state != s {
+			continue
+		}
+		if row.rung == r {
+			return row
+		}
+		if row.rung == anyRung && fallback == nil {
+			fallback = row
+		}
+	}
+	return fallback
+}
+
+// NextActions lists the sensible next actions for a request, best first.
+// steps are the request's steps in timeline order.
+func NextActions(req data.Request, steps []data.Step, today data.Date) []Action {
+	return NextActionsFor(req, steps, today, Config{})
+}
+
+// NextActionsFor is NextActions with the user's settings and contacts
+// (the chase period, and whether the ICB's time limit is known).
+func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Config) []Action {
+	st := StateOf(steps)
+	facts := conditions{req: req, cfg: cfg}
+	facts.chaseDue = !st.Since.IsZero() && !today.Before(st.Since.AddDays(cfg.chaseDays()))
+	var out []Action
+	seen := map[string]bool{}
+	addAll := func(row *ladderRow) {
+		if row == nil {
+			return
+		}
+		for _, a := range row.actions {
+			if !facts.allow(a) {
+				continue
+			}
+			act := a.Action
+			act.Letter = resolveLetter(act.Letter, req.Subject)
+			act.Reason = strings.ReplaceAll(act.Reason, "{subject}", subjectWord(req.Subject))
+			key := act.Letter + "|" + string(act.Log)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, act)
+		}
+	}
+	row := findRow(st.Kind, st.Rung)
+	addAll(row)
+	if row != nil && row.then != "" {
+		addAll(findRow(row.then, st.Rung))
+	}
+	if st.Open() && !seen[data.KindRecordsRequest] && !recordsOpen(steps) {
+		addAll(&ladderRow{actions: []rungAction{actRecords}})
+	}
+	return out
+}
+
+type conditions struct {
+	req      data.Request
+	cfg      Config
+	chaseDue bool
+}
+
+func (c conditions) allow(a rungAction) bool {
+	if a.routes != nil && !hasRoute(a.routes, c.req.Route) {
+		return false
+	}
+	switch a.when {
+	case notRaised:
+		return !c.req.RaisedWithDoctor
+	case chaseDue:
+		return c.chaseDue
+	case chaseNotDue:
+		return !c.chaseDue
+	case fundingLimitUnknown:
+		return c.cfg.Recipient.FundingReviewDays == 0
+	}
+	return true
+}
+
+func hasRoute(rs []data.Route, r data.Route) bool {
+	if r == "" {
+		r = data.RouteLocal // an unset route reads as the common case
+	}
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func resolveLetter(kind string, s data.Subject) string {
+	switch kind {
+	case letterReview:
+		if s == data.SubjectDiagnosis {
+			return data.KindReviewDiagnosis
+		}
+		return data.KindReviewTreatment
+	case letterSecond:
+		if s == data.SubjectDiagnosis {
+			return data.KindSecondOpinionDiagnosis
+		}
+		return data.KindSecondOpinionTreatment
+	}
+	return kind
+}
+
+func subjectWord(s data.Subject) string {
+	switch s {
+	case data.SubjectDiagnosis:
+		return "diagnosis"
+	case data.SubjectMedication:
+		return "medication"
+	}
+	return "treatment"
+}
+
+// recordsOpen reports a records request sent and not yet answered.
+func recordsOpen(steps []data.Step) bool {
+	open := false
+	for _, s := range steps {
+		switch {
+		case s.Kind == data.StepLetterSent && s.LetterKind == data.KindRecordsRequest:
+			open = true
+		case onRecordsTrack(s) && isOutcome(s.Outcome):
+			open = false
+		}
+	}
+	return open
+}
