@@ -1,0 +1,372 @@
+package letters
+
+import (
+	"fmt"
+	"strings"
+
+	"secondopinion/data"
+)
+
+// Input is everything a letter is composed from.
+type Input struct {
+	Kind      string
+	Person    data.Person
+	Request   data.Request
+	Recipient data.Contact
+	Sender    data.Sender
+	Date      data.Date
+	Steps     []data.Step // the request's timeline
+}
+
+// Compose writes the letter of the given kind from the records.
+func Compose(in Input) (Letter, error) {
+	build, ok := builders[in.Kind]
+	if !ok {
+		return Letter{}, fmt.Errorf("there is no letter of the kind %q", in.Kind)
+	}
+	c := newComposer(in)
+	build(c)
+	return c.letter(), nil
+}
+
+var builders = map[string]func(*composer){
+	data.KindReviewTreatment:        reviewTreatment,
+	data.KindReviewDiagnosis:        reviewDiagnosis,
+	data.KindSecondOpinionTreatment: secondOpinionTreatment,
+	data.KindSecondOpinionDiagnosis: secondOpinionDiagnosis,
+	data.KindAskAgain:               askAgain,
+	data.KindPALS:                   pals,
+	data.KindAdvocacy:               advocacy,
+	data.KindComplaint:              complaint,
+	data.KindIFRRequest:             ifrRequest,
+	data.KindIFRReconsideration:     ifrReconsideration,
+	data.KindAppeal:                 appeal,
+	data.KindRecordsRequest:         recordsRequest,
+	data.KindOmbudsman:              ombudsman,
+	data.KindClinicianReferral:      clinicianReferral,
+	data.KindReceptionReceipt:       receptionReceipt,
+}
+
+// composer gathers one letter as it is written.
+type composer struct {
+	in   Input
+	req  data.Request
+	f    data.NationFacts
+	v    voice
+	t    timeline
+	out  Letter
+	from fromWho
+}
+
+type fromWho int
+
+const (
+	fromPatientOrSender fromWho = iota // the patient, or the sender on their behalf
+	fromSender                         // always the sender (a clinician)
+	fromSurgery                        // the surgery, to the patient
+)
+
+func newComposer(in Input) *composer {
+	name := clean(in.Person.Name)
+	short := firstName(name)
+	if name == "" {
+		name, short = "the patient", "the patient"
+	}
+	return &composer{
+		in:  in,
+		req: in.Request,
+		f:   data.FactsFor(in.Person.Nation),
+		v:   voice{behalf: in.Request.OnBehalf, name: name, short: short},
+		t:   newTimeline(in.Steps),
+		out: Letter{Kind: in.Kind, Date: in.Date},
+	}
+}
+
+// letter finishes the letter: addresses, greeting and signature follow
+// from who writes to whom.
+func (c *composer) letter() Letter {
+	l := c.out
+	switch {
+	case c.from == fromSurgery:
+		l.From = c.surgeryLines()
+		l.To = personLines(c.in.Person)
+		l.Salutation = "Dear " + c.greetingName(c.in.Person.Name) + ","
+		l.Closing = "Yours sincerely,"
+		l.Signature = c.senderSignature(false)
+		return l
+	case c.from == fromSender || c.v.behalf:
+		l.From = senderLines(c.in.Sender)
+		l.Signature = c.senderSignature(c.v.behalf)
+	default:
+		l.From = personLines(c.in.Person)
+		l.From = append(l.From, contactLines(c.in.Person.Phone, c.in.Person.Email)...)
+		if n := clean(c.in.Person.Name); n != "" {
+			l.Signature = []string{n}
+		}
+	}
+	l.To = recipientLines(c.in.Recipient)
+	if len(l.To) == 0 && c.in.Kind == data.KindOmbudsman {
+		l.To = []string{c.f.Ombudsman}
+	}
+	l.Salutation, l.Closing = c.greeting()
+	return l
+}
+
+// greeting follows British use: "Yours sincerely" to someone named,
+// "Yours faithfully" after "Dear Sir or Madam".
+func (c *composer) greeting() (string, string) {
+	if n := clean(c.in.Recipient.Name); n != "" {
+		return "Dear " + addressName(n) + ",", "Yours sincerely,"
+	}
+	if c.from == fromSender {
+		return "Dear colleague,", "Yours sincerely,"
+	}
+	return "Dear Sir or Madam,", "Yours faithfully,"
+}
+
+func (c *composer) greetingName(name string) string {
+	if n := addressName(clean(name)); n != "" {
+		return n
+	}
+	return "patient"
+}
+
+func personLines(p data.Person) []string {
+	var out []string
+	if n := clean(p.Name); n != "" {
+		out = append(out, n)
+	}
+	return append(out, lines(p.Address)...)
+}
+
+func senderLines(s data.Sender) []string {
+	var out []string
+	for _, l := range []string{s.Name, s.Organisation} {
+		if l = clean(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	out = append(out, lines(s.Address)...)
+	return append(out, contactLines(s.Phone, s.Email)...)
+}
+
+func (c *composer) surgeryLines() []string {
+	s := c.in.Sender
+	var out []string
+	if o := clean(s.Organisation); o != "" {
+		out = append(out, o)
+	} else if n := clean(s.Name); n != "" {
+		out = append(out, n)
+	}
+	out = append(out, lines(s.Address)...)
+	return append(out, contactLines(s.Phone, s.Email)...)
+}
+
+func contactLines(phone, email string) []string {
+	var out []string
+	if p := clean(phone); p != "" {
+		out = append(out, "Phone: "+p)
+	}
+	if e := clean(email); e != "" {
+		out = append(out, "Email: "+e)
+	}
+	return out
+}
+
+func recipientLines(ct data.Contact) []string {
+	var out []string
+	for _, l := range []string{ct.Name, ct.Organisation} {
+		if l = clean(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return append(out, lines(ct.Address)...)
+}
+
+// senderSignature is the name, then what the sender is: their role and
+// organisation, or whom they write for.
+func (c *composer) senderSignature(behalf bool) []string {
+	s := c.in.Sender
+	var out []string
+	if n := clean(s.Name); n != "" {
+		out = append(out, n)
+	}
+	var role []string
+	for _, p := range []string{s.Role, s.Organisation} {
+		if p = clean(p); p != "" {
+			role = append(role, p)
+		}
+	}
+	if len(role) > 0 {
+		out = append(out, strings.Join(role, ", "))
+	}
+	if behalf && c.in.Kind != data.KindClinicianReferral {
+		out = append(out, "On behalf of "+c.v.name)
+	}
+	return out
+}
+
+// p adds a paragraph of the non-empty parts; nothing if all are empty.
+func (c *composer) p(parts ...string) {
+	var keep []string
+	for _, s := range parts {
+		if s = strings.TrimSpace(s); s != "" {
+			keep = append(keep, s)
+		}
+	}
+	if len(keep) > 0 {
+		c.out.Body = append(c.out.Body, para(strings.Join(keep, " ")))
+	}
+}
+
+// bullets adds the intro and the list, or nothing when every item is empty.
+func (c *composer) bullets(intro string, items ...string) bool {
+	var keep []string
+	for _, s := range items {
+		if s = strings.TrimSpace(s); s != "" {
+			keep = append(keep, s)
+		}
+	}
+	if len(keep) == 0 {
+		return false
+	}
+	c.p(intro)
+	c.out.Body = append(c.out.Body, list(keep...))
+	return true
+}
+
+func (c *composer) subject(self, behalf string) {
+	if c.v.behalf {
+		c.out.Subject = behalf + ": " + c.patientRef()
+		return
+	}
+	c.out.Subject = self
+}
+
+// patientRef names the patient for a subject line: name and date of birth.
+func (c *composer) patientRef() string {
+	ref := c.v.name
+	if d := c.in.Person.DateOfBirth; !d.IsZero() {
+		ref += ", born " + d.Long()
+	}
+	return ref
+}
+
+// identify opens the letter by saying who it is about. In the patient's
+// own letters the details go at the end of the first paragraph.
+func (c *composer) identify() string {
+	p := c.in.Person
+	dob, nhs := p.DateOfBirth.Long(), nhsNumber(p.NHSNumber)
+	if !c.v.behalf {
+		switch {
+		case dob != "" && nhs != "":
+			return "For your records, my date of birth is " + dob + " and my NHS number is " + nhs + "."
+		case dob != "":
+			return "For your records, my date of birth is " + dob + "."
+		case nhs != "":
+			return "For your records, my NHS number is " + nhs + "."
+		}
+		return ""
+	}
+	var who []string
+	if dob != "" {
+		who = append(who, "date of birth "+dob)
+	}
+	if nhs != "" {
+		who = append(who, "NHS number "+nhs)
+	}
+	s := "I am writing on behalf of " + c.v.name
+	if len(who) > 0 {
+		s += " (" + strings.Join(who, ", ") + ")"
+	}
+	return s + ". " + c.v.short + " has asked me to write, and is happy for you to discuss this with me."
+}
+
+// background is the patient's history as a short list, for the doctor.
+func (c *composer) background(intro string) bool {
+	return c.bullets(intro, backgroundItems(c.req)...)
+}
+
+func backgroundItems(r data.Request) []string {
+	var unwell string
+	if s := clean(r.UnwellSince); s != "" {
+		low := strings.ToLower(s)
+		if strings.HasPrefix(low, "since ") || strings.HasPrefix(low, "for ") || (s[0] >= '0' && s[0] <= '9') {
+			unwell = "Unwell " + since(s)
+		} else {
+			unwell = "How long unwell: " + lowerFirst(trimStop(s))
+		}
+	}
+	return []string{
+		unwell,
+		labelled("Hospital admissions", r.Admissions),
+		labelled("Medication tried so far", r.MedicationsTried),
+		labelled("Current medication and doses", r.CurrentMedication),
+		labelled("Side effects", r.SideEffects),
+	}
+}
+
+func labelled(label, text string) string {
+	if t := trimStop(clean(text)); t != "" {
+		return label + ": " + lowerFirst(t)
+	}
+	return ""
+}
+
+// dailyLife says what the illness stops the patient doing, if recorded.
+func (c *composer) dailyLife() string {
+	if s := sentence(c.req.Problems); s != "" {
+		return c.v.pick("My illness affects my daily life a great deal. ", "The illness affects "+c.v.poss()+" daily life a great deal. ") + s
+	}
+	return ""
+}
+
+// reply says how to answer, from what the writer has given.
+func (c *composer) reply() string {
+	phone, email, addr := c.in.Person.Phone, c.in.Person.Email, c.in.Person.Address
+	if c.v.behalf || c.from == fromSender {
+		phone, email, addr = c.in.Sender.Phone, c.in.Sender.Email, c.in.Sender.Address
+	}
+	phone, email = clean(phone), clean(email)
+	switch {
+	case c.req.ReplyMethod == data.ReplyByEmail && email != "":
+		return "Please reply by email to " + email + "."
+	case c.req.ReplyMethod == data.ReplyByPhone && phone != "":
+		return "I would welcome a phone call on " + phone + ", and a reply in writing so that I have a record."
+	case strings.TrimSpace(addr) != "":
+		return "Please reply in writing to the address above."
+	case email != "":
+		return "Please reply by email to " + email + "."
+	case phone != "":
+		return "Please call me on " + phone + "."
+	}
+	return ""
+}
+
+// commissioner is the body named in full at first mention: "Integrated
+// Care Board (ICB)", or "local health board" where there is no acronym.
+func (c *composer) commissioner() string {
+	if c.f.CommissionerShort == strings.ToUpper(c.f.CommissionerShort) && !strings.Contains(c.f.CommissionerShort, " ") {
+		return c.f.Commissioner + " (" + c.f.CommissionerShort + ")"
+	}
+	return c.f.Commissioner
+}
+
+func (c *composer) fundingRequest() string {
+	fr := c.f.FundingRequest
+	if !strings.Contains(fr, "(") {
+		fr += " (" + c.f.FundingRequestShort + ")"
+	}
+	return fr
+}
+
+func (c *composer) condition() string { return clean(c.req.Condition) }
+func (c *composer) treatment() string { return clean(c.req.Treatment) }
+
+// thing is what the treatment letters call it: treatment or medication.
+func (c *composer) thing() string {
+	if c.req.Subject == data.SubjectMedication {
+		return "medication"
+	}
+	return "treatment"
+}

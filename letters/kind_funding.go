@@ -1,0 +1,90 @@
+package letters
+
+import (
+	"fmt"
+
+	"secondopinion/data"
+)
+
+// The funding request for an out-of-area specialist, and the challenge to
+// a refusal. Only a clinician can make the request itself.
+
+func ifrRequest(c *composer) {
+	v, f := c.v, c.f
+	c.subject(upperFirst(c.fundingRequest())+" for a specialist second opinion", upperFirst(c.fundingRequest()))
+	c.open(cat("I am writing to ask you to make ", article(f.FundingRequest), " ", c.fundingRequest(), " to the ", c.commissioner(),
+		", so that ", v.subj(), " can have a second opinion about ", v.own(), " ", c.about(), " from a specialist outside the local area."))
+
+	c.p(cat("I understand that only a clinician can submit this request, and that the ", f.CommissionerShort,
+		" will decide it on whether ", v.poss(), " circumstances are clinically exceptional: different in a way that matters from those of other patients with the same condition."))
+
+	// The supporting statement, only when there is something to say.
+	var statement []Block
+	saved := c.out.Body
+	c.out.Body = nil
+	c.p(sentence(c.req.Reason))
+	c.background("In summary:")
+	if clean(c.req.MedicationsTried) != "" || clean(c.req.Admissions) != "" {
+		c.p("The usual treatments have not worked as hoped, which is why a specialist opinion is needed now.")
+	}
+	c.p(c.dailyLife())
+	c.p(c.alreadyTried())
+	statement, c.out.Body = c.out.Body, saved
+	if len(statement) > 0 {
+		c.p("I would like the statement below to go with the request.")
+		c.p("Supporting statement")
+		c.out.Body = append(c.out.Body, statement...)
+	} else {
+		c.p("I would like to add a supporting statement of my own to the request. Please tell me what information would help, and I will send it.")
+	}
+	c.p(c.hopingFor())
+	c.p("If you know of a specialist service that would be suitable, I would be glad to talk it through with you.")
+	c.p("Please let me know whether you are willing to make the request and, if not, the reasons.", c.reply(), "Thank you for your help.")
+}
+
+func ifrReconsideration(c *composer) {
+	v, f := c.v, c.f
+	short := f.FundingRequestShort
+	c.subject("Request to reconsider a refused "+short, "Request to reconsider a refused "+short)
+	sent, hasSent := c.t.sent(data.KindIFRRequest)
+	var refused data.Step
+	hasRefused := false
+	if hasSent {
+		refused, hasRefused = c.t.replyAfter(sent.On, data.OutcomeRefused, data.OutcomePartly)
+	}
+	what := cat("I am writing about the ", c.fundingRequest(), " made for ", v.obj(), ", for a specialist second opinion about ", v.own(), " ", c.about())
+	if hasRefused {
+		c.open(what + ". It was turned down on " + refused.On.Long() + ".")
+	} else {
+		c.open(what + ", which was turned down.")
+	}
+	intro := "I am asking for the decision to be reconsidered. I understand that a reconsideration looks at new clinical information, so here is what the panel may not have had:"
+	if !c.bullets(intro, backgroundItems(c.req)...) {
+		c.p("I am asking for the decision to be reconsidered in the light of new clinical information, which " + v.poss() + " doctor can send to you.")
+	}
+	c.p(sentence(c.req.Reason))
+	c.p(c.dailyLife())
+	c.bullets("If you decide there is no new information to consider, please treat this letter as a request for a review of how the decision was made. In particular, I would like to know:",
+		"what information the panel had when it decided",
+		"how "+v.poss()+" circumstances were judged against the test of clinical exceptionality",
+		"whether the panel followed its own policy")
+	c.p(c.reviewDeadline(refused, hasRefused))
+	c.p("Please also send me a copy of your policy on " + f.FundingRequest + "s.")
+	c.p(c.reply(), "Thank you for looking at this again.")
+}
+
+// reviewDeadline uses the time this board allows, when it is known.
+func (c *composer) reviewDeadline(refused data.Step, hasRefused bool) string {
+	days := c.in.Recipient.FundingReviewDays
+	if days <= 0 {
+		return "If there is a time limit or a form I should use, please let me know."
+	}
+	if !hasRefused {
+		return fmt.Sprintf("I understand that a request like this should be made within %d days of the decision.", days)
+	}
+	by := refused.On.AddDays(days)
+	if !c.in.Date.IsZero() && c.in.Date.After(by) {
+		return fmt.Sprintf("I know that this is later than the %d days normally allowed, and I ask you to consider it all the same.", days)
+	}
+	return fmt.Sprintf("I understand that a request like this should be made within %d days of the decision, that is by %s, and I am writing within that time.", days, by.Long())
+}

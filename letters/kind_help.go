@@ -1,0 +1,70 @@
+package letters
+
+// The letters asking for help: PALS, an advocate, and copies of records.
+
+func pals(c *composer) {
+	v := c.v
+	c.subject("Help with a request for a second opinion", "Help with a request for a second opinion")
+	what := cat("a second opinion about ", v.own(), " ", c.about())
+	if refused, ok := c.t.refusal(); ok {
+		c.open(cat("I am writing to ask for your help. ", v.cap(v.subj()), " asked for ", what, ", and on ", refused.On.Long(), " the request was turned down."))
+	} else {
+		c.open(cat("I am writing to ask for your help. ", v.cap(v.subj()), " would like ", what, ", and I would be grateful for advice on how to ask for one."))
+	}
+	if c.req.Reason != "" {
+		c.p("In brief, the reasons are these.", sentence(c.req.Reason))
+	}
+	c.bullets("Could you please:",
+		"send me a copy of any policy you have on second opinions",
+		"explain how a request for a second opinion is dealt with, and who makes the decision",
+		"help "+v.obj()+" raise the request with the clinical team",
+		"tell me about independent advocacy services that could offer support")
+	c.p(c.hopingFor())
+	c.p(c.reply(), "Thank you for your help.")
+}
+
+func advocacy(c *composer) {
+	v := c.v
+	c.subject("Request for support from an advocate", "Request for support from an advocate")
+	c.open(cat("I am looking for an independent advocate to support ", v.obj(), " with a request for a second opinion about ", v.own(), " ", c.about(), "."))
+	if refused, ok := c.t.refusal(); ok {
+		c.p(cat("The request was turned down on ", refused.On.Long(), ". ", v.cap(v.subj()), " would like help to ask again, and to understand the options, including making a complaint."))
+	} else {
+		c.p(cat(v.cap(v.subj()), " would like help to make the request, and to understand what can be done if it is turned down."))
+	}
+	if c.req.Reason != "" {
+		c.p("In brief, the reasons for wanting a second opinion are these.", sentence(c.req.Reason))
+	}
+	c.bullets("The help that would make a difference:",
+		"writing to the doctor, or going over a letter before it is sent",
+		"coming to appointments or meetings about the request, if needed",
+		"advice on making a complaint, if it comes to that")
+	c.p("If you are not the right service, I would be grateful if you could point " + v.obj() + " to the right one, such as " + c.f.Advocacy + ".")
+	c.p(c.reply(), "Thank you for your help.")
+}
+
+func recordsRequest(c *composer) {
+	v := c.v
+	c.subject("Subject access request: copies of my health records", "Subject access request for health records")
+	c.open("I am making a subject access request under the UK General Data Protection Regulation (UK GDPR) for a copy of the personal information you hold about " + v.obj() + ".")
+	c.bullets("Please include:",
+		cat(v.poss(), " health records, including clinic letters, notes and test results", wrap(" relating to ", inline(c.req.Condition), "")),
+		"any record of "+v.poss()+" request for a second opinion, and of the decisions made about it",
+		"letters and emails about "+v.poss()+" care sent between the professionals involved")
+	c.p("I understand that there is normally no charge for this, and that you should reply within one calendar month of receiving this request. If you need longer because the request is complex, please let me know within that month.")
+	email := clean(c.in.Person.Email)
+	if v.behalf {
+		email = clean(c.in.Sender.Email)
+	}
+	if c.req.ReplyMethod == "email" && email != "" {
+		c.p("I would like to receive the copies electronically, by email to " + email + ".")
+	} else {
+		c.p("Please send the copies to me at the address above, or tell me how you will send them.")
+	}
+	if v.behalf {
+		c.p("If you need " + possessive(v.short) + " written consent, or proof of identity, before you can release the records to me, please let me know and I will send it.")
+	} else {
+		c.p("If you need proof of my identity, please let me know what you need and I will send it.")
+	}
+	c.p("Thank you for your help.")
+}

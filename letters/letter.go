@@ -1,0 +1,28 @@
+package letters
+
+import "secondopinion/data"
+
+// Letter is a composed letter, laid out the way a UK business letter is.
+type Letter struct {
+	Kind       string
+	From       []string // the sender's name, address and contact lines, set top right
+	Date       data.Date
+	To         []string // the recipient's name and address
+	Subject    string
+	Salutation string // "Dear Dr Rahman,"
+	Body       []Block
+	Closing    string   // "Yours sincerely,"
+	Signature  []string // the name, then any role or organisation lines
+}
+
+// Block is a paragraph, or a bulleted list when Items is set.
+type Block struct {
+	Text  string // may hold line breaks the writer chose
+	Items []string
+}
+
+// IsList reports whether the block is a bulleted list.
+func (b Block) IsList() bool { return len(b.Items) > 0 }
+
+func para(s string) Block        { return Block{Text: s} }
+func list(items ...string) Block { return Block{Items: items} }

@@ -1,0 +1,27 @@
+package letters
+
+import "strings"
+
+// RenderText is the whole letter as plain text, for a .txt file or for
+// pasting into an email: no hard line wrapping, so mail programs reflow it.
+func RenderText(l Letter) string {
+	var b strings.Builder
+	section := func(ls []string) {
+		if len(ls) == 0 {
+			return
+		}
+		for _, s := range ls {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+		b.WriteByte('\n')
+	}
+	section(l.From)
+	if !l.Date.IsZero() {
+		section([]string{l.Date.Long()})
+	}
+	section(l.To)
+	b.WriteString(l.EditableText())
+	b.WriteByte('\n')
+	return b.String()
+}
