@@ -1,0 +1,36 @@
+# The two commands in the README: `make run` opens the program on your own
+# data; `make test` runs every test. Both install what is missing first.
+
+GO       ?= go
+TAGS     := no_emoji,migrated_fynedo
+GOFILES   = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
+
+.PHONY: run test deps test-deps build bench lint smoke demo
+
+run: deps
+	$(GO) run -tags $(TAGS) .
+
+build: deps
+	$(GO) build -tags $(TAGS) -trimpath -ldflags="-s -w" -o secondopinion .
+
+deps:
+	@./.ci/deps run
+
+test-deps:
+	@./.ci/deps test
+
+lint:
+	@bad=$$(gofmt -l $(GOFILES)); if [ -n "$$bad" ]; then echo "gofmt would change: $$bad"; exit 1; fi
+	$(GO) vet ./...
+
+# Unit, storage, letter and screen tests (no display needed), then one
+# smoke test of the real window under Xvfb.
+test: test-deps lint
+	$(GO) test -race -count=1 ./...
+	$(MAKE) smoke
+
+smoke:
+	xvfb-run -a -s "-screen 0 1366x768x24" $(GO) test -count=1 -tags smoke -run TestRealWindow -v .
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
