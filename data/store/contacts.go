@@ -21,6 +21,11 @@ func scanContact(row scanner) (data.Contact, error) {
 	return c, err
 }
 
+func contactArgs(c data.Contact) []any {
+	return []any{c.ID, c.Name, string(c.Role), c.Organisation, c.Address, c.Email, c.Phone, c.Notes,
+		c.LastVerified.String(), c.FundingReviewDays, formatTime(c.CreatedAt), formatTime(c.UpdatedAt)}
+}
+
 // SaveContact validates and saves a contact, giving a new one its id.
 func (s *Store) SaveContact(ctx context.Context, c *data.Contact) error {
 	if err := c.Validate(); err != nil {
@@ -28,9 +33,7 @@ func (s *Store) SaveContact(ctx context.Context, c *data.Contact) error {
 	}
 	saved := *c
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, saveContactSQL, saved.ID, saved.Name, string(saved.Role), saved.Organisation, saved.Address,
-		saved.Email, saved.Phone, saved.Notes, saved.LastVerified.String(), saved.FundingReviewDays,
-		formatTime(saved.CreatedAt), formatTime(saved.UpdatedAt))
+	err := s.exec(ctx, saveContactSQL, contactArgs(saved)...)
 	if err == nil {
 		*c = saved
 	}

@@ -21,6 +21,11 @@ func scanPerson(row scanner) (data.Person, error) {
 	return p, err
 }
 
+func personArgs(p data.Person) []any {
+	return []any{p.ID, p.Name, p.DateOfBirth.String(), p.Address, p.Phone, p.Email, p.NHSNumber,
+		string(p.Nation), p.Notes, formatTime(p.CreatedAt), formatTime(p.UpdatedAt)}
+}
+
 // SavePerson validates and saves a person, giving a new one its id.
 func (s *Store) SavePerson(ctx context.Context, p *data.Person) error {
 	p.NHSNumber = data.NormaliseNHSNumber(p.NHSNumber)
@@ -29,8 +34,7 @@ func (s *Store) SavePerson(ctx context.Context, p *data.Person) error {
 	}
 	saved := *p
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, savePersonSQL, saved.ID, saved.Name, saved.DateOfBirth.String(), saved.Address, saved.Phone,
-		saved.Email, saved.NHSNumber, string(saved.Nation), saved.Notes, formatTime(saved.CreatedAt), formatTime(saved.UpdatedAt))
+	err := s.exec(ctx, savePersonSQL, personArgs(saved)...)
 	if err == nil {
 		*p = saved
 	}
