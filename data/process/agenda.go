@@ -28,42 +28,99 @@ func Agenda(people []data.Person, requests []data.Request, steps []data.Step, to
 	for i := range people {
 		byPerson[people[i].ID] = &people[i]
 	}
-	byRequest := make(map[string][]data.Step, len(requests))
-	for _, s := range steps {
-		byRequest[s.RequestID] = append(byRequest[s.RequestID], s)
-	}
-	var items []Item
+	byRequest := groupSteps(steps)
+	items := make([]Item, 0, len(requests)+len(requests)/4)
+	var buf []Deadline
 	for _, req := range requests {
 		rs := byRequest[req.ID]
 		if len(rs) == 0 {
 			continue
 		}
-		sortSteps(rs)
 		p := byPerson[req.PersonID]
 		if p == nil {
 			p = &data.Person{ID: req.PersonID, Name: "(unknown person)"}
 		}
 		rcfg := cfg
 		rcfg.Recipient = cfg.Contacts[req.RecipientID]
-		items = appendRequestItems(items, *p, req, rs, today, rcfg)
+		items, buf = appendRequestItems(items, buf, p, req, rs, today, rcfg)
 	}
-	slices.SortFunc(items, func(a, b Item) int {
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.PersonName, b.PersonName),
-			cmp.Compare(a.RequestID, b.RequestID), cmp.Compare(a.What, b.What))
+	return sortItems(items)
+}
+
+// sortItems orders by date, person, request and text. Items are large, so
+// it sorts small keys and moves each item once.
+func sortItems(items []Item) []Item {
+	type key struct {
+		day int
+		i   int
+	}
+	keys := make([]key, len(items))
+	for i := range items {
+		keys[i] = key{dayNumber(items[i].Date), i}
+	}
+	slices.SortFunc(keys, func(x, y key) int {
+		if x.day != y.day {
+			return cmp.Compare(x.day, y.day)
+		}
+		a, b := &items[x.i], &items[y.i]
+		return cmp.Or(cmp.Compare(a.PersonName, b.PersonName), cmp.Compare(a.RequestID, b.RequestID),
+			cmp.Compare(a.What, b.What), cmp.Compare(x.i, y.i))
 	})
-	return items
+	out := make([]Item, len(items))
+	for n, k := range keys {
+		out[n] = items[k.i]
+	}
+	return out
+}
+
+// groupSteps finds each request's steps in timeline order. Storage returns
+// them grouped and ordered, and then they are used in place; otherwise a
+// sorted copy is made, so the caller's slice is never changed.
+func groupSteps(steps []data.Step) map[string][]data.Step {
+	groups := make(map[string][]data.Step, len(steps)/4+1)
+	ordered := true
+	begin := 0
+	for i := 1; i <= len(steps); i++ {
+		if i < len(steps) && steps[i].RequestID == steps[begin].RequestID {
+			if stepOrder(steps[i-1], steps[i]) > 0 {
+				ordered = false
+				break
+			}
+			continue
+		}
+		id := steps[begin].RequestID
+		if _, seen := groups[id]; seen {
+			ordered = false
+			break
+		}
+		groups[id] = steps[begin:i:i]
+		begin = i
+	}
+	if ordered {
+		return groups
+	}
+	sorted := slices.Clone(steps)
+	slices.SortStableFunc(sorted, func(a, b data.Step) int {
+		return cmp.Or(cmp.Compare(a.RequestID, b.RequestID), stepOrder(a, b))
+	})
+	return groupSteps(sorted)
+}
+
+func stepOrder(a, b data.Step) int {
+	return cmp.Or(a.On.Compare(b.On), a.CreatedAt.Compare(b.CreatedAt))
 }
 
 // appendRequestItems adds one request's open deadlines.
-func appendRequestItems(items []Item, p data.Person, req data.Request, steps []data.Step, today data.Date, cfg Config) []Item {
+func appendRequestItems(items []Item, buf []Deadline, p *data.Person, req data.Request, steps []data.Step, today data.Date, cfg Config) ([]Item, []Deadline) {
 	first := len(items)
 	warn := cfg.warnDays()
 	for i, s := range steps {
-		for _, d := range stepDeadlines(steps[:i], s, p.Nation, cfg) {
+		buf = stepDeadlines(buf[:0], steps[:i], s, p.Nation, cfg)
+		for _, d := range buf {
 			if settled(d, steps, i) {
 				continue
 			}
-			if d.kind == dueLimit && today.Before(d.Due.AddDays(-warn)) {
+			if d.kind == dueLimit && today.Before(addDays(d.Due, -warn)) {
 				continue // not near yet
 			}
 			items = append(items, Item{
@@ -80,13 +137,13 @@ func appendRequestItems(items []Item, p data.Person, req data.Request, steps []d
 			}
 		}
 	}
-	return items
+	return items, buf
 }
 
 // stepDeadlines are the rules' deadlines for a step, with a date the user
 // stored on it taking the place of the earliest one.
-func stepDeadlines(earlier []data.Step, s data.Step, nation data.Nation, cfg Config) []Deadline {
-	ds := Deadlines(earlier, s, nation, cfg)
+func stepDeadlines(dst []Deadline, earlier []data.Step, s data.Step, nation data.Nation, cfg Config) []Deadline {
+	ds := appendDeadlines(dst, earlier, s, nation, cfg)
 	if s.DueOn.IsZero() {
 		return ds
 	}
@@ -95,7 +152,7 @@ func stepDeadlines(earlier []data.Step, s data.Step, nation data.Nation, cfg Con
 		if what == "" {
 			what = "Follow up: " + s.Kind.Label()
 		}
-		return []Deadline{{Due: s.DueOn, What: what, kind: dueAck}}
+		return append(ds, Deadline{Due: s.DueOn, What: what, kind: dueAck})
 	}
 	if what == "" {
 		what = ds[0].What
@@ -142,14 +199,4 @@ func settled(d Deadline, steps []data.Step, i int) bool {
 		}
 	}
 	return false
-}
-
-// sortSteps puts steps in timeline order, leaving sorted input untouched.
-func sortSteps(steps []data.Step) {
-	less := func(a, b data.Step) int {
-		return cmp.Or(a.On.Compare(b.On), a.CreatedAt.Compare(b.CreatedAt))
-	}
-	if !slices.IsSortedFunc(steps, less) {
-		slices.SortStableFunc(steps, less)
-	}
 }

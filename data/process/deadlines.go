@@ -90,39 +90,44 @@ func RecordsExtendedDue(received data.Date) (data.Date, string) {
 // Deadlines lists every deadline a step sets, earliest first. earlier are
 // the request's steps before it, in timeline order; nil is allowed.
 func Deadlines(earlier []data.Step, step data.Step, nation data.Nation, cfg Config) []Deadline {
-	var ds []Deadline
-	f := data.FactsFor(nation)
+	return appendDeadlines(nil, earlier, step, nation, cfg)
+}
+
+// appendDeadlines is Deadlines appending to dst, so the agenda can reuse
+// one buffer for every step.
+func appendDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation data.Nation, cfg Config) []Deadline {
 	add := func(due data.Date, what string, r Rule, k dueKind, metBy ...string) {
 		ds = append(ds, Deadline{Due: due, What: what, Rule: r, kind: k, metBy: metBy})
 	}
 	on := step.On
 	switch {
 	case step.On.IsZero():
-		return nil
+		return ds
 	case step.Kind == data.StepLetterSent:
 		k := step.LetterKind
 		switch k {
 		case data.KindRecordsRequest:
 			add(on.AddMonths(1), "Copies of records owed (one calendar month)", RuleRecords, dueAnswer)
 		case data.KindComplaint:
-			ds = complaintDeadlines(earlier, step, nation, cfg, f)
+			ds = complaintDeadlines(ds, earlier, step, nation, cfg, data.FactsFor(nation))
 		case data.KindSecondOpinionTreatment, data.KindSecondOpinionDiagnosis, data.KindAskAgain:
-			add(on.AddDays(7), "Decision owed on the "+kindNoun(k)+"; a refusal must come with written reasons (7 days)", RuleRefusalReasons, dueAnswer)
-			add(on.AddDays(cfg.chaseDays()), chaseWhat(k, cfg), RuleChase, dueAck)
+			add(addDays(on, 7), decisionWhat[k], RuleRefusalReasons, dueAnswer)
+			add(addDays(on, cfg.chaseDays()), chaseWhat(k, cfg), RuleChase, dueAck)
 		default:
 			if RungOf(k) != RungNone {
-				add(on.AddDays(cfg.chaseDays()), chaseWhat(k, cfg), RuleChase, dueAck)
+				add(addDays(on, cfg.chaseDays()), chaseWhat(k, cfg), RuleChase, dueAck)
 			}
 		}
 	case step.Kind == data.StepClosed:
-		return nil
+		return ds
 	case step.Outcome == data.OutcomeRefused || step.Outcome == data.OutcomePartly || step.Outcome == data.OutcomeNoReply:
+		f := data.FactsFor(nation)
 		switch answers(earlier, step) {
 		case data.KindRecordsRequest, data.KindOmbudsman:
 			// Nothing further on the ladder runs from these.
 		case data.KindIFRRequest, data.KindIFRReconsideration:
 			if days := cfg.Recipient.FundingReviewDays; days > 0 {
-				add(on.AddDays(days), "Last day to ask the "+f.CommissionerShort+" for a reconsideration or review ("+strconv.Itoa(days)+" days)",
+				add(addDays(on, days), "Last day to ask the "+f.CommissionerShort+" for a reconsideration or review ("+strconv.Itoa(days)+" days)",
 					RuleFundingReview, dueLimit, data.KindIFRReconsideration, data.KindAppeal)
 			} else {
 				add(on, "Ask the "+f.CommissionerShort+" how long you have to ask for a reconsideration or review", RuleFundingReview, dueAck)
@@ -135,7 +140,7 @@ func Deadlines(earlier []data.Step, step data.Step, nation data.Nation, cfg Conf
 			add(start.AddMonths(f.OmbudsmanLimitMonths), "Last day to go to the "+f.OmbudsmanShort+" ("+months(f.OmbudsmanLimitMonths)+")",
 				ruleFor(RuleOmbudsmanLimit, nation), dueLimit, data.KindOmbudsman)
 		default:
-			add(on.AddMonths(f.ComplaintLimitMonths), "Last day to complain ("+months(f.ComplaintLimitMonths)+" from "+on.UK()+")",
+			add(on.AddMonths(f.ComplaintLimitMonths), "Last day to complain ("+months(f.ComplaintLimitMonths)+" from "+ukDate(on)+")",
 				ruleFor(RuleComplaintLimit, nation), dueLimit, data.KindComplaint)
 		}
 	}
@@ -143,8 +148,7 @@ func Deadlines(earlier []data.Step, step data.Step, nation data.Nation, cfg Conf
 	return ds
 }
 
-func complaintDeadlines(earlier []data.Step, step data.Step, nation data.Nation, cfg Config, f data.NationFacts) []Deadline {
-	var ds []Deadline
+func complaintDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation data.Nation, cfg Config, f data.NationFacts) []Deadline {
 	on := step.On
 	add := func(due data.Date, what string, r Rule, k dueKind) {
 		ds = append(ds, Deadline{Due: due, What: what, Rule: r, kind: k})
@@ -214,14 +218,35 @@ func countLetters(steps []data.Step, kind string) int {
 }
 
 func chaseWhat(kind string, cfg Config) string {
+	if cfg.chaseDays() == DefaultChaseDays {
+		if w, ok := defaultChaseWhat[kind]; ok {
+			return w
+		}
+	}
 	return "No reply to the " + kindNoun(kind) + " after " + strconv.Itoa(cfg.chaseDays()) + " days: chase it"
 }
+
+// The texts most steps need, made once rather than for every step.
+var decisionWhat, defaultChaseWhat = func() (map[string]string, map[string]string) {
+	dec, chase := map[string]string{}, map[string]string{}
+	for _, k := range data.LetterKinds {
+		dec[k] = "Decision owed on the " + kindNoun(k) + "; a refusal must come with written reasons (7 days)"
+		chase[k] = "No reply to the " + kindNoun(k) + " after " + strconv.Itoa(DefaultChaseDays) + " days: chase it"
+	}
+	return dec, chase
+}()
 
 func months(n int) string {
 	if n == 1 {
 		return "1 month"
 	}
 	return strconv.Itoa(n) + " months"
+}
+
+// ukDate is Date.UK without fmt, as the agenda calls it for many steps.
+func ukDate(d data.Date) string {
+	iso := isoDate(d)
+	return iso[8:10] + "/" + iso[5:7] + "/" + iso[:4]
 }
 
 // kindNoun names a letter inside a sentence.

@@ -184,9 +184,16 @@ func NextActions(req data.Request, steps []data.Step, today data.Date) []Action 
 func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Config) []Action {
 	st := StateOf(steps)
 	facts := conditions{req: req, cfg: cfg}
-	facts.chaseDue = !st.Since.IsZero() && !today.Before(st.Since.AddDays(cfg.chaseDays()))
+	facts.chaseDue = !st.Since.IsZero() && !today.Before(addDays(st.Since, cfg.chaseDays()))
 	var out []Action
-	seen := map[string]bool{}
+	seen := func(letter string, log data.StepKind) bool {
+		for _, a := range out {
+			if a.Letter == letter && a.Log == log {
+				return true
+			}
+		}
+		return false
+	}
 	addAll := func(row *ladderRow) {
 		if row == nil {
 			return
@@ -197,13 +204,12 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 			}
 			act := a.Action
 			act.Letter = resolveLetter(act.Letter, req.Subject)
-			act.Reason = strings.ReplaceAll(act.Reason, "{subject}", subjectWord(req.Subject))
-			key := act.Letter + "|" + string(act.Log)
-			if seen[key] {
-				continue
+			if strings.Contains(act.Reason, "{subject}") {
+				act.Reason = strings.ReplaceAll(act.Reason, "{subject}", subjectWord(req.Subject))
 			}
-			seen[key] = true
-			out = append(out, act)
+			if !seen(act.Letter, act.Log) {
+				out = append(out, act)
+			}
 		}
 	}
 	row := findRow(st.Kind, st.Rung)
@@ -211,7 +217,7 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 	if row != nil && row.then != "" {
 		addAll(findRow(row.then, st.Rung))
 	}
-	if st.Open() && !seen[data.KindRecordsRequest] && !recordsOpen(steps) {
+	if st.Open() && !seen(data.KindRecordsRequest, "") && !recordsOpen(steps) {
 		addAll(&ladderRow{actions: []rungAction{actRecords}})
 	}
 	return out

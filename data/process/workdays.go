@@ -149,6 +149,9 @@ func WorkingDaysBetween(from, to data.Date, nation data.Nation) int {
 	return sign * count
 }
 
+// addDays is data.Date.AddDays without the trip through time.Time.
+func addDays(d data.Date, n int) data.Date { return dateOf(dayNumber(d) + n) }
+
 // dayNumber is the count of days since 1970-01-01 (proleptic Gregorian),
 // computed without time.Time so that the agenda's loops stay fast.
 func dayNumber(d data.Date) int {
@@ -199,6 +202,9 @@ func floorDiv(a, b int) int {
 // isoDate formats without fmt, for the agenda's hot path.
 func isoDate(d data.Date) string {
 	b := make([]byte, 0, 10)
+	for y := 1000; y > 1 && d.Year < y; y /= 10 {
+		b = append(b, '0') // four digits, as in Date.String
+	}
 	b = strconv.AppendInt(b, int64(d.Year), 10)
 	b = append(b, '-', byte('0'+int(d.Month)/10), byte('0'+int(d.Month)%10), '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
 	return string(b)

@@ -1,0 +1,165 @@
+package process
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+
+	"secondopinion/data"
+)
+
+func on(s data.Step, req string) data.Step { s.RequestID = req; return s }
+
+func TestAgendaOrderAndOverdue(t *testing.T) {
+	people := []data.Person{
+		{ID: "p1", Name: "Alice Jones", Nation: data.England},
+		{ID: "p2", Name: "Bob McLeod", Nation: data.Scotland},
+		{ID: "p3", Name: "Carol Boyd", Nation: data.NorthernIreland},
+	}
+	requests := []data.Request{
+		{ID: "rA", PersonID: "p1", Route: data.RouteLocal},
+		{ID: "rB", PersonID: "p2", Route: data.RouteReview},
+		{ID: "rC", PersonID: "p3", Route: data.RouteLocal},
+		{ID: "rC2", PersonID: "p3", Route: data.RouteLocal},
+		{ID: "rD", PersonID: "p1", Route: data.RouteLocal},
+		{ID: "rE", PersonID: "p1", Route: data.RouteLocal},
+		{ID: "rF", PersonID: "p2", Route: data.RouteLocal},
+		{ID: "rG", PersonID: "p1", Route: data.RouteReview},
+		{ID: "rH", PersonID: "nobody", Route: data.RouteLocal},
+	}
+	note := on(step(t, "2026-02-27", data.StepNote, "", ""), "rD")
+	ring := on(step(t, "2026-02-20", data.StepNote, "", ""), "rF")
+	ring.DueOn, ring.DueWhat = d(t, "2026-03-05"), "Ring the surgery for the referral letter"
+	override := on(sent(t, "2026-02-01", data.KindReviewTreatment), "rG")
+	override.DueOn = d(t, "2026-02-10")
+	steps := []data.Step{
+		on(sent(t, "2026-02-16", data.KindSecondOpinionTreatment), "rA"),
+		on(sent(t, "2026-02-01", data.KindRecordsRequest), "rB"),
+		on(sent(t, "2026-02-20", data.KindReviewTreatment), "rB"),
+		on(reply(t, "2026-02-23", data.OutcomeNone), "rB"), // acknowledged: no chase, records still owed
+		on(sent(t, "2026-01-05", data.KindSecondOpinionTreatment), "rC"),
+		on(reply(t, "2026-01-31", data.OutcomeRefused), "rC"), // limit 31 July: not near yet
+		on(sent(t, "2025-09-01", data.KindSecondOpinionTreatment), "rC2"),
+		on(reply(t, "2025-09-15", data.OutcomeRefused), "rC2"), // limit 15 March: within 30 days
+		on(sent(t, "2026-02-20", data.KindComplaint), "rD"),
+		note, // a note does not settle the acknowledgement
+		on(sent(t, "2026-01-05", data.KindSecondOpinionTreatment), "rE"),
+		on(step(t, "2026-01-10", data.StepClosed, "", data.OutcomeWithdrawn), "rE"),
+		ring,
+		override,
+		on(sent(t, "2026-02-26", data.KindPALS), "rH"),
+	}
+	want := []string{
+		"2026-02-10 overdue Alice Jones rG No reply to the request for a review after 14 days: chase it",
+		"2026-02-23 overdue Alice Jones rA Decision owed on the request for a second opinion; a refusal must come with written reasons (7 days)",
+		"2026-02-25 overdue Alice Jones rD Acknowledgement of the complaint and an offer to discuss it owed (3 working days)",
+		"2026-03-01 overdue Bob McLeod rB Copies of records owed (one calendar month)",
+		"2026-03-02 due Alice Jones rA No reply to the request for a second opinion after 14 days: chase it",
+		"2026-03-05 due Bob McLeod rF Ring the surgery for the referral letter",
+		"2026-03-12 due (unknown person) rH No reply to the letter to PALS after 14 days: chase it",
+		"2026-03-15 due Carol Boyd rC2 Last day to complain (6 months from 15/09/2025)",
+		"2026-08-20 due Alice Jones rD No final response after 6 months: they must write to explain the delay",
+	}
+	today := d(t, "2026-03-02")
+	render := func(items []Item) []string {
+		var out []string
+		for _, it := range items {
+			state := "due"
+			if it.Overdue {
+				state = "overdue"
+			}
+			out = append(out, strings.Join([]string{it.Date.String(), state, it.PersonName, it.RequestID, it.What}, " "))
+		}
+		return out
+	}
+	items := Agenda(people, requests, steps, today, Config{})
+	if got := render(items); !reflect.DeepEqual(got, want) {
+		t.Fatalf("agenda\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	}
+	// The order of the input does not matter.
+	shuffled := append([]data.Step(nil), steps...)
+	rand.New(rand.NewSource(1)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	if got := render(Agenda(people, requests, shuffled, today, Config{})); !reflect.DeepEqual(got, want) {
+		t.Errorf("shuffled steps give a different agenda:\n%s", strings.Join(got, "\n"))
+	}
+	// Each item carries the request's first next action; rA's letter is
+	// 14 days old, so the first is to chase it by phone.
+	for _, it := range items {
+		if it.RequestID == "rA" && it.NextAction.Log != data.StepCall {
+			t.Errorf("rA next action = %+v, want a call to chase", it.NextAction)
+		}
+		if it.RequestID == "rC2" && it.NextAction.Letter != data.KindAskAgain {
+			t.Errorf("rC2 next action = %+v, want ask-again", it.NextAction)
+		}
+		if it.Rule.ID == "" && it.RequestID != "rF" && it.RequestID != "rG" {
+			t.Errorf("%s: item without its rule", it.RequestID)
+		}
+	}
+	// A wider warning window brings rC's time limit in.
+	wide := Agenda(people, requests, steps, today, Config{WarnDays: 200})
+	if len(wide) != len(want)+1 {
+		t.Errorf("with a 200-day warning, %d items, want %d", len(wide), len(want)+1)
+	}
+}
+
+// What settles a deadline, one request at a time.
+func TestAgendaSettling(t *testing.T) {
+	people := []data.Person{{ID: "p1", Name: "Dee", Nation: data.England}}
+	requests := []data.Request{{ID: "r1", PersonID: "p1"}}
+	today := d(t, "2026-06-01")
+	soLetter := func() data.Step { return sent(t, "2026-03-02", data.KindSecondOpinionTreatment) }
+	cases := []struct {
+		name  string
+		steps []data.Step
+		want  []string // Rule IDs left open
+	}{
+		{"nothing after the letter: decision and chase both overdue",
+			[]data.Step{soLetter()}, []string{"refusal-reasons", "chase"}},
+		{"an acknowledgement settles the chase, not the decision",
+			[]data.Step{soLetter(), reply(t, "2026-03-04", data.OutcomeNone)}, []string{"refusal-reasons"}},
+		{"a phone call settles the chase",
+			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepCall, "", "")}, []string{"refusal-reasons"}},
+		{"a note settles nothing",
+			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepNote, "", "")}, []string{"refusal-reasons", "chase"}},
+		{"asking PALS for help settles only the chase",
+			[]data.Step{soLetter(), sent(t, "2026-03-20", data.KindPALS)}, []string{"refusal-reasons", "chase"}},
+		{"an agreement settles both",
+			[]data.Step{soLetter(), reply(t, "2026-03-05", data.OutcomeAgreed)}, nil},
+		{"closing settles everything, the records request too",
+			[]data.Step{soLetter(), sent(t, "2026-03-03", data.KindRecordsRequest), step(t, "2026-03-10", data.StepClosed, "", data.OutcomeWithdrawn)}, nil},
+		{"a reply on the ladder does not settle the records request",
+			[]data.Step{sent(t, "2026-03-03", data.KindRecordsRequest), soLetter(), reply(t, "2026-03-05", data.OutcomeAgreed)}, []string{"subject-access"}},
+		{"records received",
+			[]data.Step{sent(t, "2026-03-03", data.KindRecordsRequest), step(t, "2026-03-25", data.StepReply, data.KindRecordsRequest, data.OutcomeAgreed)}, nil},
+		{"an extension replaces the records deadline",
+			[]data.Step{sent(t, "2026-03-03", data.KindRecordsRequest), func() data.Step {
+				s := step(t, "2026-03-20", data.StepReply, data.KindRecordsRequest, data.OutcomeNone)
+				s.DueOn, s.DueWhat = RecordsExtendedDue(d(t, "2026-03-03"))
+				return s
+			}()}, []string{""}},
+		{"the complaint letter meets the time limit",
+			[]data.Step{sent(t, "2025-06-10", data.KindReviewTreatment), reply(t, "2025-06-20", data.OutcomeRefused), sent(t, "2026-05-29", data.KindComplaint), reply(t, "2026-05-30", data.OutcomeNone)},
+			[]string{"complaint-delay-england"}},
+		{"the time limit nears",
+			[]data.Step{sent(t, "2025-06-10", data.KindReviewTreatment), reply(t, "2025-06-20", data.OutcomeRefused)},
+			[]string{"complaint-limit-england"}},
+		{"a later answer starts its own clock",
+			[]data.Step{sent(t, "2025-06-10", data.KindReviewTreatment), reply(t, "2025-06-20", data.OutcomeRefused), sent(t, "2025-07-01", data.KindAskAgain), reply(t, "2025-07-05", data.OutcomeRefused)},
+			nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for i := range c.steps {
+				c.steps[i].RequestID = "r1"
+			}
+			var got []string
+			for _, it := range Agenda(people, requests, c.steps, today, Config{}) {
+				got = append(got, it.Rule.ID)
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("open deadlines %q, want %q", got, c.want)
+			}
+		})
+	}
+}

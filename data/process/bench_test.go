@@ -1,0 +1,89 @@
+package process
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"secondopinion/data"
+)
+
+// demo builds n clients, one request each, with about five steps a
+// request spread over every rung, nation and outcome.
+func demo(n int) ([]data.Person, []data.Request, []data.Step) {
+	people := make([]data.Person, n)
+	requests := make([]data.Request, n)
+	steps := make([]data.Step, 0, n*5)
+	start := data.MustDate(2025, 6, 2)
+	ladderKinds := []string{data.KindSecondOpinionTreatment, data.KindAskAgain, data.KindPALS, data.KindComplaint, data.KindOmbudsman}
+	outcomes := []data.Outcome{data.OutcomeRefused, data.OutcomeNone, data.OutcomePartly, data.OutcomeRefused, data.OutcomeNoReply}
+	created := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		pid, rid := fmt.Sprintf("p%05d", i), fmt.Sprintf("r%05d", i)
+		people[i] = data.Person{ID: pid, Name: fmt.Sprintf("Client %05d", i), Nation: data.Nations[i%4]}
+		requests[i] = data.Request{ID: rid, PersonID: pid, Route: data.Routes[i%3], Subject: data.Subjects[i%3]}
+		on := start.AddDays(i % 300)
+		add := func(s data.Step) {
+			s.ID, s.RequestID, s.CreatedAt = fmt.Sprintf("s%d", len(steps)), rid, created.Add(time.Duration(len(steps))*time.Second)
+			steps = append(steps, s)
+		}
+		rungs := 1 + i%3
+		for r := 0; r < rungs; r++ {
+			k := ladderKinds[(i+r)%len(ladderKinds)]
+			add(data.Step{On: on, Kind: data.StepLetterSent, LetterKind: k})
+			on = on.AddDays(5 + i%11)
+			if r < rungs-1 || i%2 == 0 {
+				add(data.Step{On: on, Kind: data.StepReply, Outcome: outcomes[(i+r)%len(outcomes)]})
+				on = on.AddDays(3)
+			}
+		}
+		if i%5 == 0 {
+			add(data.Step{On: on, Kind: data.StepLetterSent, LetterKind: data.KindRecordsRequest})
+		}
+		for len(steps) < (i+1)*5 {
+			add(data.Step{On: on, Kind: data.StepNote})
+		}
+	}
+	return people, requests, steps
+}
+
+func BenchmarkAgenda(b *testing.B) {
+	people, requests, steps := demo(10_000)
+	today := data.MustDate(2026, 3, 2)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	for b.Loop() {
+		n = len(Agenda(people, requests, steps, today, Config{}))
+	}
+	b.ReportMetric(float64(len(steps)), "steps")
+	b.ReportMetric(float64(n), "items")
+}
+
+// The 10,000-client agenda stays well under 100 ms even under the race
+// detector's slowdown is not promised; this guards the plain build.
+func TestAgendaIsFast(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing is not meaningful here")
+	}
+	people, requests, steps := demo(10_000)
+	if len(steps) != 50_000 {
+		t.Fatalf("demo has %d steps, want 50000", len(steps))
+	}
+	today := data.MustDate(2026, 3, 2)
+	Agenda(people, requests, steps, today, Config{}) // warm the holiday table
+	best := time.Hour
+	for range 3 {
+		t0 := time.Now()
+		items := Agenda(people, requests, steps, today, Config{})
+		if el := time.Since(t0); el < best {
+			best = el
+		}
+		if len(items) == 0 {
+			t.Fatal("demo agenda is empty")
+		}
+	}
+	if best > 100*time.Millisecond {
+		t.Errorf("agenda of 10,000 clients took %v, want well under 100ms", best)
+	}
+}
