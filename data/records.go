@@ -13,9 +13,21 @@ type Person struct {
 	NHSNumber   string // optional; 10 digits passing the modulus-11 check
 	Nation      Nation
 	Notes       string
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+
+	// ConsentOn is when the person gave written consent for an advocate to
+	// act for them, and ConsentScope what it covers; letters written on
+	// their behalf mention it.
+	ConsentOn    Date
+	ConsentScope string
+	// Flags are the advocate's or surgery's own labels ("urgent", "interpreter").
+	Flags []string
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
+
+// HasConsent reports whether written consent has been recorded.
+func (p Person) HasConsent() bool { return !p.ConsentOn.IsZero() }
 
 // Contact is anyone a letter can go to: a clinician, PALS, an ICB, an
 // advocacy service, an ombudsman.

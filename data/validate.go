@@ -159,6 +159,19 @@ func (p Person) Validate() error {
 		ps.add("Nation", "Please choose where they live: England, Wales, Scotland or Northern Ireland.")
 	}
 	checkText(&ps, "Notes", "The notes", p.Notes, LimitNotes, true)
+	if p.ConsentOn.After(Today()) {
+		ps.add("ConsentOn", "The date of consent cannot be in the future.")
+	}
+	checkText(&ps, "ConsentScope", "What the consent covers", p.ConsentScope, LimitLine, false)
+	for _, f := range p.Flags {
+		if strings.TrimSpace(f) == "" || strings.ContainsAny(f, "\n\r") || utf8.RuneCountInString(f) > 40 {
+			ps.add("Flags", "Each flag should be a short word or two on one line.")
+			break
+		}
+	}
+	if len(p.Flags) > 20 {
+		ps.add("Flags", "A person can have at most 20 flags.")
+	}
 	return ps.orNil()
 }
 

@@ -81,3 +81,16 @@ func joinCols(cols []string) string { return strings.Join(cols, ", ") }
 var errNotFound = data.ErrNotFound
 
 func repeat(s string, n int) string { return strings.Repeat(s, n) }
+
+// linesField scans a newline-separated column into a list (nil when empty).
+type linesField struct{ list *[]string }
+
+func (f linesField) Scan(src any) error {
+	s := asString(src)
+	if s == "" {
+		*f.list = nil
+		return nil
+	}
+	*f.list = strings.Split(s, "\n")
+	return nil
+}

@@ -146,6 +146,8 @@ func TestRoundTripEveryRecordType(t *testing.T) {
 		Name: "Siân Llŷr ap Dafydd", DateOfBirth: data.MustDate(1984, 2, 29),
 		Address: "2 Heol y Felin\nLlandeilo\nSA19 6AA", Phone: "01632 960123", Email: "sian@example.org",
 		NHSNumber: "943 476 5919", Nation: data.Wales, Notes: "Prefers letters in the morning post.",
+		ConsentOn: data.MustDate(2026, 10, 30), ConsentScope: "Letters and calls about her second opinion",
+		Flags: []string{"interpreter", "urgent"},
 	}
 	mustSave(t, s.SavePerson(ctx, &person))
 	if person.ID == "" || person.CreatedAt.IsZero() || person.NHSNumber != "9434765919" {
@@ -355,5 +357,38 @@ func mustEqual(t *testing.T, what string, got, want any, err error) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("%s round trip:\n got %+v\nwant %+v", what, got, want)
+	}
+}
+
+func TestMigratesFromTheFirstVersion(t *testing.T) {
+	// A database left at version 1 with a person in it gains the new
+	// columns and keeps the person.
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := migrationFiles.ReadFile(migrations()[0])
+	if _, err := db.Exec(string(first) + "; PRAGMA user_version = 1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO people (id, name, nation, created_at, updated_at)
+		VALUES ('p1', 'Seònaid Ross', 'scotland', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatalf("Open of a version 1 database: %v", err)
+	}
+	defer s.Close()
+	if v, _ := s.SchemaVersion(ctx); v != LatestSchema() {
+		t.Errorf("version %d after migrating, want %d", v, LatestSchema())
+	}
+	p, err := s.Person(ctx, "p1")
+	if err != nil || p.Name != "Seònaid Ross" || p.HasConsent() || p.Flags != nil {
+		t.Errorf("person after migrating: %+v, %v", p, err)
 	}
 }
