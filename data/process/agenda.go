@@ -164,9 +164,9 @@ func stepDeadlines(dst []Deadline, earlier []data.Step, s data.Step, nation data
 }
 
 // settled reports whether a later step has dealt with a deadline set by
-// steps[i]. A step past its due date with nothing after it is overdue;
-// a note alone does not settle anything, and a records request runs on
-// its own track.
+// steps[i]. A step past its due date with nothing after it is overdue:
+// anything after it settles an acknowledgement or a chase, but what is
+// owed an answer waits for one. A records request runs on its own track.
 func settled(d Deadline, steps []data.Step, i int) bool {
 	track := onRecordsTrack(steps[i])
 	for _, l := range steps[i+1:] {
@@ -178,9 +178,7 @@ func settled(d Deadline, steps []data.Step, i int) bool {
 		}
 		switch d.kind {
 		case dueAck:
-			if l.Kind != data.StepNote || !l.DueOn.IsZero() {
-				return true
-			}
+			return true // anything after it: a call, a note of the acknowledgement
 		case dueAnswer:
 			if isOutcome(l.Outcome) || !l.DueOn.IsZero() {
 				return true

@@ -28,7 +28,6 @@ func TestAgendaOrderAndOverdue(t *testing.T) {
 		{ID: "rG", PersonID: "p1", Route: data.RouteReview},
 		{ID: "rH", PersonID: "nobody", Route: data.RouteLocal},
 	}
-	note := on(step(t, "2026-02-27", data.StepNote, "", ""), "rD")
 	ring := on(step(t, "2026-02-20", data.StepNote, "", ""), "rF")
 	ring.DueOn, ring.DueWhat = d(t, "2026-03-05"), "Ring the surgery for the referral letter"
 	override := on(sent(t, "2026-02-01", data.KindReviewTreatment), "rG")
@@ -37,13 +36,12 @@ func TestAgendaOrderAndOverdue(t *testing.T) {
 		on(sent(t, "2026-02-16", data.KindSecondOpinionTreatment), "rA"),
 		on(sent(t, "2026-02-01", data.KindRecordsRequest), "rB"),
 		on(sent(t, "2026-02-20", data.KindReviewTreatment), "rB"),
-		on(reply(t, "2026-02-23", data.OutcomeNone), "rB"), // acknowledged: no chase, records still owed
+		on(step(t, "2026-02-23", data.StepNote, "", ""), "rB"), // acknowledgement noted: no chase, records still owed
 		on(sent(t, "2026-01-05", data.KindSecondOpinionTreatment), "rC"),
 		on(reply(t, "2026-01-31", data.OutcomeRefused), "rC"), // limit 31 July: not near yet
 		on(sent(t, "2025-09-01", data.KindSecondOpinionTreatment), "rC2"),
 		on(reply(t, "2025-09-15", data.OutcomeRefused), "rC2"), // limit 15 March: within 30 days
 		on(sent(t, "2026-02-20", data.KindComplaint), "rD"),
-		note, // a note does not settle the acknowledgement
 		on(sent(t, "2026-01-05", data.KindSecondOpinionTreatment), "rE"),
 		on(step(t, "2026-01-10", data.StepClosed, "", data.OutcomeWithdrawn), "rE"),
 		ring,
@@ -116,12 +114,14 @@ func TestAgendaSettling(t *testing.T) {
 	}{
 		{"nothing after the letter: decision and chase both overdue",
 			[]data.Step{soLetter()}, []string{"refusal-reasons", "chase"}},
-		{"an acknowledgement settles the chase, not the decision",
-			[]data.Step{soLetter(), reply(t, "2026-03-04", data.OutcomeNone)}, []string{"refusal-reasons"}},
+		{"a note of an acknowledgement settles the chase, not the decision",
+			[]data.Step{soLetter(), step(t, "2026-03-04", data.StepNote, "", "")}, []string{"refusal-reasons"}},
 		{"a phone call settles the chase",
 			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepCall, "", "")}, []string{"refusal-reasons"}},
-		{"a note settles nothing",
-			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepNote, "", "")}, []string{"refusal-reasons", "chase"}},
+		{"a meeting settles the chase, not the decision",
+			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepMeeting, "", "")}, []string{"refusal-reasons"}},
+		{"a note on the records request settles nothing on the ladder",
+			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepNote, data.KindRecordsRequest, "")}, []string{"refusal-reasons", "chase"}},
 		{"asking PALS for help settles only the chase",
 			[]data.Step{soLetter(), sent(t, "2026-03-20", data.KindPALS)}, []string{"refusal-reasons", "chase"}},
 		{"an agreement settles both",
@@ -134,12 +134,12 @@ func TestAgendaSettling(t *testing.T) {
 			[]data.Step{sent(t, "2026-03-03", data.KindRecordsRequest), step(t, "2026-03-25", data.StepReply, data.KindRecordsRequest, data.OutcomeAgreed)}, nil},
 		{"an extension replaces the records deadline",
 			[]data.Step{sent(t, "2026-03-03", data.KindRecordsRequest), func() data.Step {
-				s := step(t, "2026-03-20", data.StepReply, data.KindRecordsRequest, data.OutcomeNone)
+				s := step(t, "2026-03-20", data.StepNote, data.KindRecordsRequest, "")
 				s.DueOn, s.DueWhat = RecordsExtendedDue(d(t, "2026-03-03"))
 				return s
 			}()}, []string{""}},
 		{"the complaint letter meets the time limit",
-			[]data.Step{sent(t, "2025-06-10", data.KindReviewTreatment), reply(t, "2025-06-20", data.OutcomeRefused), sent(t, "2026-05-29", data.KindComplaint), reply(t, "2026-05-30", data.OutcomeNone)},
+			[]data.Step{sent(t, "2025-06-10", data.KindReviewTreatment), reply(t, "2025-06-20", data.OutcomeRefused), sent(t, "2026-05-29", data.KindComplaint), step(t, "2026-05-30", data.StepCall, "", "")},
 			[]string{"complaint-delay-england"}},
 		{"the time limit nears",
 			[]data.Step{sent(t, "2025-06-10", data.KindReviewTreatment), reply(t, "2025-06-20", data.OutcomeRefused)},

@@ -43,7 +43,7 @@ func (c Config) warnDays() int {
 type dueKind int
 
 const (
-	// dueAck is owed a sign of life: any later step but a note settles it.
+	// dueAck is owed a sign of life: any later step settles it.
 	dueAck dueKind = iota
 	// dueAnswer is owed an answer: a reply with an outcome settles it, or
 	// moving on with another letter.

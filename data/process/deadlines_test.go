@@ -103,7 +103,7 @@ func TestDeadlines(t *testing.T) {
 		{"agreed: nothing", []data.Step{sent(t, "2026-02-01", data.KindReviewTreatment)},
 			reply(t, "2026-02-25", data.OutcomeAgreed), data.England, Config{}, nil},
 		{"acknowledgement: nothing", []data.Step{sent(t, "2026-02-01", data.KindReviewTreatment)},
-			reply(t, "2026-02-03", data.OutcomeNone), data.England, Config{}, nil},
+			step(t, "2026-02-03", data.StepCall, "", ""), data.England, Config{}, nil},
 		{"note: nothing", nil, step(t, "2026-02-03", data.StepNote, "", ""), data.England, Config{}, nil},
 		{"closed: nothing", nil, step(t, "2026-02-03", data.StepClosed, "", data.OutcomeRefused), data.England, Config{}, nil},
 		{"a step with no date: nothing", nil, data.Step{Kind: data.StepLetterSent, LetterKind: data.KindComplaint}, data.England, Config{}, nil},
