@@ -21,7 +21,13 @@ func RenderText(l Letter) string {
 		section([]string{l.Date.Long()})
 	}
 	section(l.To)
-	b.WriteString(l.EditableText())
-	b.WriteByte('\n')
+	if l.Subject != "" {
+		section([]string{l.Subject})
+	}
+	_, body, _ := strings.Cut(l.EditableText(), "\n\n")
+	if body != "" {
+		b.WriteString(body)
+		b.WriteByte('\n')
+	}
 	return b.String()
 }
