@@ -11,7 +11,8 @@ import (
 // WriteICS writes the agenda as an iCalendar file (RFC 5545) of all-day
 // events that Outlook and Google Calendar import. now stamps the events.
 // The UID is stable for the same step and deadline, so importing again
-// updates events instead of adding copies.
+// updates events instead of adding copies. With no items the calendar
+// has no events, which clears an earlier import.
 func WriteICS(w io.Writer, items []Item, now time.Time) error {
 	bw := bufio.NewWriter(w)
 	line := func(s string) { writeFolded(bw, s) }
@@ -51,15 +52,18 @@ func WriteICS(w io.Writer, items []Item, now time.Time) error {
 	return bw.Flush()
 }
 
-// uid identifies an item across exports: its request, step and rule (or
-// what it says, for a date the user set).
+// uid identifies an item across exports by its request, step and rule,
+// not its date or words, so a moved due date updates the same event.
 func uid(it Item) string {
 	key := it.Rule.ID
 	if key == "" {
-		key = it.What
+		key = "due" // the date the user set on the step
+	}
+	if it.StepID == "" {
+		key += "|" + it.What
 	}
 	h := uint64(14695981039346656037) // FNV-1a, so the UID stays short and ASCII
-	for _, s := range []string{it.RequestID, it.StepID, key, isoDate(it.Date)} {
+	for _, s := range []string{it.RequestID, it.StepID, key} {
 		for i := 0; i < len(s); i++ {
 			h ^= uint64(s[i])
 			h *= 1099511628211

@@ -103,6 +103,12 @@ func TestWriteICS(t *testing.T) {
 			t.Errorf("UID %s changed between exports", uid)
 		}
 	}
+	// A due date the user moves keeps its event.
+	moved := items[1]
+	moved.Date = d(t, "2027-01-08")
+	if uid(moved) != uid(items[1]) {
+		t.Error("moving a due date changed its UID")
+	}
 }
 
 func TestFoldKeepsCharactersWhole(t *testing.T) {
