@@ -60,8 +60,8 @@ func BenchmarkAgenda(b *testing.B) {
 	b.ReportMetric(float64(n), "items")
 }
 
-// The 10,000-client agenda stays well under 100 ms even under the race
-// detector's slowdown is not promised; this guards the plain build.
+// The 10,000-client agenda takes well under 100 ms. It is timed in CPU
+// time, which other work on a shared machine does not inflate.
 func TestAgendaIsFast(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("timing is not meaningful here")
@@ -72,18 +72,20 @@ func TestAgendaIsFast(t *testing.T) {
 	}
 	today := data.MustDate(2026, 3, 2)
 	Agenda(people, requests, steps, today, Config{}) // warm the holiday table
-	best := time.Hour
-	for range 3 {
-		t0 := time.Now()
-		items := Agenda(people, requests, steps, today, Config{})
-		if el := time.Since(t0); el < best {
-			best = el
-		}
-		if len(items) == 0 {
+	const runs = 5
+	start, ok := cpuTime()
+	if !ok {
+		t.Skip("no CPU clock on this system")
+	}
+	for range runs {
+		if len(Agenda(people, requests, steps, today, Config{})) == 0 {
 			t.Fatal("demo agenda is empty")
 		}
 	}
-	if best > 100*time.Millisecond {
-		t.Errorf("agenda of 10,000 clients took %v, want well under 100ms", best)
+	end, _ := cpuTime()
+	per := (end - start) / runs
+	t.Logf("agenda of 10,000 clients: %v CPU", per)
+	if per > 100*time.Millisecond {
+		t.Errorf("agenda of 10,000 clients took %v of CPU, want well under 100ms", per)
 	}
 }
