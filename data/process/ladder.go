@@ -94,6 +94,13 @@ var ladder = []ladderRow{
 		logStep(data.StepClosed, always, "Close the request, noting what the ombudsman decided"),
 	}},
 
+	// Refused with no letter on record: asked by phone or at the desk.
+	{state: StateRefused, rung: anyRung, actions: []rungAction{
+		letter(data.KindAskAgain, "They refused: ask in writing for their reasons, and ask again"),
+		letter(data.KindAppeal, "Appeal to the medical director, who can overturn the refusal", notFunds...),
+		letter(data.KindIFRRequest, "Ask your GP or consultant to make an individual funding request for the out-of-area specialist", data.RouteOutOfArea),
+		actPALS, actAdvocacy, actComplaint,
+	}},
 	{state: StateRefused, rung: RungReview, actions: []rungAction{
 		letter(data.KindAskAgain, "They refused: ask for their reasons in writing, and ask again"),
 		letter(letterSecond, "Ask for a second opinion from another doctor instead"),
