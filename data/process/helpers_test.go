@@ -1,6 +1,7 @@
 package process
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
@@ -24,7 +25,7 @@ var seq int
 func step(t testing.TB, on string, kind data.StepKind, letterKind string, out data.Outcome) data.Step {
 	seq++
 	return data.Step{
-		ID: "s" + time.Duration(seq).String(), RequestID: "r1", On: d(t, on), Kind: kind,
+		ID: "s" + strconv.Itoa(seq), RequestID: "r1", On: d(t, on), Kind: kind,
 		LetterKind: letterKind, Outcome: out,
 		CreatedAt: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(seq) * time.Second),
 	}
