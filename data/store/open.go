@@ -26,6 +26,8 @@ type Store struct {
 	db   *sql.DB
 	dir  string
 	path string
+	lock *DirLock // held by OpenExclusive until Close
+	ro   bool     // the file can only be read
 
 	// Now is the clock for created and updated times; tests replace it.
 	Now func() time.Time
@@ -48,6 +50,9 @@ func Open(dir string) (*Store, error) {
 	if err := checkBeforeWriting(path); err != nil {
 		return nil, err
 	}
+	if _, err := os.Stat(path); err == nil && !canWrite(path) {
+		return openReadOnly(dir, path)
+	}
 	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, explain(err)
@@ -59,6 +64,30 @@ func Open(dir string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// openReadOnly opens a database whose file cannot be written, so that the
+// records can still be read; the program shows a banner saying so.
+func openReadOnly(dir, path string) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, explain(err)
+	}
+	s := &Store{db: db, dir: dir, path: path, Now: time.Now, ro: true}
+	v, err := s.SchemaVersion(context.Background())
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if v < LatestSchema() {
+		db.Close()
+		return nil, &data.UserError{Message: "These records are read-only and were saved by an older version of " +
+			"Second Opinion, so they cannot be opened until they can be updated. Please make the file writable and try again."}
+	}
+	return s, nil
+}
+
+// ReadOnly reports whether the records can only be read.
+func (s *Store) ReadOnly() bool { return s.ro }
 
 // dsn is the connection string: WAL so readers never block the writer,
 // synchronous=FULL so a commit survives a power cut, foreign keys on, and
@@ -109,8 +138,12 @@ func checkBeforeWriting(path string) error {
 	return nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and lets go of the folder's lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	s.lock.Release()
+	return err
+}
 
 // Dir is the data folder; Path the database file inside it.
 func (s *Store) Dir() string  { return s.dir }

@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"secondopinion/data/store"
+)
+
+func init() {
+	register(Command{Name: "backup", Summary: "write a checked copy of the records to a file", Run: runBackup})
+	register(Command{Name: "restore", Summary: "replace the records with a backup, keeping the current ones aside", Run: runRestore})
+}
+
+func runBackup(args []string, out, errOut io.Writer) error {
+	fs := newFlags("backup", "backup -data DIR -o FILE", errOut)
+	dir := dataFlag(fs)
+	dest := fs.String("o", "", "the backup file to write (must not exist)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *dest == "" {
+		return usagef("-o FILE is required")
+	}
+	st, err := openData(*dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(context.Background(), *dest); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Backed up to %s and checked it.\n", *dest)
+	return nil
+}
+
+func runRestore(args []string, out, errOut io.Writer) error {
+	fs := newFlags("restore", "restore -data DIR -from FILE", errOut)
+	dir := dataFlag(fs)
+	from := fs.String("from", "", "the backup file to restore")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		return usagef("-data DIR is required")
+	}
+	if *from == "" {
+		return usagef("-from FILE is required")
+	}
+	aside, err := store.Restore(context.Background(), *dir, *from)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Restored %s into %s.\n", *from, *dir)
+	if aside != "" {
+		fmt.Fprintf(out, "The records that were there before are kept in %s.\n", aside)
+	}
+	return nil
+}

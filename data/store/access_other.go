@@ -1,0 +1,11 @@
+//go:build !unix
+
+package store
+
+import "os"
+
+// canWrite reads the file's read-only attribute.
+func canWrite(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().Perm()&0o200 != 0
+}

@@ -1,0 +1,249 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"secondopinion/data"
+)
+
+// BackupFolder is where automatic backups go, inside the data folder.
+const BackupFolder = "backups"
+
+// Backup writes a consistent copy of the database to dest with VACUUM INTO
+// (never a file copy, which would ignore SQLite's locks), syncs it to disk,
+// and checks it before reporting success. dest must not exist yet.
+func (s *Store) Backup(ctx context.Context, dest string) error {
+	if _, err := os.Stat(dest); err == nil {
+		return &data.UserError{Message: fmt.Sprintf("%s already exists. Please choose a new name for the backup.", dest)}
+	}
+	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
+		return &data.UserError{Message: fmt.Sprintf("The folder for the backup could not be made: %v.", err), Err: err}
+	}
+	tmp := dest + ".partial"
+	os.Remove(tmp)
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		os.Remove(tmp)
+		return explainBackup(err)
+	}
+	if err := syncFile(tmp); err != nil {
+		os.Remove(tmp)
+		return explainBackup(err)
+	}
+	if err := verifyBackup(ctx, tmp); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		os.Remove(tmp)
+		return explainBackup(err)
+	}
+	return syncDir(filepath.Dir(dest))
+}
+
+func explainBackup(err error) error {
+	e := explain(err)
+	var ue *data.UserError
+	if errors.As(e, &ue) {
+		return e
+	}
+	return &data.UserError{Err: err, Message: "The backup could not be written: " + err.Error() +
+		". Please check there is space and that you can write to that folder. Your records are unchanged."}
+}
+
+// verifyBackup opens a backup read-only and checks that it is whole, that
+// this program can read its version, and that it holds our records.
+func verifyBackup(ctx context.Context, path string) error {
+	bad := func(why string, err error) error {
+		return &data.UserError{Message: "This file is not a usable Second Opinion backup: " + why, Err: err}
+	}
+	if _, err := os.Stat(path); err != nil {
+		return bad("it could not be found.", err)
+	}
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return bad("it could not be opened.", err)
+	}
+	defer db.Close()
+	var result string
+	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&result); err != nil {
+		return bad("it is not a database, or it is damaged.", err)
+	}
+	if result != "ok" {
+		return bad("it is damaged.", errors.New(result))
+	}
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return bad("its version could not be read.", err)
+	}
+	if version > LatestSchema() {
+		return bad("it was made by a newer version of Second Opinion. Please install that version to restore it.", nil)
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM people").Scan(&n); err != nil || version < 1 {
+		return bad("it does not hold Second Opinion records.", err)
+	}
+	return nil
+}
+
+// Restore replaces the database in dir with the backup at from. The backup
+// is checked first; the current database is moved aside (and named in the
+// result) rather than deleted, and put back if anything goes wrong. The
+// program must not have dir open while it runs.
+func Restore(ctx context.Context, dir, from string) (keptAside string, err error) {
+	if err := verifyBackup(ctx, from); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", explainBackup(err)
+	}
+	lock, err := LockDir(dir)
+	if err != nil {
+		return "", err
+	}
+	defer lock.Release()
+
+	path := filepath.Join(dir, FileName)
+	incoming := path + ".restoring"
+	os.Remove(incoming)
+	src, err := sql.Open("sqlite", dsn(from, true))
+	if err != nil {
+		return "", explainBackup(err)
+	}
+	_, err = src.ExecContext(ctx, "VACUUM INTO ?", incoming)
+	src.Close()
+	if err == nil {
+		err = syncFile(incoming)
+	}
+	if err != nil {
+		os.Remove(incoming)
+		return "", explainBackup(err)
+	}
+
+	// Move the current database and its WAL aside, together.
+	stamp := time.Now().Format("20060102-150405")
+	aside := path + ".before-restore-" + stamp
+	moved := []string{}
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if _, err := os.Stat(path + suffix); err == nil {
+			if err := os.Rename(path+suffix, aside+suffix); err != nil {
+				undoMoves(moved, path, aside)
+				os.Remove(incoming)
+				return "", explainBackup(err)
+			}
+			moved = append(moved, suffix)
+		}
+	}
+	if err := os.Rename(incoming, path); err != nil {
+		undoMoves(moved, path, aside)
+		os.Remove(incoming)
+		return "", explainBackup(err)
+	}
+	syncDir(dir)
+	// Opening migrates an older backup and proves the result is usable.
+	s, err := Open(dir)
+	if err != nil {
+		os.Remove(path)
+		undoMoves(moved, path, aside)
+		return "", err
+	}
+	s.Close()
+	if len(moved) == 0 {
+		return "", nil
+	}
+	return aside, nil
+}
+
+func undoMoves(moved []string, path, aside string) {
+	for _, suffix := range moved {
+		os.Rename(aside+suffix, path+suffix)
+	}
+}
+
+// AutoBackup writes a dated backup into the data folder's backups folder
+// and keeps only the newest keep of them.
+func (s *Store) AutoBackup(ctx context.Context, keep int) (string, error) {
+	folder := filepath.Join(s.dir, BackupFolder)
+	dest := filepath.Join(folder, "secondopinion-"+s.now().Format("20060102-150405.000")+".db")
+	if err := s.Backup(ctx, dest); err != nil {
+		return "", err
+	}
+	backups, _ := Backups(s.dir)
+	if keep < 1 {
+		keep = 1
+	}
+	for i := keep; i < len(backups); i++ {
+		os.Remove(backups[i].Path)
+	}
+	return dest, nil
+}
+
+// BackupFile is one automatic backup.
+type BackupFile struct {
+	Path    string
+	ModTime time.Time
+}
+
+// Backups lists the automatic backups in a data folder, newest first.
+func Backups(dir string) ([]BackupFile, error) {
+	entries, err := os.ReadDir(filepath.Join(dir, BackupFolder))
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	var list []BackupFile
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, "secondopinion-") || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		list = append(list, BackupFile{filepath.Join(dir, BackupFolder, name), info.ModTime()})
+	}
+	// The names hold the time, so they sort in time order.
+	sort.Slice(list, func(i, j int) bool { return list[i].Path > list[j].Path })
+	return list, nil
+}
+
+// NewestGoodBackup is the newest automatic backup that passes its check,
+// to offer when the database is damaged; "" when there is none.
+func NewestGoodBackup(ctx context.Context, dir string) (BackupFile, bool) {
+	backups, _ := Backups(dir)
+	for _, b := range backups {
+		if verifyBackup(ctx, b.Path) == nil {
+			return b, true
+		}
+	}
+	return BackupFile{}, false
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// syncDir makes a rename durable; not every system can sync a folder, so
+// failure here is not reported.
+func syncDir(dir string) error {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
+	return nil
+}
