@@ -14,6 +14,7 @@ type PDFOptions struct {
 // RenderPDF sets the letter on A4 as a UK business letter. It first checks
 // that the font can show every character, and says which one it cannot.
 func RenderPDF(l Letter, opt PDFOptions) ([]byte, error) {
+	l = composed(l)
 	if err := CheckPrintable(l); err != nil {
 		return nil, err
 	}

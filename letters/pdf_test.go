@@ -157,6 +157,19 @@ func TestNamesSurviveToPDF(t *testing.T) {
 	}
 }
 
+func TestDecomposedAccentsPrint(t *testing.T) {
+	in := fullInput(data.KindAdvocacy, data.England, false)
+	in.Person.Name = "Zoe\u0308 O'Brien-Ng" // "ë" typed as "e" and a combining diaeresis
+	l, _ := Compose(in)
+	pdf, err := RenderPDF(l, PDFOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, pdf); !strings.Contains(text, "Zoë O'Brien-Ng") {
+		t.Errorf("the accent was lost:\n%s", text)
+	}
+}
+
 func TestUnprintableIsNamed(t *testing.T) {
 	l, _ := Compose(fullInput(data.KindReviewTreatment, data.England, false))
 	l.Body = append(l.Body, para("I have felt 😀 about it lately."))

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/unicode/runenames"
 )
 
@@ -13,6 +14,7 @@ import (
 // saying what it is and where, so the user can change it before the PDF
 // is written. A box or a question mark must never reach a letter.
 func CheckPrintable(l Letter) error {
+	l = composed(l)
 	fs, err := loadFonts()
 	if err != nil {
 		return err
@@ -94,4 +96,28 @@ func quoteStart(s string) string {
 		return fmt.Sprintf("%q", strings.Join(words, " "))
 	}
 	return fmt.Sprintf("%q", strings.Join(words[:4], " ")+"…")
+}
+
+// composed joins letters and their accents into single characters (NFC):
+// text pasted from some systems spells "ë" as "e" plus a combining mark,
+// which the font does not carry on its own.
+func composed(l Letter) Letter {
+	nfc := func(ss []string) []string {
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			out[i] = norm.NFC.String(s)
+		}
+		return out
+	}
+	l.From, l.To, l.Signature = nfc(l.From), nfc(l.To), nfc(l.Signature)
+	l.Subject, l.Salutation, l.Closing = norm.NFC.String(l.Subject), norm.NFC.String(l.Salutation), norm.NFC.String(l.Closing)
+	body := make([]Block, len(l.Body))
+	for i, b := range l.Body {
+		body[i] = Block{Text: norm.NFC.String(b.Text), Items: nfc(b.Items)}
+		if len(b.Items) == 0 {
+			body[i].Items = nil
+		}
+	}
+	l.Body = body
+	return l
 }

@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"secondopinion/data"
+	"secondopinion/data/store"
+	"secondopinion/letters"
+)
+
+func init() {
+	register(Command{Name: "letters", Summary: "list the kinds of letter: id, title", Run: runLetters})
+	register(Command{Name: "letter", Summary: "write one request's letter to a .pdf or .txt file", Run: runLetter})
+}
+
+// runLetters prints id<TAB>title, one kind a line, in the ladder's order.
+func runLetters(args []string, out, errOut io.Writer) error {
+	fs := newFlags("letters", "letters", errOut)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	for _, k := range letters.Kinds() {
+		if _, err := fmt.Fprintf(out, "%s\t%s\n", k.ID, k.Title); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func runLetter(args []string, out, errOut io.Writer) error {
+	fs := newFlags("letter", "letter -data DIR -request ID -kind KIND -o FILE.pdf|FILE.txt [-large]", errOut)
+	dir := dataFlag(fs)
+	requestID := fs.String("request", "", "the request's id (required)")
+	kind := fs.String("kind", "", "the kind of letter, as listed by 'secondopinion letters' (required)")
+	file := fs.String("o", "", "the file to write: .pdf or .txt (required)")
+	large := fs.Bool("large", false, "large print (16 pt) in the PDF")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *requestID == "":
+		return usagef("-request ID is required")
+	case *kind == "":
+		return usagef("-kind is required; 'secondopinion letters' lists them")
+	case *file == "":
+		return usagef("-o FILE is required")
+	}
+	if _, ok := letters.KindByID(*kind); !ok {
+		return usagef("there is no letter kind %q; 'secondopinion letters' lists them", *kind)
+	}
+	ext := strings.ToLower(filepath.Ext(*file))
+	if ext != ".pdf" && ext != ".txt" {
+		return usagef("-o must end in .pdf or .txt, not %q", filepath.Base(*file))
+	}
+	st, err := openData(*dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	l, saved, err := composeFromStore(context.Background(), st, *requestID, *kind)
+	if err != nil {
+		return err
+	}
+	var content []byte
+	if ext == ".txt" {
+		content = []byte(letters.RenderText(l))
+	} else {
+		content, err = letters.RenderPDF(l, letters.PDFOptions{LargePrint: *large || saved.LargePrint})
+		var ue *letters.UnprintableError
+		if errors.As(err, &ue) {
+			return &data.UserError{Message: err.Error(), Err: err}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if err := writeFileAtomic(*file, content); err != nil {
+		return &data.UserError{Message: fmt.Sprintf("The letter could not be written to %s: %v", *file, err), Err: err}
+	}
+	_, err = fmt.Fprintf(out, "wrote %s\n", *file)
+	return err
+}
+
+// composeFromStore composes the letter from the records, then applies the
+// user's edited text if a saved letter of this kind has one. It returns the
+// saved letter too (empty if there is none).
+func composeFromStore(ctx context.Context, st *store.Store, requestID, kind string) (letters.Letter, data.Letter, error) {
+	req, err := st.Request(ctx, requestID)
+	if err != nil {
+		return letters.Letter{}, data.Letter{}, err
+	}
+	person, err := st.Person(ctx, req.PersonID)
+	if err != nil {
+		return letters.Letter{}, data.Letter{}, err
+	}
+	steps, err := st.StepsFor(ctx, req.ID)
+	if err != nil {
+		return letters.Letter{}, data.Letter{}, err
+	}
+	saved, err := latestLetter(ctx, st, req.ID, kind)
+	if err != nil {
+		return letters.Letter{}, data.Letter{}, err
+	}
+	sender, err := st.Sender(ctx)
+	if err != nil {
+		return letters.Letter{}, data.Letter{}, err
+	}
+	// The letter's own recipient, else the request's, else a blank one:
+	// the letter still reads well ("Dear Sir or Madam").
+	var recipient data.Contact
+	recipientID := saved.RecipientID
+	if recipientID == "" {
+		recipientID = req.RecipientID
+	}
+	if recipientID != "" {
+		if recipient, err = st.Contact(ctx, recipientID); err != nil {
+			return letters.Letter{}, data.Letter{}, err
+		}
+	}
+	date := data.Today()
+	if saved.Sent() {
+		date = saved.SentOn // a copy of a sent letter keeps its date
+	}
+	l, err := letters.Compose(letters.Input{
+		Kind: kind, Person: person, Request: req, Recipient: recipient,
+		Sender: sender, Date: date, Steps: steps,
+	})
+	if err != nil {
+		return letters.Letter{}, data.Letter{}, err
+	}
+	if saved.Edited() {
+		l = l.WithEditedText(saved.Body)
+	}
+	return l, saved, nil
+}
+
+// latestLetter is the request's most recent saved letter of the kind.
+func latestLetter(ctx context.Context, st *store.Store, requestID, kind string) (data.Letter, error) {
+	all, err := st.LettersFor(ctx, requestID)
+	if err != nil {
+		return data.Letter{}, err
+	}
+	for i := len(all) - 1; i >= 0; i-- {
+		if all[i].Kind == kind {
+			return all[i], nil
+		}
+	}
+	return data.Letter{}, nil
+}
+
+// writeFileAtomic writes beside the target and renames, so a failed write
+// never leaves half a letter where a whole one was.
+func writeFileAtomic(path string, content []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".letter-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(content); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
