@@ -103,8 +103,16 @@ var partClearers = []func(*Input){
 	func(in *Input) { in.Request.Treatment = "" },
 	func(in *Input) { in.Request.Reason = "" },
 	func(in *Input) { in.Request.OutcomeWanted = "" },
-	func(in *Input) { in.Request.UnwellSince = ""; in.Request.Admissions = ""; in.Request.MedicationsTried = "" },
-	func(in *Input) { in.Request.CurrentMedication = ""; in.Request.SideEffects = ""; in.Request.Problems = "" },
+	func(in *Input) {
+		in.Request.UnwellSince = ""
+		in.Request.Admissions = ""
+		in.Request.MedicationsTried = ""
+	},
+	func(in *Input) {
+		in.Request.CurrentMedication = ""
+		in.Request.SideEffects = ""
+		in.Request.Problems = ""
+	},
 	func(in *Input) { in.Request.AlreadyTried = ""; in.Request.RaisedWithDoctor = false },
 	func(in *Input) { in.Person.DateOfBirth = data.Date{}; in.Person.NHSNumber = "" },
 	func(in *Input) { in.Person.Address = ""; in.Sender.Address = "" },
