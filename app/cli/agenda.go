@@ -13,15 +13,12 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/process"
+	"secondopinion/data/store"
 )
 
 func init() {
 	register(Command{Name: "agenda", Summary: "list what is due and overdue across every request", Run: runAgenda})
 }
-
-// settingChaseDays is the window's own chase setting, read so the command
-// agrees with what the user sees unless -chase says otherwise.
-const settingChaseDays = "ui.chase-days"
 
 // runAgenda prints date<TAB>overdue|due<TAB>person<TAB>what, soonest first.
 func runAgenda(args []string, out, errOut io.Writer) error {
@@ -72,7 +69,7 @@ func runAgenda(args []string, out, errOut io.Writer) error {
 		cfg.Contacts[c.ID] = c
 	}
 	if !chaseSet(fs) {
-		if v, err := st.Setting(ctx, settingChaseDays); err == nil {
+		if v, err := st.Setting(ctx, store.SettingChaseDays); err == nil {
 			if n, err := strconv.Atoi(v); err == nil && n > 0 {
 				cfg.ChaseDays = n
 			}

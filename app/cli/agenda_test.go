@@ -81,7 +81,7 @@ func TestAgendaCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SetSetting(t.Context(), settingChaseDays, "10"); err != nil {
+	if err := st.SetSetting(t.Context(), store.SettingChaseDays, "10"); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

@@ -11,7 +11,8 @@ import (
 
 // Setting keys used by the program.
 const (
-	SettingSender = "sender" // JSON of data.Sender
+	SettingSender    = "sender"        // JSON of data.Sender
+	SettingChaseDays = "ui.chase-days" // days before a letter with no reply needs chasing
 )
 
 // Setting returns a setting's value, or "" when it has never been set.
