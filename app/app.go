@@ -5,16 +5,15 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 )
 
 // ID is the application id, as in FyneApp.toml.
 const ID = "uk.org.secondopinion.app"
 
-// Open builds the main window on the data in dir and shows it.
+// Open builds the main window on the data in dir and shows it. The
+// records are opened in the background; the window says so meanwhile.
 func Open(a fyne.App, dir string) {
-	w := a.NewWindow("Second Opinion")
-	w.SetContent(widget.NewLabel("Second Opinion"))
-	w.Resize(fyne.NewSize(1200, 760))
-	w.Show()
+	s := newShell(a, dir)
+	s.win.Show()
+	s.start()
 }

@@ -1,0 +1,186 @@
+package app
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"secondopinion/data"
+	"secondopinion/data/process"
+	"secondopinion/data/store"
+)
+
+// caseload is every record, read once and kept in memory so that lists
+// and searches never wait on the database. It is touched only on the UI
+// goroutine; writes go to the store in the background and then here.
+type caseload struct {
+	people   []data.Person // by name
+	requests map[string]data.Request
+	byPerson map[string][]string      // person id to request ids, newest first
+	steps    map[string][]data.Step   // request id to its timeline
+	letters  map[string][]data.Letter // request id to its letters, loaded on demand
+	contacts []data.Contact           // by display name
+	sender   data.Sender
+	settings map[string]string
+}
+
+// loadCaseload reads everything the screens need in one go.
+func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
+	c := &caseload{requests: map[string]data.Request{}, byPerson: map[string][]string{},
+		steps: map[string][]data.Step{}, letters: map[string][]data.Letter{}, settings: map[string]string{}}
+	var err error
+	if c.people, err = st.People(ctx); err != nil {
+		return nil, err
+	}
+	reqs, err := st.Requests(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range reqs {
+		c.putRequest(r)
+	}
+	steps, err := st.AllSteps(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range steps {
+		c.steps[s.RequestID] = append(c.steps[s.RequestID], s)
+	}
+	if c.contacts, err = st.Contacts(ctx); err != nil {
+		return nil, err
+	}
+	if c.sender, err = st.Sender(ctx); err != nil {
+		return nil, err
+	}
+	for _, k := range settingKeys {
+		v, err := st.Setting(ctx, k)
+		if err != nil {
+			return nil, err
+		}
+		c.settings[k] = v
+	}
+	c.sortPeople()
+	c.sortContacts()
+	return c, nil
+}
+
+func (c *caseload) sortPeople() {
+	slices.SortStableFunc(c.people, func(a, b data.Person) int {
+		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+}
+
+func (c *caseload) sortContacts() {
+	slices.SortStableFunc(c.contacts, func(a, b data.Contact) int {
+		return cmp.Compare(strings.ToLower(a.DisplayName()), strings.ToLower(b.DisplayName()))
+	})
+}
+
+func (c *caseload) person(id string) (data.Person, bool) {
+	for _, p := range c.people {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return data.Person{}, false
+}
+
+func (c *caseload) contact(id string) (data.Contact, bool) {
+	for _, ct := range c.contacts {
+		if ct.ID == id {
+			return ct, true
+		}
+	}
+	return data.Contact{}, false
+}
+
+func (c *caseload) putPerson(p data.Person) {
+	for i := range c.people {
+		if c.people[i].ID == p.ID {
+			c.people[i] = p
+			c.sortPeople()
+			return
+		}
+	}
+	c.people = append(c.people, p)
+	c.sortPeople()
+}
+
+func (c *caseload) putContact(ct data.Contact) {
+	for i := range c.contacts {
+		if c.contacts[i].ID == ct.ID {
+			c.contacts[i] = ct
+			c.sortContacts()
+			return
+		}
+	}
+	c.contacts = append(c.contacts, ct)
+	c.sortContacts()
+}
+
+func (c *caseload) putRequest(r data.Request) {
+	if _, ok := c.requests[r.ID]; !ok {
+		c.byPerson[r.PersonID] = append([]string{r.ID}, c.byPerson[r.PersonID]...)
+	}
+	c.requests[r.ID] = r
+}
+
+func (c *caseload) addStep(s data.Step) {
+	c.steps[s.RequestID] = append(c.steps[s.RequestID], s)
+	slices.SortStableFunc(c.steps[s.RequestID], func(a, b data.Step) int {
+		return cmp.Or(a.On.Compare(b.On), a.CreatedAt.Compare(b.CreatedAt))
+	})
+}
+
+func (c *caseload) putLetter(l data.Letter) {
+	ls := c.letters[l.RequestID]
+	for i := range ls {
+		if ls[i].ID == l.ID {
+			ls[i] = l
+			return
+		}
+	}
+	c.letters[l.RequestID] = append(ls, l)
+}
+
+// requestsOf lists a person's requests, newest first.
+func (c *caseload) requestsOf(personID string) []data.Request {
+	ids := c.byPerson[personID]
+	out := make([]data.Request, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, c.requests[id])
+	}
+	slices.SortStableFunc(out, func(a, b data.Request) int { return b.CreatedAt.Compare(a.CreatedAt) })
+	return out
+}
+
+func (c *caseload) state(requestID string) process.State {
+	return process.StateOf(c.steps[requestID])
+}
+
+// config is what the rules need from the user's settings and directory.
+func (c *caseload) config() process.Config {
+	cfg := process.Config{ChaseDays: c.chaseDays(), Contacts: make(map[string]data.Contact, len(c.contacts))}
+	for _, ct := range c.contacts {
+		cfg.Contacts[ct.ID] = ct
+	}
+	return cfg
+}
+
+// configFor is config with a request's recipient filled in.
+func (c *caseload) configFor(r data.Request) process.Config {
+	cfg := c.config()
+	cfg.Recipient = cfg.Contacts[r.RecipientID]
+	return cfg
+}
+
+func (c *caseload) chaseDays() int {
+	if n, err := strconv.Atoi(c.settings[settingChaseDays]); err == nil && n > 0 {
+		return n
+	}
+	return process.DefaultChaseDays
+}
+
+func (c *caseload) mode() mode { return mode(c.settings[settingMode]) }

@@ -1,0 +1,117 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+)
+
+// contactForm edits someone letters can go to.
+type contactForm struct {
+	contact data.Contact
+	role    *widget.Select
+	name    *field
+	org     *field
+	address *field
+	email   *field
+	phone   *field
+	review  *field
+}
+
+func newContactForm(c data.Contact) *contactForm {
+	f := &contactForm{}
+	labels := make([]string, len(data.ContactRoles))
+	for i, r := range data.ContactRoles {
+		labels[i] = r.Label()
+	}
+	f.role = widget.NewSelect(labels, nil)
+	f.name = newField("Name", "Name", "A person's name, like Dr A Rahman. Leave blank to write to a team.", nil)
+	f.org = newField("Organisation", "Organisation", "The practice, hospital, trust or service.", nil)
+	f.name.check = f.checkNameOrOrg
+	f.org.check = f.checkNameOrOrg
+	f.org.onChanged = func(string) { f.name.validate() }
+	f.name.onChanged = func(string) { f.org.validate() }
+	f.address = newTextField("Address", "Address", "", 4)
+	f.email = newField("Email", "Email", "", data.CheckEmail)
+	f.phone = newField("Phone", "Phone", "", data.CheckPhone)
+	f.review = newField("FundingReviewDays", "Days to ask for a review",
+		"For an ICB or health board: how long it allows to challenge a funding refusal, if you know.", checkDaysOptional)
+	f.load(c)
+	return f
+}
+
+func (f *contactForm) checkNameOrOrg(string) string {
+	if strings.TrimSpace(f.name.text()) == "" && strings.TrimSpace(f.org.text()) == "" {
+		return "Please give a name, an organisation, or both."
+	}
+	return ""
+}
+
+func checkDaysOptional(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	return checkChaseDays(s)
+}
+
+func (f *contactForm) load(c data.Contact) {
+	f.contact = c
+	role := c.Role
+	if role == "" {
+		role = data.RoleClinician
+	}
+	f.role.SetSelected(role.Label())
+	f.name.set(c.Name)
+	f.org.set(c.Organisation)
+	f.address.set(c.Address)
+	f.email.set(c.Email)
+	f.phone.set(c.Phone)
+	if c.FundingReviewDays > 0 {
+		f.review.set(strconv.Itoa(c.FundingReviewDays))
+	} else {
+		f.review.set("")
+	}
+}
+
+func (f *contactForm) fields() []*field {
+	return []*field{f.name, f.org, f.address, f.email, f.phone, f.review}
+}
+
+func (f *contactForm) content() fyne.CanvasObject {
+	return formRows(
+		widget.NewLabelWithStyle("What kind", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.role,
+		f.name.label, f.name.cell(),
+		f.org.label, f.org.cell(),
+		f.address.label, f.address.cell(),
+		f.email.label, f.email.cell(),
+		f.phone.label, f.phone.cell(),
+		f.review.label, f.review.cell(),
+	)
+}
+
+// value is the contact as typed, and whether every field passed its check.
+func (f *contactForm) value() (data.Contact, bool) {
+	ok := true
+	for _, fl := range f.fields() {
+		if !fl.validate() {
+			ok = false
+		}
+	}
+	c := f.contact
+	for _, r := range data.ContactRoles {
+		if r.Label() == f.role.Selected {
+			c.Role = r
+		}
+	}
+	c.Name = strings.TrimSpace(f.name.text())
+	c.Organisation = strings.TrimSpace(f.org.text())
+	c.Address = strings.TrimSpace(f.address.text())
+	c.Email = strings.TrimSpace(f.email.text())
+	c.Phone = strings.TrimSpace(f.phone.text())
+	c.FundingReviewDays, _ = strconv.Atoi(strings.TrimSpace(f.review.text()))
+	return c, ok
+}

@@ -1,0 +1,131 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+)
+
+// directoryScreen lists everyone letters can go to, with a form to add
+// or edit one beside the list.
+type directoryScreen struct {
+	s       *shell
+	search  *entry
+	list    *widget.List
+	shown   []int
+	form    *contactForm
+	title   *widget.Label
+	saveBtn *widget.Button
+	saved   *widget.Label
+}
+
+func newDirectoryScreen(s *shell) *directoryScreen {
+	d := &directoryScreen{s: s}
+	d.search = newEntry()
+	d.search.SetPlaceHolder("Search the directory")
+	d.search.OnChanged = d.onSearch
+	d.list = widget.NewList(func() int { return len(d.shown) }, d.newRow, d.updateRow)
+	d.list.OnSelected = d.onSelected
+	d.form = newContactForm(data.Contact{})
+	d.title = subheading("Add a contact")
+	d.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), d.onSave)
+	d.saveBtn.Importance = widget.HighImportance
+	d.saved = quiet("")
+	d.filter("")
+	return d
+}
+
+func (d *directoryScreen) content() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon("Add a contact", theme.ContentAddIcon(), d.onAdd)
+	left := container.NewBorder(container.NewVBox(heading("Directory"),
+		quiet("The doctors, services and teams your letters go to."), d.search),
+		container.NewHBox(add), nil, nil, d.list)
+	right := container.NewBorder(d.title, container.NewHBox(d.saveBtn, d.saved), nil, nil,
+		container.NewVScroll(d.form.content()))
+	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
+	split.Offset = 0.38
+	return split
+}
+
+func (d *directoryScreen) focusSearch() { d.s.win.Canvas().Focus(d.search) }
+func (d *directoryScreen) save()        { d.onSave() }
+
+func (d *directoryScreen) newRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	role := widget.NewLabel("")
+	role.Importance = widget.LowImportance
+	role.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(name, role)
+}
+
+func (d *directoryScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	c := d.s.cl.contacts[d.shown[i]]
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(c.DisplayName())
+	box.Objects[1].(*widget.Label).SetText(c.Role.Label())
+}
+
+func (d *directoryScreen) onSearch(q string) {
+	d.filter(q)
+	d.list.UnselectAll()
+	d.list.Refresh()
+}
+
+func (d *directoryScreen) filter(q string) {
+	words := strings.Fields(strings.ToLower(q))
+	d.shown = d.shown[:0]
+	for i, c := range d.s.cl.contacts {
+		hay := strings.ToLower(c.DisplayName() + " " + c.Role.Label() + " " + c.Address)
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			d.shown = append(d.shown, i)
+		}
+	}
+}
+
+func (d *directoryScreen) onSelected(i widget.ListItemID) {
+	c := d.s.cl.contacts[d.shown[i]]
+	d.form.load(c)
+	d.title.SetText("Edit " + c.DisplayName())
+	d.saved.SetText("")
+}
+
+func (d *directoryScreen) onAdd() {
+	d.list.UnselectAll()
+	d.form.load(data.Contact{})
+	d.title.SetText("Add a contact")
+	d.saved.SetText("")
+	d.s.win.Canvas().Focus(d.form.name.entry)
+}
+
+func (d *directoryScreen) onSave() {
+	c, ok := d.form.value()
+	if !ok {
+		return
+	}
+	st := d.s.st
+	backgroundForm(d.s, d.form.fields(), func(ctx context.Context) (data.Contact, error) {
+		err := st.SaveContact(ctx, &c)
+		return c, err
+	}, func(c data.Contact) {
+		d.s.cl.putContact(c)
+		d.form.load(c)
+		d.title.SetText("Edit " + c.DisplayName())
+		d.saved.SetText("Saved.")
+		d.filter(d.search.Text)
+		d.list.Refresh()
+	})
+}

@@ -1,0 +1,21 @@
+package app
+
+import (
+	"log"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"secondopinion/data"
+)
+
+// showError is the one way an error reaches the person: a calm dialog in
+// plain words from data.Message, never the technical detail, which goes
+// to the log for whoever helps them.
+func (s *shell) showError(err error) {
+	if err == nil {
+		return
+	}
+	log.Printf("error: %v", err)
+	d := dialog.NewInformation("Something needs your attention", data.Message(err), s.win)
+	s.showDialog(d)
+}

@@ -1,0 +1,83 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// firstRunScreen asks who the program is for, once, and offers a look
+// around an example caseload first.
+type firstRunScreen struct {
+	s       *shell
+	choices map[mode]*widget.Button
+	example *widget.Button
+}
+
+func (s *shell) showFirstRun() {
+	fr := newFirstRunScreen(s)
+	s.current = fr
+	s.body = nil
+	s.win.SetContent(fr.content())
+}
+
+func newFirstRunScreen(s *shell) *firstRunScreen {
+	fr := &firstRunScreen{s: s, choices: map[mode]*widget.Button{}}
+	for _, m := range modes {
+		m := m
+		fr.choices[m] = widget.NewButton(m.Label(), func() { fr.onChoose(m) })
+	}
+	fr.example = widget.NewButtonWithIcon("Look around first with an example caseload", theme.VisibilityIcon(), fr.onExample)
+	fr.example.Importance = widget.LowImportance
+	return fr
+}
+
+func (fr *firstRunScreen) content() fyne.CanvasObject {
+	intro := prose("This program helps you ask a doctor to look again at a diagnosis or a treatment, " +
+		"or to arrange a second opinion. It writes the letters with you, and keeps track of the replies and the dates.")
+	cards := container.NewGridWithColumns(2)
+	icons := map[mode]fyne.Resource{modeSelf: theme.AccountIcon(), modeCarer: theme.ContentAddIcon(),
+		modeAdvocate: theme.ListIcon(), modeSurgery: theme.HomeIcon()}
+	for _, m := range modes {
+		b := fr.choices[m]
+		b.Icon = icons[m]
+		b.Importance = widget.HighImportance
+		cards.Add(widget.NewCard("", "", container.NewVBox(b, prose(m.describe()))))
+	}
+	col := container.NewVBox(
+		heading("Welcome. Who is this for?"),
+		intro,
+		layout.NewSpacer(),
+		cards,
+		quiet("You can change this at any time in Settings. Everything you write stays on this computer."),
+		widget.NewSeparator(),
+		fr.example,
+	)
+	return container.NewCenter(container.New(&maxWidth{w: 760}, col))
+}
+
+func (fr *firstRunScreen) onChoose(m mode) {
+	fr.s.setSetting(settingMode, string(m), fr.s.showMain)
+}
+
+func (fr *firstRunScreen) onExample() { fr.s.enterExample() }
+
+// maxWidth lays its one child out no wider than w, and as tall as it needs.
+type maxWidth struct{ w float32 }
+
+func (m *maxWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return fyne.NewSize(max(s.Width, m.w), s.Height)
+}
+
+func (m *maxWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}

@@ -1,0 +1,291 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+	"secondopinion/letters"
+)
+
+// letterScreen is one letter: the composed text to edit, the page as it
+// will print, and the ways to send it. The person's edits are kept in
+// data.Letter.Body and never thrown away without asking.
+type letterScreen struct {
+	s        *shell
+	rec      data.Letter // the stored letter
+	req      data.Request
+	person   data.Person
+	to       *widget.Select
+	toIDs    []string
+	composed letters.Letter // from the records, before any edit
+	editor   *entry
+	large    *widget.Check
+	preview  *previewPane
+	status   *widget.Label
+	sendBtn  *widget.Button
+	saveBtn  *widget.Button
+	dirty    bool
+}
+
+// showNewLetter opens the request's unsent letter of this kind, or starts one.
+func (s *shell) showNewLetter(requestID, kind string) {
+	st := s.st
+	background(s, func(ctx context.Context) ([]data.Letter, error) { return st.LettersFor(ctx, requestID) },
+		func(ls []data.Letter) {
+			s.cl.letters[requestID] = ls
+			for i := len(ls) - 1; i >= 0; i-- {
+				if ls[i].Kind == kind && !ls[i].Sent() {
+					s.showLetter(ls[i])
+					return
+				}
+			}
+			req := s.cl.requests[requestID]
+			s.showLetter(data.Letter{RequestID: requestID, Kind: kind, RecipientID: s.recipientFor(req, kind)})
+		})
+}
+
+// recipientFor is who a letter of this kind should go to: the request's
+// recipient if they fit, or the first contact in the directory who does.
+func (s *shell) recipientFor(req data.Request, kind string) string {
+	k, ok := letters.KindByID(kind)
+	if c, found := s.cl.contact(req.RecipientID); !ok || (found && c.Role == k.Recipient) {
+		return req.RecipientID
+	}
+	for _, c := range s.cl.contacts {
+		if c.Role == k.Recipient {
+			return c.ID
+		}
+	}
+	return req.RecipientID
+}
+
+func (s *shell) showLetter(l data.Letter) { s.show(newLetterScreen(s, l), navPeople) }
+
+func newLetterScreen(s *shell, l data.Letter) *letterScreen {
+	ls := &letterScreen{s: s, rec: l, req: s.cl.requests[l.RequestID]}
+	ls.person, _ = s.cl.person(ls.req.PersonID)
+	ls.editor = newMultiLineEntry(20)
+	ls.editor.OnChanged = ls.onEdited
+	ls.large = widget.NewCheck("Large print", ls.onLargePrint)
+	ls.large.Checked = l.LargePrint
+	ls.preview = newPreviewPane(s)
+	ls.status = quiet("")
+	ls.buildRecipients()
+	ls.compose()
+	text := ls.composed.EditableText()
+	if l.Edited() {
+		text = l.Body
+	}
+	ls.editor.SetText(text)
+	ls.dirty = false
+	ls.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), ls.onSave)
+	ls.sendBtn = widget.NewButtonWithIcon("Mark as sent…", theme.MailSendIcon(), ls.onMarkSent)
+	ls.sendBtn.Importance = widget.HighImportance
+	if l.Sent() {
+		ls.lockSent()
+	}
+	ls.refreshPreview()
+	return ls
+}
+
+// buildRecipients lists the directory, the contacts who fit this letter first.
+func (ls *letterScreen) buildRecipients() {
+	k, _ := letters.KindByID(ls.rec.Kind)
+	var names []string
+	add := func(c data.Contact) {
+		ls.toIDs = append(ls.toIDs, c.ID)
+		names = append(names, c.DisplayName()+"  ·  "+c.Role.Label())
+	}
+	for _, c := range ls.s.cl.contacts {
+		if c.Role == k.Recipient {
+			add(c)
+		}
+	}
+	for _, c := range ls.s.cl.contacts {
+		if c.Role != k.Recipient {
+			add(c)
+		}
+	}
+	ls.to = widget.NewSelect(names, nil)
+	ls.to.PlaceHolder = "Choose who it goes to"
+	for i, id := range ls.toIDs {
+		if id == ls.rec.RecipientID {
+			ls.to.SetSelectedIndex(i)
+		}
+	}
+	ls.to.OnChanged = ls.onRecipient
+}
+
+func (ls *letterScreen) recipient() data.Contact {
+	c, _ := ls.s.cl.contact(ls.rec.RecipientID)
+	return c
+}
+
+// compose writes the letter afresh from the records.
+func (ls *letterScreen) compose() {
+	date := ls.s.today()
+	if ls.rec.Sent() {
+		date = ls.rec.SentOn
+	}
+	l, err := letters.Compose(letters.Input{Kind: ls.rec.Kind, Person: ls.person, Request: ls.req,
+		Recipient: ls.recipient(), Sender: ls.s.cl.sender, Date: date, Steps: ls.s.cl.steps[ls.req.ID]})
+	if err != nil {
+		ls.s.showError(err)
+	}
+	ls.composed = l
+}
+
+// final is the letter as it will print: composed, with the edits.
+func (ls *letterScreen) final() letters.Letter {
+	if ls.editor.Text == ls.composed.EditableText() {
+		return ls.composed
+	}
+	return ls.composed.WithEditedText(ls.editor.Text)
+}
+
+// body is what to store: the edited text, or "" while it is as composed.
+func (ls *letterScreen) body() string {
+	if ls.editor.Text == ls.composed.EditableText() {
+		return ""
+	}
+	return ls.editor.Text
+}
+
+func (ls *letterScreen) content() fyne.CanvasObject {
+	kind, _ := letters.KindByID(ls.rec.Kind)
+	back := widget.NewButtonWithIcon("Back to the request", theme.NavigateBackIcon(), func() { ls.s.showRequest(ls.req.ID) })
+	back.Importance = widget.LowImportance
+	redo := widget.NewButtonWithIcon("Write it again from the records", theme.ViewRefreshIcon(), ls.onRecompose)
+	pdf := widget.NewButtonWithIcon("Save as PDF…", theme.DownloadIcon(), ls.onSavePDF)
+	view := widget.NewButtonWithIcon("Open to print", theme.DocumentPrintIcon(), ls.onOpenViewer)
+	cp := widget.NewButtonWithIcon("Copy text for an email", theme.ContentCopyIcon(), ls.onCopy)
+	if ls.rec.Sent() {
+		redo.Disable()
+	}
+	header := container.NewVBox(container.NewHBox(back),
+		heading(kind.Title),
+		quiet(ls.person.Name+" · "+requestTitle(ls.req)),
+		formRows(widget.NewLabelWithStyle("To", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), ls.to))
+	editHelp := quiet("Change any words you like: the first line is the subject. Addresses and the date come from the records.")
+	left := container.NewBorder(editHelp, container.NewHBox(ls.large, redo), nil, nil, ls.editor)
+	split := container.NewHSplit(left, ls.preview.content())
+	split.Offset = 0.55
+	actions := container.NewHBox(ls.saveBtn, pdf, view, cp, ls.sendBtn)
+	bottom := container.NewVBox(widget.NewSeparator(), actions, ls.status)
+	return container.NewPadded(container.NewBorder(header, bottom, nil, nil, split))
+}
+
+func (ls *letterScreen) save() { ls.onSave() }
+
+func (ls *letterScreen) onEdited(string) {
+	ls.dirty = true
+	ls.status.SetText("Changes not saved yet (Ctrl+S saves).")
+}
+
+func (ls *letterScreen) onLargePrint(on bool) {
+	ls.rec.LargePrint = on
+	ls.dirty = true
+	ls.refreshPreview()
+}
+
+func (ls *letterScreen) onRecipient(string) {
+	i := ls.to.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	ls.rec.RecipientID = ls.toIDs[i]
+	ls.dirty = true
+	edited := ls.body() != ""
+	ls.compose()
+	if !edited {
+		ls.editor.SetText(ls.composed.EditableText())
+	}
+	ls.refreshPreview()
+}
+
+// onSave keeps the letter and its edits.
+func (ls *letterScreen) onSave() { ls.saveThen(nil) }
+
+func (ls *letterScreen) saveThen(done func()) {
+	if ls.rec.Sent() {
+		if done != nil {
+			done()
+		}
+		return
+	}
+	l := ls.rec
+	l.Body = ls.body()
+	st := ls.s.st
+	background(ls.s, func(ctx context.Context) (data.Letter, error) {
+		err := st.SaveLetter(ctx, &l)
+		return l, err
+	}, func(l data.Letter) {
+		ls.rec = l
+		ls.dirty = false
+		ls.s.cl.putLetter(l)
+		ls.status.SetText("Saved.")
+		ls.refreshPreview()
+		if done != nil {
+			done()
+		}
+	})
+}
+
+// onRecompose writes the letter again from the records, asking first if
+// that would throw away the person's own words.
+func (ls *letterScreen) onRecompose() {
+	redo := func() {
+		ls.compose()
+		ls.editor.SetText(ls.composed.EditableText())
+		ls.saveThen(nil)
+	}
+	if ls.body() == "" {
+		redo()
+		return
+	}
+	d := dialog.NewConfirm("Write it again?",
+		"This replaces your changes to the wording with a fresh letter from the records. Your changes cannot be brought back.",
+		func(ok bool) {
+			if ok {
+				redo()
+			}
+		}, ls.s.win)
+	d.SetConfirmText("Replace my changes")
+	d.SetDismissText("Keep my changes")
+	ls.s.showDialog(d)
+}
+
+func (ls *letterScreen) refreshPreview() {
+	ls.preview.show(ls.final(), ls.rec.LargePrint)
+}
+
+func (ls *letterScreen) onCopy() {
+	ls.s.app.Clipboard().SetContent(letters.RenderText(ls.final()))
+	ls.status.SetText("The letter is copied: paste it into an email.")
+}
+
+// lockSent keeps a sent letter as it went out.
+func (ls *letterScreen) lockSent() {
+	ls.editor.Disable()
+	ls.large.Disable()
+	ls.to.Disable()
+	ls.sendBtn.Disable()
+	ls.saveBtn.Disable()
+	ls.status.SetText("Sent on " + ls.rec.SentOn.Long() + ", " + lowerFirst(ls.rec.SentHow.Label()) + ". It is kept as it went out.")
+}
+
+// pdfError turns a character the font lacks into words for the person.
+func pdfError(err error) error {
+	var ue *letters.UnprintableError
+	if errors.As(err, &ue) {
+		return &data.UserError{Message: ue.Error(), Err: err}
+	}
+	return err
+}

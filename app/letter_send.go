@@ -1,0 +1,142 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+	"secondopinion/data/process"
+	"secondopinion/letters"
+)
+
+// fileName is a calm, readable name for the letter's PDF.
+func (ls *letterScreen) fileName() string {
+	k, _ := letters.KindByID(ls.rec.Kind)
+	name := ls.person.Name + " - " + k.Title + " - " + ls.s.today().String()
+	name = regexp.MustCompile(`[^\p{L}\p{N} ,'()-]+`).ReplaceAllString(name, "")
+	return strings.TrimSpace(name) + ".pdf"
+}
+
+// onSavePDF asks where to save, then writes the PDF in the background.
+func (ls *letterScreen) onSavePDF() {
+	l, large := ls.final(), ls.rec.LargePrint
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			ls.s.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		background(ls.s, func(ctx context.Context) (string, error) {
+			defer w.Close()
+			pdf, err := letters.RenderPDF(l, letters.PDFOptions{LargePrint: large})
+			if err != nil {
+				return "", pdfError(err)
+			}
+			if _, err := w.Write(pdf); err != nil {
+				return "", &data.UserError{Message: "The PDF could not be saved there. Please try another folder.", Err: err}
+			}
+			return w.URI().Name(), nil
+		}, func(name string) { ls.status.SetText("Saved as " + name + ".") })
+	}, ls.s.win)
+	d.SetFileName(ls.fileName())
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onOpenViewer writes the PDF into the data folder and opens it in the
+// computer's own viewer, from which it can be printed.
+func (ls *letterScreen) onOpenViewer() {
+	l, large := ls.final(), ls.rec.LargePrint
+	path := filepath.Join(ls.s.st.Dir(), "letters", ls.fileName())
+	background(ls.s, func(ctx context.Context) (string, error) {
+		pdf, err := letters.RenderPDF(l, letters.PDFOptions{LargePrint: large})
+		if err != nil {
+			return "", pdfError(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return "", &data.UserError{Message: "The letters folder could not be created inside the data folder.", Err: err}
+		}
+		if err := os.WriteFile(path, pdf, 0o600); err != nil {
+			return "", &data.UserError{Message: "The PDF could not be written: is the disk full?", Err: err}
+		}
+		return path, nil
+	}, func(path string) {
+		ls.s.openFile(path)
+		ls.status.SetText("Opened in your PDF viewer, from where you can print it.")
+	})
+}
+
+// onMarkSent asks when and how the letter went, then saves it as sent with
+// its "letter sent" step and the date a reply is owed, in one go.
+func (ls *letterScreen) onMarkSent() {
+	if ls.rec.RecipientID == "" {
+		ls.s.showError(&data.UserError{Message: "Please choose who the letter goes to first."})
+		return
+	}
+	on := newField("On", "Sent on", "", checkRequiredDate)
+	on.set(ls.s.today().UK())
+	how := widget.NewRadioGroup(enumLabels(data.SentHows), nil)
+	how.SetSelected(data.SentByPost.Label())
+	minutes := newField("Minutes", "Minutes spent", "Optional: time spent on this letter.", checkMinutes)
+	rows := []fyne.CanvasObject{on.label, on.cell(),
+		widget.NewLabelWithStyle("How", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), how}
+	if m := ls.s.modeNow(); m == modeAdvocate || m == modeSurgery {
+		rows = append(rows, minutes.label, minutes.cell())
+	}
+	body := container.NewVBox(
+		prose("Once it is marked as sent, the letter is kept as it went out, and the date a reply is owed goes on Today."),
+		formRows(rows...))
+	d := dialog.NewCustomConfirm("Mark as sent", "Mark as sent", "Not yet", body, func(ok bool) {
+		if !ok {
+			return
+		}
+		if !on.validate() || !minutes.validate() {
+			ls.onMarkSent()
+			return
+		}
+		date, _ := data.ParseDate(on.text())
+		n := 0
+		fmt.Sscan(strings.TrimSpace(minutes.text()), &n)
+		ls.markSent(date, enumFor(how.Selected, data.SentHows), n)
+	}, ls.s.win)
+	d.Resize(fyne.NewSize(560, 360))
+	ls.s.showDialog(d)
+}
+
+// markSent saves the letter as sent, with the due date from the rules.
+func (ls *letterScreen) markSent(on data.Date, how data.SentHow, minutes int) {
+	l := ls.rec
+	l.Body, l.SentOn, l.SentHow = ls.body(), on, how
+	k, _ := letters.KindByID(l.Kind)
+	to := ls.recipient()
+	step := data.Step{RequestID: l.RequestID, On: on, Kind: data.StepLetterSent, LetterKind: l.Kind, Minutes: minutes,
+		Summary: k.Title + ", to " + to.DisplayName() + ", " + lowerFirst(how.Label()) + "."}
+	cfg := ls.s.cl.configFor(ls.req)
+	cfg.Recipient = to
+	step.DueOn, step.DueWhat = process.DueAfter(ls.s.cl.steps[l.RequestID], step, ls.person.Nation, cfg)
+	st := ls.s.st
+	type sent struct {
+		l    data.Letter
+		step data.Step
+	}
+	background(ls.s, func(ctx context.Context) (sent, error) {
+		err := st.MarkSent(ctx, &l, &step)
+		return sent{l, step}, err
+	}, func(r sent) {
+		ls.s.cl.putLetter(r.l)
+		ls.s.cl.addStep(r.step)
+		ls.rec = r.l
+		ls.s.showRequest(r.l.RequestID)
+	})
+}

@@ -1,0 +1,261 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+	"secondopinion/data/process"
+	"secondopinion/letters"
+)
+
+// attachmentsFolder is where copies of replies are kept, inside the data folder.
+const attachmentsFolder = "attachments"
+
+// stepForm is the dialog that logs a reply, a call, a meeting, a note or
+// the close of a request.
+type stepForm struct {
+	rs       *requestScreen
+	kind     data.StepKind
+	kindPick *widget.Select
+	outcome  *widget.RadioGroup
+	outMsg   *widget.Label
+	on       *field
+	summary  *field
+	minutes  *field
+	answers  *widget.Select // which letter a reply answers
+	attach   string         // the file chosen to attach, outside the data folder
+	attachL  *widget.Label
+	dlg      dialog.Dialog
+}
+
+var loggable = []data.StepKind{data.StepReply, data.StepCall, data.StepMeeting, data.StepNote, data.StepClosed}
+
+// logStep opens the dialog to log a step of the given kind.
+func (rs *requestScreen) logStep(kind data.StepKind) *stepForm {
+	f := &stepForm{rs: rs, kind: kind}
+	f.build()
+	rs.s.showDialog(f.dlg)
+	return f
+}
+
+func (f *stepForm) build() {
+	s := f.rs.s
+	f.kindPick = widget.NewSelect(enumLabels(loggable), f.onKind)
+	f.outcome = widget.NewRadioGroup(nil, func(string) { setProblem(f.outMsg, "") })
+	f.outcome.Horizontal = true
+	f.outMsg = problemLabel("")
+	f.on = newField("On", "Date", "", checkRequiredDate)
+	f.on.set(s.today().UK())
+	f.summary = newTextField("Summary", "What was said", "In a few words. Optional.", 4)
+	f.summary.check = checkLength(data.LimitNotes)
+	f.minutes = newField("Minutes", "Minutes spent", "Optional: time you spent on it.", checkMinutes)
+	f.answers = widget.NewSelect(nil, nil)
+	f.attachL = quiet("No file attached.")
+	attach := widget.NewButtonWithIcon("Attach the reply (PDF or photo)…", theme.FileIcon(), f.onAttach)
+
+	save := widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), f.onSave)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+
+	rows := []fyne.CanvasObject{
+		widget.NewLabelWithStyle("What happened", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.kindPick,
+		widget.NewLabelWithStyle("Their answer", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), container.NewVBox(f.outcome, f.outMsg),
+	}
+	if sent := f.sentKinds(); len(sent) > 1 {
+		f.answers.Options = sent
+		f.answers.SetSelected(sent[len(sent)-1])
+		rows = append(rows, widget.NewLabelWithStyle("Answering", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.answers)
+	}
+	rows = append(rows, f.on.label, f.on.cell(), f.summary.label, f.summary.cell())
+	if s.modeNow() == modeAdvocate || s.modeNow() == modeSurgery {
+		rows = append(rows, f.minutes.label, f.minutes.cell())
+	}
+	rows = append(rows, widget.NewLabel(""), container.NewVBox(container.NewHBox(attach), f.attachL))
+	body := container.NewBorder(nil, container.NewHBox(cancel, save), nil, nil, formRows(rows...))
+	f.dlg = dialog.NewCustomWithoutButtons("Log what happened", body, s.win)
+	f.dlg.Resize(fyne.NewSize(640, 560))
+	f.kindPick.SetSelected(f.kind.Label())
+}
+
+// onKind offers the answers that fit what happened.
+func (f *stepForm) onKind(label string) {
+	f.kind = enumFor(label, loggable)
+	switch f.kind {
+	case data.StepReply:
+		f.outcome.Options = enumLabels(data.ReplyOutcomes)
+	case data.StepCall, data.StepMeeting:
+		f.outcome.Options = append([]string{"No answer yet"}, enumLabels(data.ReplyOutcomes[:3])...)
+	case data.StepClosed:
+		f.outcome.Options = enumLabels([]data.Outcome{data.OutcomeAgreed, data.OutcomeRefused, data.OutcomePartly, data.OutcomeWithdrawn})
+	default:
+		f.outcome.Options = nil
+	}
+	f.outcome.Selected = ""
+	if len(f.outcome.Options) == 0 {
+		f.outcome.Hide()
+	} else {
+		f.outcome.Show()
+	}
+	f.outcome.Refresh()
+}
+
+// sentKinds are the titles of the letters sent so far, oldest first, once each.
+func (f *stepForm) sentKinds() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, st := range f.rs.s.cl.steps[f.rs.req.ID] {
+		if st.Kind != data.StepLetterSent || seen[st.LetterKind] {
+			continue
+		}
+		seen[st.LetterKind] = true
+		out = append(out, kindTitle(st.LetterKind))
+	}
+	return out
+}
+
+func kindTitle(kind string) string {
+	if k, ok := letters.KindByID(kind); ok {
+		return k.Title
+	}
+	return kind
+}
+
+// answered is the kind of the letter a reply answers: the one chosen, or
+// the latest sent.
+func (f *stepForm) answered() string {
+	steps := f.rs.s.cl.steps[f.rs.req.ID]
+	for i := len(steps) - 1; i >= 0; i-- {
+		st := steps[i]
+		if st.Kind == data.StepLetterSent && (f.answers.Selected == "" || kindTitle(st.LetterKind) == f.answers.Selected) {
+			return st.LetterKind
+		}
+	}
+	return ""
+}
+
+func checkMinutes(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	if n, err := strconv.Atoi(s); err != nil || n < 0 || n > 24*60 {
+		return "Please give a number of minutes, like 20."
+	}
+	return ""
+}
+
+func (f *stepForm) onAttach() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			f.rs.s.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		f.attach = r.URI().Path()
+		f.attachL.SetText("Attached: " + filepath.Base(f.attach))
+	}, f.rs.s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".jpg", ".jpeg", ".png", ".heic", ".PDF", ".JPG", ".JPEG", ".PNG"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// step is the step as filled in, and whether it is complete.
+func (f *stepForm) step() (data.Step, bool) {
+	ok := f.on.validate() && f.summary.validate() && f.minutes.validate()
+	st := data.Step{RequestID: f.rs.req.ID, Kind: f.kind, Summary: strings.TrimSpace(f.summary.text())}
+	st.On, _ = data.ParseDate(f.on.text())
+	st.Minutes, _ = strconv.Atoi(strings.TrimSpace(f.minutes.text()))
+	var outs []data.Outcome
+	switch f.kind {
+	case data.StepReply:
+		outs = data.ReplyOutcomes
+	case data.StepCall, data.StepMeeting:
+		outs = data.ReplyOutcomes[:3]
+	case data.StepClosed:
+		outs = []data.Outcome{data.OutcomeAgreed, data.OutcomeRefused, data.OutcomePartly, data.OutcomeWithdrawn}
+	}
+	st.Outcome = enumFor(f.outcome.Selected, outs)
+	if f.kind == data.StepReply {
+		if st.Outcome == data.OutcomeNone {
+			setProblem(f.outMsg, "Please choose what they said: agreed, refused, partly agreed or no reply.")
+			ok = false
+		}
+		st.LetterKind = f.answered()
+	}
+	return st, ok
+}
+
+func (f *stepForm) onSave() {
+	st, ok := f.step()
+	if !ok {
+		return
+	}
+	s, rs := f.rs.s, f.rs
+	earlier := s.cl.steps[rs.req.ID]
+	st.DueOn, st.DueWhat = process.DueAfter(earlier, st, rs.person.Nation, s.cl.configFor(rs.req))
+	src, store := f.attach, s.st
+	backgroundForm(s, []*field{f.on, f.summary, f.minutes}, func(ctx context.Context) (data.Step, error) {
+		if src != "" {
+			rel, err := copyAttachment(store.Dir(), src, st.On)
+			if err != nil {
+				return st, err
+			}
+			st.Attachment = rel
+		}
+		err := store.AddStep(ctx, &st)
+		return st, err
+	}, func(st data.Step) {
+		s.cl.addStep(st)
+		f.dlg.Hide()
+		rs.refresh()
+	})
+}
+
+// copyAttachment copies a reply into the data folder, so it stays with the
+// records when the original moves, and returns its path relative to the folder.
+func copyAttachment(dataDir, src string, on data.Date) (string, error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return "", &data.UserError{Message: "The file could not be opened. It may have been moved; please choose it again.", Err: err}
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Join(dataDir, attachmentsFolder), 0o700); err != nil {
+		return "", &data.UserError{Message: "The attachments folder could not be created inside the data folder.", Err: err}
+	}
+	b := make([]byte, 4)
+	rand.Read(b)
+	name := fmt.Sprintf("%s-reply-%s%s", on.String(), hex.EncodeToString(b), strings.ToLower(filepath.Ext(src)))
+	dst := filepath.Join(dataDir, attachmentsFolder, name)
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", &data.UserError{Message: "The reply could not be copied into the data folder.", Err: err}
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		os.Remove(dst)
+		return "", &data.UserError{Message: "The reply could not be copied into the data folder: is the disk full?", Err: err}
+	}
+	if err := out.Close(); err != nil {
+		os.Remove(dst)
+		return "", &data.UserError{Message: "The reply could not be copied into the data folder: is the disk full?", Err: err}
+	}
+	return attachmentsFolder + "/" + name, nil
+}

@@ -1,0 +1,202 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+)
+
+// peopleScreen is the caseload: a search box over a list of people, and
+// the chosen person's details and requests beside it. The search filters
+// the caseload in memory, so it keeps up with every keystroke.
+type peopleScreen struct {
+	s        *shell
+	search   *entry
+	count    *widget.Label
+	list     *widget.List
+	shown    []int // indexes into s.cl.people that match the search
+	detail   *fyne.Container
+	selected string // person id
+}
+
+func newPeopleScreen(s *shell) *peopleScreen {
+	p := &peopleScreen{s: s}
+	p.search = newEntry()
+	p.search.SetPlaceHolder("Search by name, NHS number, date of birth or postcode")
+	p.search.OnChanged = p.onSearch
+	p.count = quiet("")
+	p.list = widget.NewList(p.length, p.newRow, p.updateRow)
+	p.list.OnSelected = p.onSelected
+	p.detail = container.NewStack()
+	p.filter("")
+	return p
+}
+
+func (p *peopleScreen) content() fyne.CanvasObject {
+	if p.s.modeNow().personal() {
+		return newMyRequests(p.s).content()
+	}
+	add := widget.NewButtonWithIcon("Add someone", theme.ContentAddIcon(), p.onAdd)
+	left := container.NewBorder(container.NewVBox(heading(p.s.modeNow().peopleWord()), p.search, p.count),
+		container.NewHBox(add), nil, nil, p.list)
+	p.showDetail()
+	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(p.detail))
+	split.Offset = 0.38
+	return split
+}
+
+func (p *peopleScreen) focusSearch() { p.s.win.Canvas().Focus(p.search) }
+
+func (p *peopleScreen) length() int { return len(p.shown) }
+
+func (p *peopleScreen) newRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	info := widget.NewLabel("")
+	info.Truncation = fyne.TextTruncateEllipsis
+	info.Importance = widget.LowImportance
+	return container.NewVBox(name, info)
+}
+
+func (p *peopleScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	person := p.s.cl.people[p.shown[i]]
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(person.Name)
+	box.Objects[1].(*widget.Label).SetText(p.summary(person))
+}
+
+// summary is a person's line under their name: born, and their requests.
+func (p *peopleScreen) summary(person data.Person) string {
+	var parts []string
+	if !person.DateOfBirth.IsZero() {
+		parts = append(parts, "born "+person.DateOfBirth.UK())
+	}
+	reqs := p.s.cl.byPerson[person.ID]
+	switch len(reqs) {
+	case 0:
+		parts = append(parts, "no requests yet")
+	case 1:
+		parts = append(parts, p.s.cl.state(reqs[0]).Label())
+	default:
+		parts = append(parts, fmt.Sprintf("%d requests", len(reqs)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (p *peopleScreen) onSearch(q string) {
+	p.filter(q)
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.list.ScrollToTop()
+}
+
+// filter keeps the people whose name, NHS number, date of birth or
+// address holds every word of the query.
+func (p *peopleScreen) filter(q string) {
+	words := strings.Fields(strings.ToLower(q))
+	p.shown = p.shown[:0]
+	for i, person := range p.s.cl.people {
+		if matches(person, words) {
+			p.shown = append(p.shown, i)
+		}
+	}
+	total := len(p.s.cl.people)
+	switch {
+	case total == 0:
+		p.count.SetText("Nobody here yet.")
+	case len(words) == 0:
+		p.count.SetText(plural(total, "person", "people"))
+	default:
+		p.count.SetText(fmt.Sprintf("%d of %s", len(p.shown), plural(total, "person", "people")))
+	}
+}
+
+func matches(p data.Person, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	hay := strings.ToLower(p.Name + " " + p.NHSNumber + " " + p.DateOfBirth.UK() + " " + p.Address)
+	for _, w := range words {
+		if !strings.Contains(hay, w) && !strings.Contains(strings.ReplaceAll(hay, " ", ""), w) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *peopleScreen) onSelected(i widget.ListItemID) {
+	p.selected = p.s.cl.people[p.shown[i]].ID
+	p.showDetail()
+}
+
+// showDetail fills the right-hand side with the chosen person.
+func (p *peopleScreen) showDetail() {
+	person, ok := p.s.cl.person(p.selected)
+	if !ok {
+		p.detail.Objects = []fyne.CanvasObject{container.NewCenter(
+			quiet("Choose someone on the left to see their requests."))}
+		p.detail.Refresh()
+		return
+	}
+	p.detail.Objects = []fyne.CanvasObject{newPersonPanel(p.s, person, p.onEdit).content()}
+	p.detail.Refresh()
+}
+
+func (p *peopleScreen) onAdd() {
+	p.s.editPerson(data.Person{}, func(saved data.Person) {
+		p.search.SetText("")
+		p.selected = saved.ID
+		p.filter("")
+		p.list.Refresh()
+		p.showDetail()
+	})
+}
+
+func (p *peopleScreen) onEdit(person data.Person) {
+	p.s.editPerson(person, func(data.Person) {
+		p.filter(p.search.Text)
+		p.list.Refresh()
+		p.showDetail()
+	})
+}
+
+// editPerson shows a person's details in a dialog and saves them.
+func (s *shell) editPerson(person data.Person, saved func(data.Person)) {
+	form := newPersonForm(person, s.modeNow().personal())
+	title := "Add someone"
+	if person.ID != "" {
+		title = "Edit " + person.Name
+	}
+	var d dialog.Dialog
+	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), nil)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	body := container.NewBorder(nil, container.NewHBox(cancel, save), nil, nil, container.NewVScroll(form.content()))
+	d = dialog.NewCustomWithoutButtons(title, body, s.win)
+	save.OnTapped = func() {
+		p, ok := form.value()
+		if !ok {
+			return
+		}
+		st := s.st
+		backgroundForm(s, form.fields(), func(ctx context.Context) (data.Person, error) {
+			err := st.SavePerson(ctx, &p)
+			return p, err
+		}, func(p data.Person) {
+			s.cl.putPerson(p)
+			d.Hide()
+			saved(p)
+		})
+	}
+	d.Resize(fyne.NewSize(640, 620))
+	s.showDialog(d)
+	s.win.Canvas().Focus(form.name.entry)
+}

@@ -1,0 +1,107 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"image"
+	_ "image/png" // pdftoppm writes PNG
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/letters"
+)
+
+// previewPane shows the first page as it will print: the PDF drawn by
+// pdftoppm when the computer has it, otherwise the letter's plain text,
+// with a line saying which.
+type previewPane struct {
+	s     *shell
+	image *canvas.Image
+	text  *widget.Label
+	note  *widget.Label
+	stack *fyne.Container
+	gen   int // the latest request; older results are dropped
+}
+
+func newPreviewPane(s *shell) *previewPane {
+	p := &previewPane{s: s}
+	p.image = canvas.NewImageFromImage(nil)
+	p.image.FillMode = canvas.ImageFillContain
+	p.image.ScaleMode = canvas.ImageScaleSmooth
+	p.image.SetMinSize(fyne.NewSize(300, 424))
+	p.text = widget.NewLabel("")
+	p.text.Wrapping = fyne.TextWrapWord
+	p.note = quiet("Drawing the page…")
+	p.stack = container.NewStack()
+	return p
+}
+
+func (p *previewPane) content() fyne.CanvasObject {
+	return container.NewBorder(nil, p.note, nil, nil, p.stack)
+}
+
+// show renders the letter's first page in the background.
+func (p *previewPane) show(l letters.Letter, large bool) {
+	p.gen++
+	gen := p.gen
+	tool, _ := exec.LookPath("pdftoppm")
+	background(p.s, func(ctx context.Context) (image.Image, error) {
+		pdf, err := letters.RenderPDF(l, letters.PDFOptions{LargePrint: large})
+		if err != nil {
+			return nil, pdfError(err)
+		}
+		if tool == "" {
+			return nil, nil
+		}
+		return firstPage(ctx, tool, pdf)
+	}, func(img image.Image) {
+		if gen != p.gen {
+			return
+		}
+		if img == nil {
+			p.text.SetText(letters.RenderText(l))
+			p.stack.Objects = []fyne.CanvasObject{container.NewVScroll(p.text)}
+			p.note.SetText("A text preview: the printed page is laid out as an A4 letter.")
+		} else {
+			p.image.Image = img
+			p.image.Refresh()
+			p.stack.Objects = []fyne.CanvasObject{p.image}
+			p.note.SetText("The first page, as it will print.")
+		}
+		p.stack.Refresh()
+	})
+}
+
+// firstPage draws page one of a PDF with pdftoppm. A failure gives no
+// image, not an error: the text preview stands in.
+func firstPage(ctx context.Context, tool string, pdf []byte) (image.Image, error) {
+	dir, err := os.MkdirTemp("", "letter-preview-")
+	if err != nil {
+		return nil, nil
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "letter.pdf")
+	if err := os.WriteFile(in, pdf, 0o600); err != nil {
+		return nil, nil
+	}
+	out := filepath.Join(dir, "page")
+	cmd := exec.CommandContext(ctx, tool, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", in, out)
+	if err := cmd.Run(); err != nil {
+		return nil, nil
+	}
+	b, err := os.ReadFile(out + ".png")
+	if err != nil {
+		return nil, nil
+	}
+	img, _, err := image.Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil, nil
+	}
+	return img, nil
+}

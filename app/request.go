@@ -1,0 +1,239 @@
+package app
+
+import (
+	"net/url"
+	"path/filepath"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+	"secondopinion/data/process"
+	"secondopinion/letters"
+)
+
+// requestScreen is one request: where it stands, the next steps from the
+// ladder, its timeline and letters, and help that lies outside it.
+type requestScreen struct {
+	s       *shell
+	req     data.Request
+	person  data.Person
+	next    []process.Action
+	actions *fyne.Container
+	state   *widget.Label
+	steps   *fyne.Container
+	letters *fyne.Container
+}
+
+func newRequestScreen(s *shell, requestID string) *requestScreen {
+	rs := &requestScreen{s: s, req: s.cl.requests[requestID]}
+	rs.person, _ = s.cl.person(rs.req.PersonID)
+	rs.actions = container.NewVBox()
+	rs.state = widget.NewLabel("")
+	rs.steps = container.NewVBox()
+	rs.letters = container.NewVBox()
+	rs.refresh()
+	rs.loadLetters()
+	return rs
+}
+
+func (rs *requestScreen) content() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon(rs.person.Name, theme.NavigateBackIcon(), rs.onBack)
+	back.Importance = widget.LowImportance
+	logReply := widget.NewButtonWithIcon("Log a reply", theme.MailReplyIcon(), func() { rs.logStep(data.StepReply) })
+	logCall := widget.NewButtonWithIcon("Log a call or meeting", theme.ContentAddIcon(), func() { rs.logStep(data.StepCall) })
+	note := widget.NewButtonWithIcon("Add a note", theme.DocumentCreateIcon(), func() { rs.logStep(data.StepNote) })
+	header := container.NewVBox(container.NewHBox(back), heading(requestTitle(rs.req)), rs.state)
+
+	left := container.NewVBox(
+		widget.NewCard("What next", "", rs.actions),
+		subheading("Timeline"),
+		container.NewHBox(logReply, logCall, note),
+		rs.steps,
+	)
+	right := container.NewVBox(
+		widget.NewCard("Letters", "", rs.letters),
+		widget.NewCard("Details", "", rs.details()),
+		signposts(),
+	)
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(right)))
+	split.Offset = 0.6
+	return container.NewPadded(container.NewBorder(header, nil, nil, nil, split))
+}
+
+func (rs *requestScreen) onBack() {
+	if rs.s.modeNow().personal() {
+		rs.s.showPeople()
+		return
+	}
+	ps := newPeopleScreen(rs.s)
+	ps.selected = rs.person.ID
+	rs.s.show(ps, navPeople)
+}
+
+// refresh recomputes the state, the next actions and the timeline.
+func (rs *requestScreen) refresh() {
+	steps := rs.s.cl.steps[rs.req.ID]
+	st := process.StateOf(steps)
+	line := rs.person.Name + " · " + st.Label()
+	if rs.req.Route != "" {
+		line += " · " + rs.req.Route.Label()
+	}
+	rs.state.SetText(line)
+	rs.next = process.NextActionsFor(rs.req, steps, rs.s.today(), rs.s.cl.configFor(rs.req))
+	rs.actions.Objects = nil
+	for i, a := range rs.next {
+		a := a
+		b := widget.NewButton(actionTitle(a), func() { rs.s.doAction(rs.req.ID, a) })
+		if i == 0 {
+			b.Importance = widget.HighImportance
+		}
+		reason := prose(a.Reason)
+		rs.actions.Add(container.NewBorder(nil, nil, container.New(&minWidth{w: 300}, b), nil, reason))
+	}
+	if len(rs.next) == 0 {
+		rs.actions.Add(prose("This request is closed. There is nothing more to do."))
+	}
+	rs.actions.Refresh()
+	rs.fillTimeline(steps)
+}
+
+func (rs *requestScreen) fillTimeline(steps []data.Step) {
+	rs.steps.Objects = nil
+	if len(steps) == 0 {
+		rs.steps.Add(quiet("Nothing has happened yet. When a letter goes out, or a reply comes, it shows here."))
+	}
+	rev := slices.Clone(steps)
+	slices.Reverse(rev)
+	for _, st := range rev {
+		rs.steps.Add(rs.stepCard(st))
+	}
+	rs.steps.Refresh()
+}
+
+func (rs *requestScreen) stepCard(st data.Step) fyne.CanvasObject {
+	title := st.Kind.Label()
+	if st.Kind == data.StepLetterSent {
+		if k, ok := letters.KindByID(st.LetterKind); ok {
+			title = "Sent: " + k.Title
+		}
+	}
+	if st.Outcome != data.OutcomeNone {
+		title += ": " + st.Outcome.Label()
+	}
+	box := container.NewVBox(widget.NewLabelWithStyle(st.On.Long()+"  ·  "+title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	if st.Summary != "" {
+		box.Add(prose(st.Summary))
+	}
+	if !st.DueOn.IsZero() {
+		what := st.DueWhat
+		if what == "" {
+			what = "Follow up"
+		}
+		box.Add(quiet(what + " by " + st.DueOn.Long()))
+	}
+	if st.Attachment != "" {
+		path := filepath.Join(rs.s.st.Dir(), filepath.FromSlash(st.Attachment))
+		box.Add(container.NewHBox(widget.NewButtonWithIcon("Open the attached reply", theme.FileIcon(), func() {
+			rs.s.openFile(path)
+		})))
+	}
+	return widget.NewCard("", "", box)
+}
+
+func (rs *requestScreen) details() fyne.CanvasObject {
+	r := rs.req
+	rows := []fyne.CanvasObject{}
+	add := func(label, value string) {
+		if value == "" {
+			return
+		}
+		rows = append(rows, widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), prose(value))
+	}
+	add("About", r.Subject.Label())
+	add("Condition", r.Condition)
+	add("Treatment", r.Treatment)
+	add("Route", labelOf(r.Route))
+	if c, ok := rs.s.cl.contact(r.RecipientID); ok {
+		add("Writing to", c.DisplayName())
+	}
+	add("Asking for", r.OutcomeWanted)
+	return formRows(rows...)
+}
+
+// loadLetters reads the request's letters in the background.
+func (rs *requestScreen) loadLetters() {
+	st, id := rs.s.st, rs.req.ID
+	background(rs.s, func(ctx ctxT) ([]data.Letter, error) { return st.LettersFor(ctx, id) }, func(ls []data.Letter) {
+		rs.s.cl.letters[id] = ls
+		rs.fillLetters()
+	})
+}
+
+func (rs *requestScreen) fillLetters() {
+	rs.letters.Objects = nil
+	ls := rs.s.cl.letters[rs.req.ID]
+	if len(ls) == 0 {
+		rs.letters.Add(quiet("No letters yet. The first button under What next starts one."))
+	}
+	for _, l := range ls {
+		l := l
+		title := l.Kind
+		if k, ok := letters.KindByID(l.Kind); ok {
+			title = k.Title
+		}
+		state := "Not sent yet"
+		if l.Sent() {
+			state = "Sent " + l.SentOn.Long() + ", " + lowerFirst(l.SentHow.Label())
+		}
+		open := widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), func() { rs.s.showLetter(l) })
+		rs.letters.Add(container.NewBorder(nil, nil, nil, open,
+			container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), quiet(state))))
+	}
+	rs.letters.Refresh()
+}
+
+// signposts are the other processes and urgent help this one is not.
+func signposts() fyne.CanvasObject {
+	return widget.NewCard("Other help", "", container.NewVBox(
+		prose("Feeling very unwell, or worried about someone? Call NHS 111, or 999 in an emergency."),
+		widget.NewSeparator(),
+		prose("In hospital and getting worse? Under Martha's Rule, a patient or their family can ask for an urgent "+
+			"review by a different team. Ask the ward staff how."),
+		widget.NewSeparator(),
+		prose("Detained or treated under the Mental Health Act? Second opinions there are a different process: a "+
+			"Second Opinion Appointed Doctor (SOAD) is arranged by the CQC. An Independent Mental Health Advocate (IMHA) "+
+			"can help, and the Mental Health Tribunal can review detention."),
+	))
+}
+
+// openFile opens a file in the program the computer uses for it.
+func (s *shell) openFile(path string) {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = s.app.OpenURL(u)
+	}
+	s.showError(err)
+}
+
+// minWidth gives its content at least w of width: buttons that line up.
+type minWidth struct{ w float32 }
+
+func (m *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return fyne.NewSize(max(s.Width, m.w), s.Height)
+}
+
+func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}

@@ -1,0 +1,175 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+	"secondopinion/data/process"
+)
+
+// todayScreen is what is overdue and due soon across everyone, each with
+// its next action.
+type todayScreen struct {
+	s     *shell
+	items []process.Item
+	list  *widget.List
+}
+
+func newTodayScreen(s *shell) *todayScreen {
+	t := &todayScreen{s: s}
+	t.items = t.agenda()
+	return t
+}
+
+// agenda works out what is due from the caseload in memory.
+func (t *todayScreen) agenda() []process.Item {
+	cl := t.s.cl
+	reqs := make([]data.Request, 0, len(cl.requests))
+	var steps []data.Step
+	for id, r := range cl.requests {
+		reqs = append(reqs, r)
+		steps = append(steps, cl.steps[id]...)
+	}
+	return process.Agenda(cl.people, reqs, steps, t.s.today(), cl.config())
+}
+
+func (t *todayScreen) content() fyne.CanvasObject {
+	today := t.s.today()
+	title := heading("Today, " + today.Weekday().String() + " " + today.Long())
+	top := container.NewVBox(title)
+	if card := t.draftCard(); card != nil {
+		top.Add(card)
+	}
+	if len(t.items) == 0 {
+		return container.NewPadded(container.NewBorder(top, nil, nil, nil, t.emptyState()))
+	}
+	overdue := 0
+	for _, it := range t.items {
+		if it.Overdue {
+			overdue++
+		}
+	}
+	top.Add(prose(t.summary(overdue)))
+	t.list = widget.NewList(func() int { return len(t.items) }, t.newRow, t.updateRow)
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, t.list))
+}
+
+func (t *todayScreen) summary(overdue int) string {
+	due := len(t.items) - overdue
+	switch {
+	case overdue == 0:
+		return fmt.Sprintf("Nothing is overdue. %s coming up: here they are, soonest first.", plural(due, "thing is", "things are"))
+	case due == 0:
+		return fmt.Sprintf("%s overdue. Each has a suggested next step.", plural(overdue, "thing is", "things are"))
+	}
+	return fmt.Sprintf("%s overdue and %d coming up. Each has a suggested next step.", plural(overdue, "thing is", "things are"), due)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// emptyState says what to do first, or that all is well.
+func (t *todayScreen) emptyState() fyne.CanvasObject {
+	start := widget.NewButtonWithIcon("Start a new request", theme.ContentAddIcon(), t.s.onNewRequest)
+	start.Importance = widget.HighImportance
+	if len(t.s.cl.requests) == 0 {
+		return container.NewVBox(
+			subheading("Nothing to do yet"),
+			prose("Start by telling the program about the request: who it is for, and what it is about. "+
+				"It takes about ten minutes, and you can stop at any point: everything is saved as you go."),
+			container.NewHBox(start),
+		)
+	}
+	people := widget.NewButton("See "+lowerFirst(t.s.modeNow().peopleWord()), t.s.showPeople)
+	return container.NewVBox(
+		subheading("Nothing is due or overdue"),
+		prose("When a letter goes out, the date a reply is owed appears here, and so does anything that needs chasing."),
+		container.NewHBox(start, people),
+	)
+}
+
+// draftCard offers to carry on with an unfinished request.
+func (t *todayScreen) draftCard() fyne.CanvasObject {
+	if t.s.cl.settings[settingDraft] == "" {
+		return nil
+	}
+	carry := widget.NewButtonWithIcon("Carry on", theme.NavigateNextIcon(), t.s.onNewRequest)
+	carry.Importance = widget.HighImportance
+	return widget.NewCard("", "", container.NewBorder(nil, nil, nil, carry,
+		prose("You have a request you haven't finished. It's saved just as you left it.")))
+}
+
+func (t *todayScreen) newRow() fyne.CanvasObject {
+	date := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	who := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	who.Truncation = fyne.TextTruncateEllipsis
+	what := widget.NewLabel("")
+	what.Truncation = fyne.TextTruncateEllipsis
+	act := widget.NewButton("", nil)
+	act.Importance = widget.HighImportance
+	open := widget.NewButton("Open", nil)
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, date.MinSize().Height), date),
+		container.NewHBox(act, open), container.NewVBox(who, what))
+}
+
+func (t *todayScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	it := t.items[i]
+	row := o.(*fyne.Container)
+	body := row.Objects[0].(*fyne.Container)
+	date := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
+	btns := row.Objects[2].(*fyne.Container)
+	who, what := body.Objects[0].(*widget.Label), body.Objects[1].(*widget.Label)
+	act, open := btns.Objects[0].(*widget.Button), btns.Objects[1].(*widget.Button)
+
+	date.SetText(dueText(it.Date, t.s.today()))
+	date.Importance = widget.MediumImportance
+	if it.Overdue {
+		date.Importance = widget.DangerImportance
+	}
+	date.Refresh()
+	who.SetText(it.PersonName)
+	what.SetText(it.What)
+	if it.NextAction.Letter == "" && it.NextAction.Log == "" {
+		act.Hide()
+	} else {
+		act.SetText(actionTitle(it.NextAction))
+		act.OnTapped = func() { t.s.doAction(it.RequestID, it.NextAction) }
+		act.Show()
+	}
+	open.OnTapped = func() { t.s.showRequest(it.RequestID) }
+}
+
+// dueText is a date said the way a person would: "Overdue: 3 days".
+func dueText(d, today data.Date) string {
+	n := today.DaysUntil(d)
+	switch {
+	case n < -1:
+		return fmt.Sprintf("%d days overdue", -n)
+	case n == -1:
+		return "1 day overdue"
+	case n == 0:
+		return "Due today"
+	case n == 1:
+		return "Due tomorrow"
+	case n < 14:
+		return "Due " + d.Weekday().String()[:3] + " " + d.Long()[:len(d.Long())-5]
+	}
+	return "Due " + d.Long()
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}

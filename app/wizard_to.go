@@ -1,0 +1,181 @@
+package app
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+	"secondopinion/letters"
+)
+
+const (
+	pickDirectory  = "From the directory"
+	pickNewContact = "Someone new"
+)
+
+// contactPicker is the wizard's last page: who the letter goes to, picked
+// from the directory (those suiting the letter first) or added there.
+type contactPicker struct {
+	s      *shell
+	choice *widget.RadioGroup
+	search *entry
+	list   *widget.List
+	shown  []int
+	picked string
+	chosen *widget.Label
+	advice *widget.Label
+	role   data.ContactRole
+	form   *contactForm
+	body   *fyne.Container
+}
+
+func newContactPicker(s *shell) *contactPicker {
+	cp := &contactPicker{s: s}
+	cp.chosen = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	cp.advice = prose("")
+	cp.search = newEntry()
+	cp.search.SetPlaceHolder("Search the directory")
+	cp.search.OnChanged = cp.onSearch
+	cp.list = widget.NewList(func() int { return len(cp.shown) }, cp.newRow, cp.updateRow)
+	cp.list.OnSelected = cp.onSelected
+	cp.form = newContactForm(data.Contact{})
+	cp.choice = widget.NewRadioGroup([]string{pickDirectory, pickNewContact}, cp.onChoice)
+	cp.choice.Horizontal = true
+	cp.body = container.NewVBox()
+	return cp
+}
+
+func (cp *contactPicker) title() string { return "Who should the letter go to?" }
+
+func (cp *contactPicker) load(r data.Request) {
+	cp.picked = r.RecipientID
+	if c, ok := cp.s.cl.contact(r.RecipientID); ok {
+		cp.chosen.SetText(c.DisplayName())
+	}
+	if len(cp.s.cl.contacts) == 0 {
+		cp.choice.SetSelected(pickNewContact)
+		cp.choice.Disable()
+	} else {
+		cp.choice.SetSelected(pickDirectory)
+	}
+}
+
+// suggest puts the contacts who usually receive this letter first.
+func (cp *contactPicker) suggest(kind string) {
+	k, ok := letters.KindByID(kind)
+	if !ok {
+		return
+	}
+	cp.role = k.Recipient
+	cp.advice.SetText("The first letter will be \u201c" + k.Title + "\u201d. It usually goes to: " + strings.ToLower(k.Recipient.Label()[:1]) + k.Recipient.Label()[1:] + ".")
+	if cp.form.contact.ID == "" {
+		cp.form.role.SetSelected(k.Recipient.Label())
+	}
+	cp.filter(cp.search.Text)
+	cp.list.Refresh()
+}
+
+func (cp *contactPicker) content() fyne.CanvasObject {
+	return container.NewVBox(cp.advice, cp.choice, cp.body)
+}
+
+func (cp *contactPicker) onChoice(string) {
+	if cp.choice.Selected == pickNewContact {
+		cp.body.Objects = []fyne.CanvasObject{cp.form.content()}
+	} else {
+		cp.body.Objects = []fyne.CanvasObject{cp.search, container.New(&minHeight{h: 240}, cp.list),
+			container.NewHBox(widget.NewLabel("Chosen:"), cp.chosen)}
+	}
+	cp.body.Refresh()
+}
+
+func (cp *contactPicker) newRow() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (cp *contactPicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	c := cp.s.cl.contacts[cp.shown[i]]
+	o.(*widget.Label).SetText(c.DisplayName() + "  ·  " + c.Role.Label())
+}
+
+func (cp *contactPicker) onSearch(q string) {
+	cp.filter(q)
+	cp.list.UnselectAll()
+	cp.list.Refresh()
+}
+
+func (cp *contactPicker) filter(q string) {
+	words := strings.Fields(strings.ToLower(q))
+	cp.shown = cp.shown[:0]
+	for i, c := range cp.s.cl.contacts {
+		hay := strings.ToLower(c.DisplayName() + " " + c.Role.Label() + " " + c.Address)
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(hay, w)
+		}
+		if ok {
+			cp.shown = append(cp.shown, i)
+		}
+	}
+	cs := cp.s.cl.contacts
+	slices.SortStableFunc(cp.shown, func(a, b int) int {
+		return cmp.Compare(rank(cs[a].Role != cp.role), rank(cs[b].Role != cp.role))
+	})
+}
+
+func rank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (cp *contactPicker) onSelected(i widget.ListItemID) {
+	c := cp.s.cl.contacts[cp.shown[i]]
+	cp.picked = c.ID
+	cp.chosen.SetText(c.DisplayName())
+	cp.chosen.Importance = widget.MediumImportance
+	cp.chosen.Refresh()
+}
+
+// pending is the new contact to save before the letter, if any.
+func (cp *contactPicker) pending() (data.Contact, bool) {
+	if cp.choice.Selected != pickNewContact {
+		return data.Contact{}, false
+	}
+	c, _ := cp.form.value()
+	return c, true
+}
+
+func (cp *contactPicker) saved(c data.Contact) {
+	cp.picked = c.ID
+	cp.chosen.SetText(c.DisplayName())
+	cp.form.load(c)
+	cp.choice.Enable()
+	cp.choice.SetSelected(pickDirectory)
+	cp.filter(cp.search.Text)
+}
+
+func (cp *contactPicker) collect(r *data.Request) bool {
+	if cp.choice.Selected == pickNewContact {
+		_, ok := cp.form.value()
+		return ok
+	}
+	if cp.picked == "" {
+		cp.chosen.SetText("Please choose someone from the list, or add someone new.")
+		cp.chosen.Importance = widget.DangerImportance
+		cp.chosen.Refresh()
+		return false
+	}
+	r.RecipientID = cp.picked
+	return true
+}
+
+func (cp *contactPicker) fields() []*field { return cp.form.fields() }
