@@ -7,11 +7,18 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"secondopinion/data"
 	"secondopinion/data/process"
 	"secondopinion/data/store"
 )
+
+// Advocate is the demo's user, who writes on people's behalf.
+var Advocate = data.Sender{
+	Name: "Alex Morgan", Role: "Independent advocate", Organisation: "Northshire Advocacy (example)",
+	Address: "Unit 4, Canal Wharf\nLeeds\nLS11 5AA", Phone: "0113 496 0123", Email: "alex.morgan@example.org",
+}
 
 // Stage is how far a demo request has got.
 type Stage int
@@ -33,7 +40,15 @@ const (
 // caseload.
 func Generate(ctx context.Context, st *store.Store, clients int, seed int64, today data.Date) error {
 	b := Build(clients, seed, today)
-	return st.SaveBatch(ctx, b)
+	if err := st.SaveBatch(ctx, b); err != nil {
+		return err
+	}
+	// Letters on someone's behalf come from the user: the demo's user is
+	// an advocate, unless the folder already has its own details.
+	if snd, err := st.Sender(ctx); err != nil || snd.Name != "" {
+		return err
+	}
+	return st.SaveSender(ctx, Advocate)
 }
 
 // Build makes the caseload in memory without saving it.
@@ -117,16 +132,20 @@ func (g *generator) client(i int) {
 }
 
 func (g *generator) request(p data.Person) {
+	askedBy := []data.AskedBy{data.AskedBySelf, data.AskedBySelf, data.AskedByCarer, data.AskedByAdvocate, data.AskedBySurgery}[g.rnd.IntN(5)]
+	onBehalf := askedBy == data.AskedByCarer || askedBy == data.AskedByAdvocate
 	c := cases[g.rnd.IntN(len(cases))]
+	if onBehalf {
+		c = onBehalfCases[g.rnd.IntN(len(onBehalfCases))].about(strings.Fields(p.Name)[0])
+	}
 	clinician := g.contact(p.Nation, data.RoleClinician)
 	if g.rnd.IntN(3) == 0 {
 		clinician = g.contact(p.Nation, data.RoleGP)
 	}
-	askedBy := []data.AskedBy{data.AskedBySelf, data.AskedBySelf, data.AskedByCarer, data.AskedByAdvocate, data.AskedBySurgery}[g.rnd.IntN(5)]
 	route := []data.Route{data.RouteReview, data.RouteLocal, data.RouteLocal, data.RouteOutOfArea}[g.rnd.IntN(4)]
 	r := data.Request{
 		ID: newID(g.rnd), PersonID: p.ID, Subject: c.subject, Route: route, AskedBy: askedBy,
-		AskedHow: data.AskedInWriting, ReasonCategory: c.category, OnBehalf: askedBy == data.AskedByCarer || askedBy == data.AskedByAdvocate,
+		AskedHow: data.AskedInWriting, ReasonCategory: c.category, OnBehalf: onBehalf,
 		RecipientID: clinician.ID, Condition: c.condition, Treatment: c.treatment, RaisedWithDoctor: g.rnd.IntN(3) > 0,
 		Reason: c.reason, OutcomeWanted: c.outcome, CurrentMedication: c.current, MedicationsTried: c.tried,
 		Problems: c.problems, SideEffects: c.sideEffects, ReplyMethod: data.ReplyByLetter,

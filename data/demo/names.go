@@ -1,6 +1,10 @@
 package demo
 
-import "secondopinion/data"
+import (
+	"strings"
+
+	"secondopinion/data"
+)
 
 // Names by nation, with the accents, apostrophes and hyphens real names
 // carry, so every screen and letter is tried on them.
@@ -46,6 +50,26 @@ var places = map[data.Nation][]struct{ street, town, postcode string }{
 	},
 }
 
+// onBehalfCases are written by a carer or an advocate, about the person;
+// {name} is their first name.
+var onBehalfCases = []demoCase{
+	{"schizophrenia", "clozapine", "Clozapine 300 mg", "Risperidone; olanzapine; aripiprazole",
+		"{name} finds it hard to concentrate and has lost touch with friends.",
+		"Weight gain of four stone, and drowsiness most of the day.",
+		"We are worried that the side effects are now doing more harm than the illness.",
+		"A review of the medication by a specialist in treatment-resistant psychosis.", data.SubjectMedication, data.ReasonSideEffects},
+	{"dementia", "donepezil", "Donepezil 10 mg", "",
+		"{name} has become confused much more quickly than the memory clinic expected, and can no longer cook safely.",
+		"Vivid dreams and very slow heart rate.",
+		"The family has seen changes in personality and hallucinations that suggest a different kind of dementia, which would change the treatment.",
+		"A second opinion on the diagnosis from another memory specialist.", data.SubjectDiagnosis, data.ReasonDisagreeDiagnosis},
+	{"anorexia nervosa", "outpatient treatment", "", "",
+		"{name} has lost more weight since the last appointment and is too weak to attend college.",
+		"",
+		"{name}'s weight has fallen for six months despite treatment, and no one has considered a specialist eating disorder unit.",
+		"A referral to a specialist eating disorder service for an opinion on the treatment plan.", data.SubjectTreatment, data.ReasonNotWorking},
+}
+
 // Cases are the conditions and treatments people ask about, with the words
 // they might use for each part of a request.
 type demoCase struct {
@@ -65,11 +89,6 @@ var cases = []demoCase{
 		"Nausea and feeling emotionally flat.",
 		"I have now tried three antidepressants over two years and none has helped.",
 		"A review of my treatment and a talk about other options, including talking therapy.", data.SubjectTreatment, data.ReasonNotWorking},
-	{"schizophrenia", "clozapine", "Clozapine 300 mg", "Risperidone; olanzapine; aripiprazole",
-		"He finds it hard to concentrate and has lost touch with his friends.",
-		"He has put on four stone and is drowsy most of the day.",
-		"We are worried that the side effects are now doing more harm than the illness.",
-		"A review of his medication by a specialist in treatment-resistant psychosis.", data.SubjectMedication, data.ReasonSideEffects},
 	{"fibromyalgia", "pregabalin", "Pregabalin 150 mg twice a day", "Amitriptyline; duloxetine",
 		"The pain keeps me awake, and I have had to cut my hours at work.",
 		"Dizziness and blurred vision.",
@@ -105,4 +124,11 @@ var cases = []demoCase{
 		"Frequent infections.",
 		"I have been told surgery is the only option left, and I would like another specialist's view first.",
 		"A second opinion from another gastroenterologist.", data.SubjectTreatment, data.ReasonWantsSpecialist},
+}
+
+// about fills in the person's first name.
+func (c demoCase) about(first string) demoCase {
+	r := strings.NewReplacer("{name}", first)
+	c.problems, c.sideEffects, c.reason, c.outcome = r.Replace(c.problems), r.Replace(c.sideEffects), r.Replace(c.reason), r.Replace(c.outcome)
+	return c
 }
