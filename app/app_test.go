@@ -110,7 +110,7 @@ func TestWizardFromFirstScreenToSentLetter(t *testing.T) {
 	if w.step != 3 || !w.path.msg.Visible() {
 		t.Fatalf("Next without a route should stay on the page and say why")
 	}
-	w.path.route.SetSelected(data.RouteLocal.Label())
+	w.path.radios[1].SetSelected(data.RouteLocal.Label())
 	next(t, s, w, 4)
 	test.Type(w.bg.since.entry, "since 2019")
 	next(t, s, w, 5)

@@ -28,7 +28,7 @@ func newContactForm(c data.Contact) *contactForm {
 	for i, r := range data.ContactRoles {
 		labels[i] = r.Label()
 	}
-	f.role = widget.NewSelect(labels, nil)
+	f.role = widget.NewSelect(labels, f.onRole)
 	f.name = newField("Name", "Name", "A person's name, like Dr A Rahman. Leave blank to write to a team.", nil)
 	f.org = newField("Organisation", "Organisation", "The practice, hospital, trust or service.", nil)
 	f.name.check = f.checkNameOrOrg
@@ -41,7 +41,15 @@ func newContactForm(c data.Contact) *contactForm {
 	f.review = newField("FundingReviewDays", "Days to ask for a review",
 		"For an ICB or health board: how long it allows to challenge a funding refusal, if you know.", checkDaysOptional)
 	f.load(c)
+	f.onRole(f.role.Selected)
 	return f
+}
+
+// onRole shows the funding time limit only for the bodies that have one.
+func (f *contactForm) onRole(label string) {
+	if f.review != nil {
+		f.review.show(label == data.RoleCommissioner.Label())
+	}
 }
 
 func (f *contactForm) checkNameOrOrg(string) string {

@@ -36,7 +36,7 @@ func newDirectoryScreen(s *shell) *directoryScreen {
 	d.title = subheading("Add a contact")
 	d.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), d.onSave)
 	d.saveBtn.Importance = widget.HighImportance
-	d.saved = quiet("")
+	d.saved = note("")
 	d.filter("")
 	return d
 }

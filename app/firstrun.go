@@ -55,7 +55,7 @@ func (fr *firstRunScreen) content() fyne.CanvasObject {
 		widget.NewSeparator(),
 		fr.example,
 	)
-	return container.NewCenter(container.New(&maxWidth{w: 760}, col))
+	return container.NewCenter(container.New(&maxWidth{w: 760, min: 760}, col))
 }
 
 func (fr *firstRunScreen) onChoose(m mode) {
@@ -64,20 +64,22 @@ func (fr *firstRunScreen) onChoose(m mode) {
 
 func (fr *firstRunScreen) onExample() { fr.s.enterExample() }
 
-// maxWidth lays its one child out no wider than w, and as tall as it needs.
-type maxWidth struct{ w float32 }
+// maxWidth lays its content out w wide, or narrower when the window is,
+// at the leading edge: lines of text stay short enough to read.
+type maxWidth struct{ w, min float32 }
 
 func (m *maxWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objs {
 		s = s.Max(o.MinSize())
 	}
-	return fyne.NewSize(max(s.Width, m.w), s.Height)
+	return fyne.NewSize(max(s.Width, m.min), s.Height)
 }
 
 func (m *maxWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, m.w)
 	for _, o := range objs {
-		o.Resize(size)
+		o.Resize(fyne.NewSize(max(w, o.MinSize().Width), size.Height))
 		o.Move(fyne.NewPos(0, 0))
 	}
 }

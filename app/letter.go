@@ -71,8 +71,7 @@ func (s *shell) showLetter(l data.Letter) { s.show(newLetterScreen(s, l), navPeo
 func newLetterScreen(s *shell, l data.Letter) *letterScreen {
 	ls := &letterScreen{s: s, rec: l, req: s.cl.requests[l.RequestID]}
 	ls.person, _ = s.cl.person(ls.req.PersonID)
-	ls.editor = newMultiLineEntry(20)
-	ls.editor.OnChanged = ls.onEdited
+	ls.editor = newMultiLineEntry(8)
 	ls.large = widget.NewCheck("Large print", ls.onLargePrint)
 	ls.large.Checked = l.LargePrint
 	ls.preview = newPreviewPane(s)
@@ -84,7 +83,7 @@ func newLetterScreen(s *shell, l data.Letter) *letterScreen {
 		text = l.Body
 	}
 	ls.editor.SetText(text)
-	ls.dirty = false
+	ls.editor.OnChanged = ls.onEdited // from now on, changes are the person's
 	ls.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), ls.onSave)
 	ls.sendBtn = widget.NewButtonWithIcon("Mark as sent…", theme.MailSendIcon(), ls.onMarkSent)
 	ls.sendBtn.Importance = widget.HighImportance
@@ -173,8 +172,20 @@ func (ls *letterScreen) content() fyne.CanvasObject {
 		heading(kind.Title),
 		quiet(ls.person.Name+" · "+requestTitle(ls.req)),
 		formRows(widget.NewLabelWithStyle("To", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), ls.to))
+	if gap := ls.missing(); gap != "" && !ls.rec.Sent() {
+		fix := widget.NewButton("Add them in Settings", ls.s.showSettings)
+		if !ls.s.modeNow().onBehalf() {
+			fix = widget.NewButton("Add them", func() {
+				ls.s.editPerson(ls.person, func(p data.Person) { ls.person = p; ls.s.showLetter(ls.rec) })
+			})
+		}
+		header.Add(widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewCenter(fix), prose(gap))))
+	}
 	editHelp := quiet("Change any words you like: the first line is the subject. Addresses and the date come from the records.")
-	left := container.NewBorder(editHelp, container.NewHBox(ls.large, redo), nil, nil, ls.editor)
+	var left fyne.CanvasObject = container.NewBorder(editHelp, container.NewHBox(ls.large, redo), nil, nil, ls.editor)
+	if ls.rec.Sent() { // kept as it went out: easy to read, not to change
+		left = container.NewVScroll(prose(ls.editor.Text))
+	}
 	split := container.NewHSplit(left, ls.preview.content())
 	split.Offset = 0.55
 	actions := container.NewHBox(ls.saveBtn, pdf, view, cp, ls.sendBtn)
@@ -183,6 +194,20 @@ func (ls *letterScreen) content() fyne.CanvasObject {
 }
 
 func (ls *letterScreen) save() { ls.onSave() }
+
+// missing says what the letter lacks for a reply to find its way back.
+func (ls *letterScreen) missing() string {
+	if ls.s.modeNow().onBehalf() {
+		if ls.s.cl.sender.Name == "" || ls.s.cl.sender.Address == "" {
+			return "Your own name and address are not filled in yet, so the letter cannot say where to reply."
+		}
+		return ""
+	}
+	if ls.person.Address == "" {
+		return "Your address is not filled in yet, so the letter cannot say where to reply."
+	}
+	return ""
+}
 
 func (ls *letterScreen) onEdited(string) {
 	ls.dirty = true

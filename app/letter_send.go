@@ -118,10 +118,9 @@ func (ls *letterScreen) onMarkSent() {
 func (ls *letterScreen) markSent(on data.Date, how data.SentHow, minutes int) {
 	l := ls.rec
 	l.Body, l.SentOn, l.SentHow = ls.body(), on, how
-	k, _ := letters.KindByID(l.Kind)
 	to := ls.recipient()
 	step := data.Step{RequestID: l.RequestID, On: on, Kind: data.StepLetterSent, LetterKind: l.Kind, Minutes: minutes,
-		Summary: k.Title + ", to " + to.DisplayName() + ", " + lowerFirst(how.Label()) + "."}
+		Summary: "To " + to.DisplayName() + ", " + lowerFirst(how.Label()) + "."}
 	cfg := ls.s.cl.configFor(ls.req)
 	cfg.Recipient = to
 	step.DueOn, step.DueWhat = process.DueAfter(ls.s.cl.steps[l.RequestID], step, ls.person.Nation, cfg)

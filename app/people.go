@@ -141,8 +141,9 @@ func (p *peopleScreen) onSelected(i widget.ListItemID) {
 func (p *peopleScreen) showDetail() {
 	person, ok := p.s.cl.person(p.selected)
 	if !ok {
-		p.detail.Objects = []fyne.CanvasObject{container.NewCenter(
-			quiet("Choose someone on the left to see their requests."))}
+		hint := widget.NewLabel("Choose someone on the left to see their requests.")
+		hint.Importance = widget.LowImportance
+		p.detail.Objects = []fyne.CanvasObject{container.NewCenter(hint)}
 		p.detail.Refresh()
 		return
 	}

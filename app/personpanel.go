@@ -51,7 +51,7 @@ func requestCard(s *shell, r data.Request) fyne.CanvasObject {
 		line += " · " + r.Route.Label()
 	}
 	line += " · started " + data.DateOf(r.CreatedAt.Local()).UK()
-	return widget.NewCard("", "", container.NewBorder(nil, nil, nil, open,
+	return widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewCenter(open),
 		container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), quiet(line))))
 }
 

@@ -50,14 +50,14 @@ func (rs *requestScreen) content() fyne.CanvasObject {
 	header := container.NewVBox(container.NewHBox(back), heading(requestTitle(rs.req)), rs.state)
 
 	left := container.NewVBox(
-		widget.NewCard("What next", "", rs.actions),
+		widget.NewCard("", "", container.NewVBox(subheading("What next"), rs.actions)),
 		subheading("Timeline"),
 		container.NewHBox(logReply, logCall, note),
 		rs.steps,
 	)
 	right := container.NewVBox(
-		widget.NewCard("Letters", "", rs.letters),
-		widget.NewCard("Details", "", rs.details()),
+		widget.NewCard("", "", container.NewVBox(subheading("Letters"), rs.letters)),
+		widget.NewCard("", "", container.NewVBox(subheading("Details"), rs.details())),
 		signposts(),
 	)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(right)))
@@ -93,7 +93,7 @@ func (rs *requestScreen) refresh() {
 			b.Importance = widget.HighImportance
 		}
 		reason := prose(a.Reason)
-		rs.actions.Add(container.NewBorder(nil, nil, container.New(&minWidth{w: 300}, b), nil, reason))
+		rs.actions.Add(container.NewBorder(nil, nil, container.NewVBox(container.New(&minWidth{w: 300}, b)), nil, reason))
 	}
 	if len(rs.next) == 0 {
 		rs.actions.Add(prose("This request is closed. There is nothing more to do."))
@@ -109,13 +109,15 @@ func (rs *requestScreen) fillTimeline(steps []data.Step) {
 	}
 	rev := slices.Clone(steps)
 	slices.Reverse(rev)
-	for _, st := range rev {
-		rs.steps.Add(rs.stepCard(st))
+	for i, st := range rev {
+		rs.steps.Add(rs.stepCard(st, i == 0))
 	}
 	rs.steps.Refresh()
 }
 
-func (rs *requestScreen) stepCard(st data.Step) fyne.CanvasObject {
+// stepCard is one step; only the latest says what is owed, since later
+// steps have dealt with what earlier ones set.
+func (rs *requestScreen) stepCard(st data.Step, latest bool) fyne.CanvasObject {
 	title := st.Kind.Label()
 	if st.Kind == data.StepLetterSent {
 		if k, ok := letters.KindByID(st.LetterKind); ok {
@@ -129,7 +131,7 @@ func (rs *requestScreen) stepCard(st data.Step) fyne.CanvasObject {
 	if st.Summary != "" {
 		box.Add(prose(st.Summary))
 	}
-	if !st.DueOn.IsZero() {
+	if !st.DueOn.IsZero() && latest && rs.s.cl.state(rs.req.ID).Open() {
 		what := st.DueWhat
 		if what == "" {
 			what = "Follow up"
@@ -191,7 +193,7 @@ func (rs *requestScreen) fillLetters() {
 			state = "Sent " + l.SentOn.Long() + ", " + lowerFirst(l.SentHow.Label())
 		}
 		open := widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), func() { rs.s.showLetter(l) })
-		rs.letters.Add(container.NewBorder(nil, nil, nil, open,
+		rs.letters.Add(container.NewBorder(nil, nil, nil, container.NewCenter(open),
 			container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), quiet(state))))
 	}
 	rs.letters.Refresh()
@@ -199,7 +201,7 @@ func (rs *requestScreen) fillLetters() {
 
 // signposts are the other processes and urgent help this one is not.
 func signposts() fyne.CanvasObject {
-	return widget.NewCard("Other help", "", container.NewVBox(
+	return widget.NewCard("", "", container.NewVBox(subheading("Other help"),
 		prose("Feeling very unwell, or worried about someone? Call NHS 111, or 999 in an emergency."),
 		widget.NewSeparator(),
 		prose("In hospital and getting worse? Under Martha's Rule, a patient or their family can ask for an urgent "+

@@ -69,7 +69,7 @@ func newSettingsScreen(s *shell) *settingsScreen {
 	ss.chase.set(strconv.Itoa(s.cl.chaseDays()))
 	ss.saveBtn = widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), ss.onSave)
 	ss.saveBtn.Importance = widget.HighImportance
-	ss.saved = quiet("")
+	ss.saved = note("")
 	return ss
 }
 

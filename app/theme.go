@@ -52,6 +52,12 @@ func (t *calmTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 			c.A = 0x55
 		}
 		return c
+	case theme.ColorNameDisabled:
+		// Quiet text uses this colour: keep it easy to read.
+		if v == theme.VariantDark {
+			return color.NRGBA{R: 0x9a, G: 0x9a, B: 0x9a, A: 0xff}
+		}
+		return color.NRGBA{R: 0x6a, G: 0x6a, B: 0x6a, A: 0xff}
 	case theme.ColorNameForegroundOnPrimary:
 		if v == theme.VariantDark {
 			return color.NRGBA{R: 0x10, G: 0x1c, B: 0x1e, A: 0xff}

@@ -47,7 +47,8 @@ func (t *todayScreen) content() fyne.CanvasObject {
 		top.Add(card)
 	}
 	if len(t.items) == 0 {
-		return container.NewPadded(container.NewBorder(top, nil, nil, nil, t.emptyState()))
+		return container.NewPadded(container.NewBorder(top, nil, nil, nil,
+			container.NewVBox(container.New(&maxWidth{w: 620}, widget.NewCard("", "", container.NewPadded(t.emptyState()))))))
 	}
 	overdue := 0
 	for _, it := range t.items {
@@ -119,7 +120,7 @@ func (t *todayScreen) newRow() fyne.CanvasObject {
 	act.Importance = widget.HighImportance
 	open := widget.NewButton("Open", nil)
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, date.MinSize().Height), date),
-		container.NewHBox(act, open), container.NewVBox(who, what))
+		container.NewCenter(container.NewHBox(act, open)), container.NewVBox(who, what))
 }
 
 func (t *todayScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -127,14 +128,14 @@ func (t *todayScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	body := row.Objects[0].(*fyne.Container)
 	date := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
-	btns := row.Objects[2].(*fyne.Container)
+	btns := row.Objects[2].(*fyne.Container).Objects[0].(*fyne.Container)
 	who, what := body.Objects[0].(*widget.Label), body.Objects[1].(*widget.Label)
 	act, open := btns.Objects[0].(*widget.Button), btns.Objects[1].(*widget.Button)
 
 	date.SetText(dueText(it.Date, t.s.today()))
 	date.Importance = widget.MediumImportance
 	if it.Overdue {
-		date.Importance = widget.DangerImportance
+		date.Importance = widget.WarningImportance // noticeable, not alarming
 	}
 	date.Refresh()
 	who.SetText(it.PersonName)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/data"
@@ -54,6 +55,8 @@ type field struct {
 	check func(string) string
 	// onChanged, if set, runs after each edit once the text is checked.
 	onChanged func(string)
+	loading   bool // set is filling it in: not the person typing
+	box       *fyne.Container
 }
 
 func newField(key, label, hint string, check func(string) string) *field {
@@ -68,7 +71,7 @@ func buildField(key, label, hint string, check func(string) string, e *entry) *f
 	f := &field{key: key, label: widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}),
 		entry: e, msg: widget.NewLabel(hint), hint: hint, check: check}
 	f.msg.Wrapping = fyne.TextWrapWord
-	f.msg.SizeName = "captionText"
+	f.msg.SizeName = theme.SizeNameCaptionText
 	f.msg.Importance = widget.LowImportance
 	if hint == "" {
 		f.msg.Hide()
@@ -78,6 +81,9 @@ func buildField(key, label, hint string, check func(string) string, e *entry) *f
 }
 
 func (f *field) onEntryChanged(s string) {
+	if f.loading {
+		return
+	}
 	f.validate()
 	if f.onChanged != nil {
 		f.onChanged(s)
@@ -112,7 +118,24 @@ func (f *field) setProblem(msg string) {
 }
 
 func (f *field) text() string    { return f.entry.Text }
-func (f *field) set(text string) { f.entry.SetText(text); f.setProblem("") }
+// set fills the field in from the records, without judging it.
+func (f *field) set(text string) {
+	f.loading = true
+	f.entry.SetText(text)
+	f.loading = false
+	f.setProblem("")
+}
+
+// show shows or hides the whole row.
+func (f *field) show(on bool) {
+	if on {
+		f.label.Show()
+		f.cell().Show()
+	} else {
+		f.label.Hide()
+		f.cell().Hide()
+	}
+}
 
 // problem is what the field's check says now.
 func (f *field) problem() string {
@@ -124,7 +147,10 @@ func (f *field) problem() string {
 
 // cell is the entry with its message under it.
 func (f *field) cell() fyne.CanvasObject {
-	return container.NewVBox(f.entry, f.msg)
+	if f.box == nil {
+		f.box = container.NewVBox(f.entry, f.msg)
+	}
+	return f.box
 }
 
 // formRows lays fields out as a two-column form: label, then entry and message.
@@ -172,14 +198,14 @@ func showProblems(err error, fs ...*field) error {
 // heading is a screen's title.
 func heading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = "headingText"
+	l.SizeName = theme.SizeNameHeadingText
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
 func subheading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = "subHeadingText"
+	l.SizeName = theme.SizeNameSubHeadingText
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
@@ -195,6 +221,13 @@ func prose(text string) *widget.Label {
 func quiet(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// note is a quiet line that does not wrap, for beside buttons in a row.
+func note(text string) *widget.Label {
+	l := widget.NewLabel(text)
 	l.Importance = widget.LowImportance
 	return l
 }

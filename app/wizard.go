@@ -22,7 +22,7 @@ type wizard struct {
 	req   data.Request
 	pages []wizardPage
 
-	progress  *widget.ProgressBar
+	progress  *stepBar
 	stepLabel *widget.Label
 	resumed   *fyne.Container
 	body      *fyne.Container
@@ -94,8 +94,7 @@ func newWizard(s *shell, personID string) *wizard {
 	}
 	w.step = min(max(w.step, 0), len(w.pages)-1)
 
-	w.progress = widget.NewProgressBar()
-	w.progress.TextFormatter = func() string { return "" }
+	w.progress = newStepBar()
 	w.stepLabel = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.body = container.NewStack()
 	w.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), w.onBack)
@@ -104,7 +103,7 @@ func newWizard(s *shell, personID string) *wizard {
 	w.next.Importance = widget.HighImportance
 	w.resumed = container.NewHBox()
 	if resumed {
-		w.resumed.Add(quiet("Carrying on from where you left off."))
+		w.resumed.Add(note("Carrying on from where you left off."))
 		w.resumed.Add(widget.NewButton("Start a fresh request instead", w.onStartAgain))
 	}
 	w.onPageShown()
@@ -125,7 +124,7 @@ func (w *wizard) content() fyne.CanvasObject {
 	top := container.NewVBox(heading("New request"), w.resumed, w.stepLabel, w.progress)
 	nav := container.NewHBox(w.back, widget.NewLabel(""), w.next)
 	saved := quiet("Saved as you go: you can close the program at any point.")
-	bottom := container.NewBorder(widget.NewSeparator(), nil, saved, nav)
+	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, nav, saved)
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, container.NewVScroll(w.body)))
 }
 
@@ -135,8 +134,8 @@ func (w *wizard) total() int { return len(w.pages) + 1 }
 func (w *wizard) showStep() {
 	p := w.pages[w.step]
 	w.stepLabel.SetText(fmt.Sprintf("Step %d of %d: %s", w.step+1, w.total(), p.title()))
-	w.progress.SetValue(float64(w.step+1) / float64(w.total()))
-	w.body.Objects = []fyne.CanvasObject{container.New(&maxWidth{w: 640}, p.content())}
+	w.progress.set(float32(w.step+1) / float32(w.total()))
+	w.body.Objects = []fyne.CanvasObject{container.New(&maxWidth{w: 720}, p.content())}
 	w.body.Refresh()
 	if w.step == 0 {
 		w.back.Disable()

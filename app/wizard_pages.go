@@ -190,21 +190,43 @@ func (p *raisedPage) collect(r *data.Request) bool {
 func (p *raisedPage) fields() []*field { return []*field{p.tried} }
 
 // routePage: which route fits, in plain words, with what a second opinion
-// can and cannot do.
+// can and cannot do. Each choice has its explanation under it.
 type routePage struct {
 	s      *shell
-	route  *widget.RadioGroup
+	radios []*widget.RadioGroup
 	msg    *widget.Label
-	expl   *fyne.Container
 	nation data.Nation
+	chosen data.Route
 }
 
 func newRoutePage(s *shell) *routePage {
 	p := &routePage{s: s, nation: data.England}
-	p.route = widget.NewRadioGroup(enumLabels(data.Routes), func(string) { setProblem(p.msg, "") })
+	for _, r := range data.Routes {
+		r := r
+		p.radios = append(p.radios, widget.NewRadioGroup([]string{r.Label()}, func(sel string) {
+			if sel != "" {
+				p.choose(r)
+			}
+		}))
+	}
 	p.msg = problemLabel("")
-	p.expl = container.NewVBox()
 	return p
+}
+
+// choose keeps one route chosen across the three single-choice groups.
+func (p *routePage) choose(r data.Route) {
+	p.chosen = r
+	setProblem(p.msg, "")
+	for i, rg := range p.radios {
+		if data.Routes[i] != r && rg.Selected != "" {
+			rg.SetSelected("")
+		}
+	}
+	for i, rg := range p.radios {
+		if data.Routes[i] == r && rg.Selected == "" {
+			rg.SetSelected(r.Label())
+		}
+	}
 }
 
 func (p *routePage) setNation(n data.Nation) {
@@ -215,27 +237,34 @@ func (p *routePage) setNation(n data.Nation) {
 
 func (p *routePage) title() string { return "Which route fits?" }
 
-func (p *routePage) load(r data.Request) { p.route.SetSelected(labelOf(r.Route)) }
+func (p *routePage) load(r data.Request) {
+	if r.Route != "" {
+		p.choose(r.Route)
+	}
+}
 
 func (p *routePage) content() fyne.CanvasObject {
 	f := data.FactsFor(p.nation)
-	routes := container.NewVBox(
-		routeLine(data.RouteReview, "Ask the same doctor to look again. Good when something may have been missed, or things have changed."),
-		routeLine(data.RouteLocal, "Ask to see another doctor, in the same team or another local one. This is the usual way to get a second opinion on the NHS."),
-		routeLine(data.RouteOutOfArea, "A specialist in another area. The NHS must agree to pay, so only a GP or consultant can ask, through "+
-			article(f.FundingRequest)+" ("+f.FundingRequestShort+") to the "+f.CommissionerShort+
-			". It has to show why the case is exceptional. If unsure, start with a local second opinion."),
-	)
-	can := widget.NewCard("What a second opinion can and cannot do", "", container.NewVBox(
+	explain := []string{
+		"Ask the same doctor to look again. Good when something may have been missed, or things have changed.",
+		"Ask to see another doctor, in the same team or another local one. This is the usual way to get a second opinion on the NHS.",
+		"A specialist in another area. The NHS must agree to pay, so only a GP or consultant can ask, through " +
+			article(f.FundingRequest) + " (" + f.FundingRequestShort + ") to the " + f.CommissionerShort +
+			". It has to show why the case is exceptional. If unsure, start with a local second opinion.",
+	}
+	box := container.NewVBox(prose("There are three ways to go about it. Choose the one that fits best."))
+	for i, rg := range p.radios {
+		box.Add(rg)
+		box.Add(container.NewPadded(container.NewBorder(nil, nil, widget.NewLabel("  "), nil, prose(explain[i]))))
+	}
+	box.Add(p.msg)
+	box.Add(widget.NewCard("", "", container.NewVBox(
+		subheading("What a second opinion can and cannot do"),
 		prose("• It is another doctor's view of the diagnosis or the treatment. It can confirm what you were told, or suggest something different."),
 		prose("• It may agree with the first doctor, and the first doctor does not have to follow it."),
 		prose("• There is no legal right to a second opinion on the NHS. But doctors must respect a patient's wish to seek one, and should take the request seriously."),
-	))
-	return container.NewVBox(prose("There are three ways to go about it."), routes, p.route, p.msg, can)
-}
-
-func routeLine(r data.Route, text string) fyne.CanvasObject {
-	return container.NewVBox(widget.NewLabelWithStyle(r.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), prose(text))
+	)))
+	return box
 }
 
 func article(s string) string {
@@ -249,12 +278,11 @@ func article(s string) string {
 }
 
 func (p *routePage) collect(r *data.Request) bool {
-	rt := enumFor(p.route.Selected, data.Routes)
-	if rt == "" {
+	if p.chosen == "" {
 		setProblem(p.msg, "Please choose a route. If you are not sure, a local second opinion is the usual start.")
 		return false
 	}
-	r.Route = rt
+	r.Route = p.chosen
 	return true
 }
 
