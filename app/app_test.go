@@ -145,13 +145,19 @@ func TestWizardFromFirstScreenToSentLetter(t *testing.T) {
 		t.Errorf("the draft is still kept after the wizard finished")
 	}
 
-	// An edit is kept in Body when saved.
+	// An edit is kept in Body, even when the person moves on without saving.
 	test.Type(ls.editor, "P.S. ")
-	ls.save()
+	s.showToday()
 	settle(t, s)
 	stored, err := s.st.LettersFor(ctx, ls.req.ID)
 	if err != nil || len(stored) != 1 || !stored[0].Edited() {
-		t.Fatalf("after saving an edit, letters = %+v, %v; want one edited letter", stored, err)
+		t.Fatalf("after leaving an edited letter, letters = %+v, %v; want one edited letter", stored, err)
+	}
+	s.showLetter(stored[0])
+	settle(t, s)
+	ls = s.current.(*letterScreen)
+	if !strings.HasPrefix(ls.editor.Text, "P.S. ") {
+		t.Fatalf("the reopened letter lost the edit:\n%s", ls.editor.Text)
 	}
 
 	ls.markSent(s.today(), data.SentByPost, 0)

@@ -195,6 +195,15 @@ func (ls *letterScreen) content() fyne.CanvasObject {
 
 func (ls *letterScreen) save() { ls.onSave() }
 
+// leave saves edits the person has not saved yet: moving on never loses them.
+func (ls *letterScreen) leave(done func()) {
+	if !ls.dirty || ls.rec.Sent() {
+		done()
+		return
+	}
+	ls.saveThen(done)
+}
+
 // missing says what the letter lacks for a reply to find its way back.
 func (ls *letterScreen) missing() string {
 	if ls.s.modeNow().onBehalf() {
@@ -255,11 +264,12 @@ func (ls *letterScreen) saveThen(done func()) {
 		ls.rec = l
 		ls.dirty = false
 		ls.s.cl.putLetter(l)
-		ls.status.SetText("Saved.")
-		ls.refreshPreview()
 		if done != nil {
 			done()
+			return
 		}
+		ls.status.SetText("Saved.")
+		ls.refreshPreview()
 	})
 }
 

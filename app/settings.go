@@ -65,7 +65,7 @@ func newSettingsScreen(s *shell) *settingsScreen {
 	ss.textSize = widget.NewRadioGroup(sizeLabels, nil)
 	ss.textSize.Horizontal = true
 	ss.textSize.SetSelected(labelFor(s.cl.settings[settingTextSize], sizeValues, sizeLabels))
-	ss.chase = newField("ChaseDays", "Chase after", "Days to wait for a reply before the program suggests chasing it.", checkChaseDays)
+	ss.chase = newField("ChaseDays", "Chase after (days)", "Days to wait for a reply before the program suggests chasing it.", checkChaseDays)
 	ss.chase.set(strconv.Itoa(s.cl.chaseDays()))
 	ss.saveBtn = widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), ss.onSave)
 	ss.saveBtn.Importance = widget.HighImportance
@@ -112,7 +112,7 @@ func (ss *settingsScreen) content() fyne.CanvasObject {
 	box := container.NewVBox(heading("Settings"), who, widget.NewSeparator(), you, widget.NewSeparator(), look,
 		widget.NewSeparator(), work, widget.NewSeparator(), where, container.NewHBox(example))
 	return container.NewBorder(nil, container.NewPadded(container.NewHBox(ss.saveBtn, ss.saved)), nil, nil,
-		container.NewVScroll(container.NewPadded(box)))
+		container.NewVScroll(container.NewPadded(container.New(&maxWidth{w: 760}, box))))
 }
 
 func (ss *settingsScreen) save() { ss.onSave() }

@@ -23,6 +23,9 @@ type screen interface {
 // saver is a screen with something to save on Ctrl+S.
 type saver interface{ save() }
 
+// leaver is a screen that keeps unsaved work when the person moves on.
+type leaver interface{ leave(done func()) }
+
 // searcher is a screen with a search box for Ctrl+F.
 type searcher interface{ focusSearch() }
 
@@ -50,6 +53,7 @@ func newShell(a fyne.App, dir string) *shell {
 	s.win.Resize(fyne.NewSize(1280, 760))
 	s.win.SetContent(container.NewCenter(widget.NewLabel("Opening your records…")))
 	s.win.Canvas().SetOnTypedKey(s.onTypedKey)
+	s.win.SetCloseIntercept(s.onClose)
 	s.addShortcuts()
 	return s
 }
@@ -129,8 +133,14 @@ func (s *shell) showMain() {
 	s.showToday()
 }
 
-// show puts a screen in the body of the window.
+// show puts a screen in the body of the window, once the screen it
+// replaces has kept any unsaved work.
 func (s *shell) show(sc screen, nav string) {
+	if l, ok := s.current.(leaver); ok && s.current != sc {
+		s.current = nil
+		l.leave(func() { s.show(sc, nav) })
+		return
+	}
 	s.current = sc
 	s.body.Objects = []fyne.CanvasObject{sc.content()}
 	s.body.Refresh()
@@ -173,6 +183,16 @@ func (s *shell) showDialog(d dialog.Dialog) {
 	})
 	s.win.Canvas().Unfocus() // so that Esc reaches the window at once
 	d.Show()
+}
+
+// onClose keeps unsaved work before the window goes.
+func (s *shell) onClose() {
+	if l, ok := s.current.(leaver); ok {
+		s.current = nil
+		l.leave(s.win.Close)
+		return
+	}
+	s.win.Close()
 }
 
 func (s *shell) onTypedKey(k *fyne.KeyEvent) {

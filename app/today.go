@@ -36,7 +36,44 @@ func (t *todayScreen) agenda() []process.Item {
 		reqs = append(reqs, r)
 		steps = append(steps, cl.steps[id]...)
 	}
-	return process.Agenda(cl.people, reqs, steps, t.s.today(), cl.config())
+	items := process.Agenda(cl.people, reqs, steps, t.s.today(), cl.config())
+	return append(items, t.waitingOnUs(items)...)
+}
+
+// waitingOnUs are the requests with nothing owed but a step for the user
+// to take: a letter not yet sent, or an answer to act on. They follow
+// the dated items, with no date of their own.
+func (t *todayScreen) waitingOnUs(dated []process.Item) []process.Item {
+	cl := t.s.cl
+	listed := make(map[string]bool, len(dated))
+	for _, it := range dated {
+		listed[it.RequestID] = true
+	}
+	var out []process.Item
+	for _, p := range cl.people {
+		for _, r := range cl.requestsOf(p.ID) {
+			if listed[r.ID] {
+				continue
+			}
+			st := cl.state(r.ID)
+			switch st.Kind {
+			case process.StateDrafted, process.StateRefused, process.StatePartly, process.StateNoReply:
+			default:
+				continue
+			}
+			acts := process.NextActionsFor(r, cl.steps[r.ID], t.s.today(), cl.configFor(r))
+			if len(acts) == 0 {
+				continue
+			}
+			what := st.Label()
+			if st.Kind == process.StateDrafted {
+				what = "No letter sent yet"
+			}
+			out = append(out, process.Item{PersonID: p.ID, PersonName: p.Name, RequestID: r.ID,
+				What: what + " · " + requestTitle(r), NextAction: acts[0]})
+		}
+	}
+	return out
 }
 
 func (t *todayScreen) content() fyne.CanvasObject {
@@ -62,7 +99,18 @@ func (t *todayScreen) content() fyne.CanvasObject {
 }
 
 func (t *todayScreen) summary(overdue int) string {
-	due := len(t.items) - overdue
+	due, ready := 0, 0
+	for _, it := range t.items {
+		switch {
+		case it.Date.IsZero():
+			ready++
+		case !it.Overdue:
+			due++
+		}
+	}
+	if overdue == 0 && due == 0 {
+		return fmt.Sprintf("Nothing is due. %s ready for the next step.", plural(ready, "request is", "requests are"))
+	}
 	switch {
 	case overdue == 0:
 		return fmt.Sprintf("Nothing is overdue. %s coming up: here they are, soonest first.", plural(due, "thing is", "things are"))
@@ -152,6 +200,9 @@ func (t *todayScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 // dueText is a date said the way a person would: "Overdue: 3 days".
 func dueText(d, today data.Date) string {
+	if d.IsZero() {
+		return "Next step"
+	}
 	n := today.DaysUntil(d)
 	switch {
 	case n < -1:

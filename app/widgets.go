@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -42,6 +43,25 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 		}
 	}
 	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut passes the window's own shortcuts (Ctrl+N, Ctrl+F, Ctrl+S)
+// on to it, since a focused entry would otherwise swallow them.
+func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && windowShortcut(cs) {
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+func windowShortcut(s *desktop.CustomShortcut) bool {
+	if s.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	return s.KeyName == fyne.KeyN || s.KeyName == fyne.KeyF || s.KeyName == fyne.KeyS
 }
 
 // field is one labelled entry with its message beside it: a hint while
@@ -117,7 +137,8 @@ func (f *field) setProblem(msg string) {
 	f.msg.Refresh()
 }
 
-func (f *field) text() string    { return f.entry.Text }
+func (f *field) text() string { return f.entry.Text }
+
 // set fills the field in from the records, without judging it.
 func (f *field) set(text string) {
 	f.loading = true

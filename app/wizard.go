@@ -220,6 +220,26 @@ func (w *wizard) onNext() {
 	})
 }
 
+// leave keeps what is typed on the page, as far as it can be saved, so
+// that moving elsewhere or closing loses nothing.
+func (w *wizard) leave(done func()) {
+	req := w.req
+	p := w.pages[w.step]
+	if w.step == 0 || !p.collect(&req) || req.ID == "" {
+		done()
+		return
+	}
+	st := w.s.st
+	runJob(w.s, func(ctx context.Context) (data.Request, error) {
+		err := st.SaveRequest(ctx, &req)
+		return req, err
+	}, func(r data.Request) {
+		w.req = r
+		w.s.cl.putRequest(r)
+		done()
+	}, func(error) { done() }) // a page that cannot be saved yet keeps its last save
+}
+
 type wizardSave struct {
 	req     data.Request
 	person  *data.Person
