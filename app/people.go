@@ -115,7 +115,7 @@ func (p *peopleScreen) filter(q string) {
 	case len(words) == 0:
 		p.count.SetText(plural(total, "person", "people"))
 	default:
-		p.count.SetText(fmt.Sprintf("%d of %s", len(p.shown), plural(total, "person", "people")))
+		p.count.SetText(thousands(len(p.shown)) + " of " + plural(total, "person", "people"))
 	}
 }
 

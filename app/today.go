@@ -117,14 +117,23 @@ func (t *todayScreen) summary(overdue int) string {
 	case due == 0:
 		return fmt.Sprintf("%s overdue. Each has a suggested next step.", plural(overdue, "thing is", "things are"))
 	}
-	return fmt.Sprintf("%s overdue and %d coming up. Each has a suggested next step.", plural(overdue, "thing is", "things are"), due)
+	return fmt.Sprintf("%s overdue and %s coming up. Each has a suggested next step.", plural(overdue, "thing is", "things are"), thousands(due))
 }
 
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return thousands(n) + " " + many
+}
+
+// thousands writes a count the way people read it: 10,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // emptyState says what to do first, or that all is well.
