@@ -1,0 +1,130 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// bom starts every CSV file: without it, Excel reads UTF-8 as the old
+// Windows code page and a name like Siân comes out garbled.
+const bom = "\ufeff"
+
+// WriteFiguresCSV writes the report's figures, one per line, as
+// section, item, value. It holds no one's details, so it needs no
+// anonymised form.
+func WriteFiguresCSV(w io.Writer, r Report) error {
+	cw, err := newCSV(w)
+	if err != nil {
+		return err
+	}
+	put := func(section, item string, v any) { _ = cw.Write([]string{section, item, fmt.Sprint(v)}) }
+	put("Section", "Item", "Value")
+	put("Report", "Period", r.Period())
+	put("Report", "From", r.From.String())
+	put("Report", "To", r.To.String())
+	put("Report", "As on", r.Today.String())
+	put("Summary", "Requests opened", r.Opened)
+	median := ""
+	if r.Decisions > 0 {
+		median = r.Median()
+	}
+	put("Summary", "Median days to a decision", median)
+	put("Summary", "Decisions timed", r.Decisions)
+	put("Summary", fmt.Sprintf("Refusals explained within %d days", RefusalDays), r.RefusedInTime)
+	put("Summary", fmt.Sprintf("Refusals explained after %d days", RefusalDays), r.RefusedLate)
+	put("Summary", "Overdue now (requests)", r.OverdueRequests)
+	put("Summary", "Overdue now (deadlines passed)", r.OverdueItems)
+	put("Summary", "Minutes logged", r.Minutes)
+	for _, s := range []struct {
+		name string
+		cs   []Count
+	}{{"Outcome", r.Outcomes}, {"Route", r.ByRoute}, {"Subject", r.BySubject}, {"Reason", r.ByReason},
+		{"Asked by", r.ByAskedBy}, {"Asked how", r.ByAskedHow}, {"Nation", r.ByNation}} {
+		for _, c := range s.cs {
+			put(s.name, c.Label, c.N)
+		}
+	}
+	for _, m := range r.Months {
+		put("Month", fmt.Sprintf("%04d-%02d", m.Start.Year, int(m.Start.Month)), m.N)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteRowsCSV writes one line per request. With anonymous set it leaves
+// out everything that could name the person (see anonymise).
+func WriteRowsCSV(w io.Writer, r Report, anonymous bool) error {
+	cw, err := newCSV(w)
+	if err != nil {
+		return err
+	}
+	if anonymous {
+		_ = cw.Write(anonHeader)
+		for _, row := range anonymise(r.Rows) {
+			_ = cw.Write(row)
+		}
+	} else {
+		_ = cw.Write(rowHeader)
+		for _, row := range r.Rows {
+			_ = cw.Write(append([]string{row.RequestID, row.PersonID, cell(row.PersonName),
+				row.Nation.Label(), row.Opened.String()}, common(row)...))
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+var (
+	commonHeader = []string{"Route", "Subject", "Reason", "Asked by", "Asked how", "State", "Outcome",
+		"Days to decision", fmt.Sprintf("Refusal explained within %d days", RefusalDays), "Overdue", "Minutes logged"}
+	rowHeader  = append([]string{"Request ID", "Person ID", "Person", "Nation", "Opened"}, commonHeader...)
+	anonHeader = append([]string{"Request", "Person", "Nation", "Opened (month)"}, commonHeader...)
+)
+
+// common is the part of a row the anonymised form keeps as it is: labels
+// chosen from lists and numbers, never free text.
+func common(r Row) []string {
+	days := ""
+	if r.Decided {
+		days = strconv.Itoa(r.DaysToDecision)
+	}
+	refusal := ""
+	if r.Refused {
+		refusal = yesNo(r.RefusedInTime)
+	}
+	return []string{label(r.Route), label(r.Subject), label(r.Reason), label(r.AskedBy), label(r.AskedHow),
+		r.State.Label(), r.Outcome.Label(), days, refusal, yesNo(r.Overdue), strconv.Itoa(r.Minutes)}
+}
+
+func label[E labelled](e E) string {
+	if e == "" {
+		return ""
+	}
+	return e.Label()
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "Yes"
+	}
+	return "No"
+}
+
+func newCSV(w io.Writer) (*csv.Writer, error) {
+	if _, err := io.WriteString(w, bom); err != nil {
+		return nil, err
+	}
+	return csv.NewWriter(w), nil
+}
+
+// cell stops a spreadsheet from running text typed by a person as a
+// formula: a name beginning "=" is shown, not calculated.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,120 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+
+	"secondopinion/data"
+)
+
+// facts are what the report needs from one request's timeline.
+type facts struct {
+	opened      data.Date
+	firstLetter data.Date // the first letter sent, if any
+	decision    data.Step // the first agreed, refused or partly answer
+	decided     bool
+	outcome     Outcome
+	minutes     int
+}
+
+// factsOf reads a request's steps, in timeline order. Steps of a records
+// request run beside the ladder and neither open nor answer it.
+func factsOf(req data.Request, steps []data.Step) facts {
+	f := facts{opened: data.DateOf(req.CreatedAt), outcome: OutcomeNotSent}
+	if len(steps) > 0 {
+		f.opened = steps[0].On
+	}
+	answered := false
+	for _, s := range steps {
+		f.minutes += s.Minutes
+		if s.LetterKind == data.KindRecordsRequest && s.Kind != data.StepClosed {
+			continue
+		}
+		switch {
+		case s.Kind == data.StepLetterSent:
+			if f.firstLetter.IsZero() {
+				f.firstLetter = s.On
+			}
+			if !answered {
+				f.outcome = OutcomeAwaiting
+			}
+		case s.Kind == data.StepClosed:
+			if o, ok := outcomeOf[s.Outcome]; ok {
+				f.outcome = o
+			} else if !answered {
+				f.outcome = OutcomeClosed
+			}
+			answered = true
+		default:
+			o, ok := outcomeOf[s.Outcome]
+			if !ok {
+				continue
+			}
+			f.outcome, answered = o, true
+			if !f.decided && isDecision(s.Outcome) {
+				f.decision, f.decided = s, true
+			}
+		}
+	}
+	return f
+}
+
+func isDecision(o data.Outcome) bool {
+	return o == data.OutcomeAgreed || o == data.OutcomeRefused || o == data.OutcomePartly
+}
+
+// daysToDecision counts calendar days from the first letter to the first
+// decision.
+func (f facts) daysToDecision() (int, bool) {
+	if !f.decided || f.firstLetter.IsZero() || f.decision.On.Before(f.firstLetter) {
+		return 0, false // no letter to count from: asked and answered at the desk
+	}
+	return f.firstLetter.DaysUntil(f.decision.On), true
+}
+
+// refusal reports whether the request's first decision was a refusal, and
+// whether it came within RefusalDays of the request (the first letter, or
+// the day it was opened when no letter was sent: asked at the desk).
+func (f facts) refusal() (refused, inTime bool) {
+	if !f.decided || f.decision.Outcome != data.OutcomeRefused {
+		return false, false
+	}
+	from := f.firstLetter
+	if from.IsZero() {
+		from = f.opened
+	}
+	if f.decision.On.Before(from) {
+		from = f.decision.On // refused before any letter: on the spot
+	}
+	return true, from.DaysUntil(f.decision.On) <= RefusalDays
+}
+
+// groupSteps puts each request's steps in timeline order, by On and then
+// the time they were logged, without changing the caller's slice.
+func groupSteps(steps []data.Step) map[string][]data.Step {
+	// Count first, then carve one backing array: no growing slices.
+	n := make(map[string]int, len(steps)/2+1)
+	for i := range steps {
+		n[steps[i].RequestID]++
+	}
+	all := make([]data.Step, len(steps))
+	by := make(map[string][]data.Step, len(n))
+	at := 0
+	for id, k := range n {
+		by[id] = all[at : at : at+k]
+		at += k
+	}
+	for _, s := range steps {
+		by[s.RequestID] = append(by[s.RequestID], s)
+	}
+	for _, ss := range by {
+		if !slices.IsSortedFunc(ss, stepOrder) {
+			slices.SortStableFunc(ss, stepOrder)
+		}
+	}
+	return by
+}
+
+func stepOrder(a, b data.Step) int {
+	return cmp.Or(a.On.Compare(b.On), a.CreatedAt.Compare(b.CreatedAt))
+}
