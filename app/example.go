@@ -26,5 +26,8 @@ func fillExample(ctx context.Context, st *store.Store, today data.Date) error {
 		Organisation: "Example Advocacy Service", Address: "1 Example Street\nExampletown\nEX1 1AA"}); err != nil {
 		return err
 	}
+	if err := st.SetSetting(ctx, settingExample, "yes"); err != nil {
+		return err
+	}
 	return st.SetSetting(ctx, settingMode, string(modeAdvocate))
 }

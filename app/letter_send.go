@@ -72,8 +72,9 @@ func (ls *letterScreen) onOpenViewer() {
 		}
 		return path, nil
 	}, func(path string) {
-		ls.s.openFile(path)
-		ls.status.SetText("Opened in your PDF viewer, from where you can print it.")
+		if ls.s.openFile(path) {
+			ls.status.SetText("Opened in your PDF viewer, from where you can print it.")
+		}
 	})
 }
 

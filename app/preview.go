@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"image"
+	"image/color"
 	_ "image/png" // pdftoppm writes PNG
 	"os"
 	"os/exec"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/letters"
@@ -26,6 +28,7 @@ type previewPane struct {
 	text  *widget.Label
 	note  *widget.Label
 	stack *fyne.Container
+	frame *canvas.Rectangle // the page's edge, seen on a light background
 	gen   int // the latest request; older results are dropped
 }
 
@@ -34,12 +37,30 @@ func newPreviewPane(s *shell) *previewPane {
 	p.image = canvas.NewImageFromImage(nil)
 	p.image.FillMode = canvas.ImageFillContain
 	p.image.ScaleMode = canvas.ImageScaleSmooth
-	p.image.SetMinSize(fyne.NewSize(300, 424))
 	p.text = widget.NewLabel("")
 	p.text.Wrapping = fyne.TextWrapWord
 	p.note = quiet("Drawing the page…")
 	p.stack = container.NewStack()
+	p.frame = canvas.NewRectangle(color.Transparent)
+	p.frame.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	p.frame.StrokeWidth = 1
 	return p
+}
+
+// a4 lays out a page and its frame at the shape of A4, centred.
+type a4 struct{}
+
+func (a4) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(210, 297) }
+
+func (a4) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w, h := size.Width, size.Width*297/210
+	if h > size.Height {
+		w, h = size.Height*210/297, size.Height
+	}
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(w, h))
+		o.Move(fyne.NewPos((size.Width-w)/2, (size.Height-h)/2))
+	}
 }
 
 func (p *previewPane) content() fyne.CanvasObject {
@@ -71,7 +92,7 @@ func (p *previewPane) show(l letters.Letter, large bool) {
 		} else {
 			p.image.Image = img
 			p.image.Refresh()
-			p.stack.Objects = []fyne.CanvasObject{p.image}
+			p.stack.Objects = []fyne.CanvasObject{container.New(a4{}, p.image, p.frame)}
 			p.note.SetText("The first page, as it will print.")
 		}
 		p.stack.Refresh()

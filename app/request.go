@@ -213,13 +213,19 @@ func signposts() fyne.CanvasObject {
 	))
 }
 
-// openFile opens a file in the program the computer uses for it.
-func (s *shell) openFile(path string) {
+// openFile opens a file in the program the computer uses for it, and
+// reports whether it could.
+func (s *shell) openFile(path string) bool {
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err == nil {
 		err = s.app.OpenURL(u)
 	}
-	s.showError(err)
+	if err != nil {
+		s.showError(&data.UserError{Err: err, Message: "The file could not be opened: this computer has no program " +
+			"set up to open it. It is kept in " + path + ", where you can open it yourself."})
+		return false
+	}
+	return true
 }
 
 // minWidth gives its content at least w of width: buttons that line up.

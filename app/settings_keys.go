@@ -7,9 +7,10 @@ const (
 	settingTextSize  = "ui.text-size"  // "", "large" or "larger"
 	settingChaseDays = "ui.chase-days" // days before a letter with no reply needs chasing
 	settingDraft     = "ui.draft"      // the unfinished request in the wizard, as JSON
+	settingExample   = "ui.example"    // "yes" in the example caseload's own folder
 )
 
-var settingKeys = []string{settingMode, settingTheme, settingTextSize, settingChaseDays, settingDraft}
+var settingKeys = []string{settingMode, settingTheme, settingTextSize, settingChaseDays, settingDraft, settingExample}
 
 // mode is who the program is for; it decides how much of a caseload shows.
 type mode string

@@ -83,9 +83,10 @@ func (s *shell) openStore(dir string, example bool) {
 		return &opened{st, cl}, nil
 	}, func(o *opened) {
 		s.closeStore()
-		s.st, s.cl, s.example = o.st, o.cl, example
+		// The example's folder marks itself, however it was opened.
+		s.st, s.cl, s.example = o.st, o.cl, example || o.cl.settings[settingExample] == "yes"
 		s.applyTheme()
-		if s.cl.mode() == "" && !example {
+		if s.cl.mode() == "" && !s.example {
 			s.showFirstRun()
 			return
 		}
@@ -164,6 +165,9 @@ func (s *shell) exampleBanner() fyne.CanvasObject {
 	label := widget.NewLabelWithStyle("EXAMPLE: everyone here is made up. Nothing you do here touches your own records.",
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	leave := widget.NewButtonWithIcon("Leave the example", theme.LogoutIcon(), s.leaveExample)
+	if s.st.Dir() == s.dir { // opened on the example's folder itself: nowhere to leave to
+		leave.Hide()
+	}
 	return container.NewStack(bg, container.NewBorder(nil, nil, nil, leave, label))
 }
 
