@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -326,5 +328,50 @@ func TestExampleCaseloadIsSeparateAndMarked(t *testing.T) {
 	}
 	if _, ok := s.current.(*firstRunScreen); !ok {
 		t.Errorf("after leaving the example the screen is %T, want the first run", s.current)
+	}
+}
+
+func TestReplyAttachmentIsCopiedIntoTheDataFolder(t *testing.T) {
+	dir := t.TempDir()
+	r := seedRequest(t, dir)
+	s := openOn(t, dir)
+	s.showRequest(r.ID)
+	settle(t, s)
+	rs := s.current.(*requestScreen)
+
+	outside := filepath.Join(t.TempDir(), "Reply from Dr Patel.PDF")
+	if err := os.WriteFile(outside, []byte("%PDF-1.4 reply"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f := rs.logStep(data.StepReply)
+	f.outcome.SetSelected(data.OutcomeAgreed.Label())
+	f.attach = outside // as the file dialog would set it
+	f.onSave()
+	settle(t, s)
+
+	steps, _ := s.st.StepsFor(ctx, r.ID)
+	last := steps[len(steps)-1]
+	if !strings.HasPrefix(last.Attachment, "attachments/") || !strings.HasSuffix(last.Attachment, ".pdf") {
+		t.Fatalf("the attachment is stored as %q, want a path inside attachments/", last.Attachment)
+	}
+	os.Remove(outside) // the copy must not depend on the original
+	got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(last.Attachment)))
+	if err != nil || string(got) != "%PDF-1.4 reply" {
+		t.Fatalf("the copy in the data folder reads %q, %v", got, err)
+	}
+}
+
+func TestEscapeClosesTheTopDialog(t *testing.T) {
+	dir := t.TempDir()
+	r := seedRequest(t, dir)
+	s := openOn(t, dir)
+	s.showRequest(r.ID)
+	settle(t, s)
+	f := s.current.(*requestScreen).logStep(data.StepNote)
+	s.win.Canvas().Focus(f.summary.entry)
+	test.Type(f.summary.entry, "x")
+	f.summary.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(s.dialogs) != 0 {
+		t.Errorf("Esc left %d dialogs open", len(s.dialogs))
 	}
 }

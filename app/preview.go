@@ -29,7 +29,7 @@ type previewPane struct {
 	note  *widget.Label
 	stack *fyne.Container
 	frame *canvas.Rectangle // the page's edge, seen on a light background
-	gen   int // the latest request; older results are dropped
+	gen   int               // the latest request; older results are dropped
 }
 
 func newPreviewPane(s *shell) *previewPane {

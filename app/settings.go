@@ -98,6 +98,11 @@ func (ss *settingsScreen) content() fyne.CanvasObject {
 	you := container.NewVBox(subheading("Your details"),
 		quiet("Used on letters you write for someone else, so that replies come back to you."),
 		fieldRows(ss.name, ss.role, ss.org, ss.address, ss.phone, ss.email))
+	if ss.s.modeNow().personal() { // their letters come from their own record
+		you = container.NewVBox(subheading("Your details"),
+			quiet("Your letters use your own details, kept with your requests."),
+			container.NewHBox(widget.NewButtonWithIcon("My details", theme.AccountIcon(), ss.s.showPeople)))
+	}
 	look := container.NewVBox(subheading("How it looks"), formRows(
 		bold("Colours"), ss.look,
 		bold("Text size"), ss.textSize,
@@ -135,6 +140,9 @@ func (ss *settingsScreen) onSave() {
 	snd := data.Sender{Name: strings.TrimSpace(ss.name.text()), Role: strings.TrimSpace(ss.role.text()),
 		Organisation: strings.TrimSpace(ss.org.text()), Address: strings.TrimSpace(ss.address.text()),
 		Phone: strings.TrimSpace(ss.phone.text()), Email: strings.TrimSpace(ss.email.text())}
+	if ss.s.modeNow().personal() {
+		snd = ss.s.cl.sender // not shown, so not changed
+	}
 	values := map[string]string{
 		settingTheme:     valueFor(ss.look.Selected, lookValues, lookLabels),
 		settingTextSize:  valueFor(ss.textSize.Selected, sizeValues, sizeLabels),

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -45,9 +46,13 @@ func (t *todayScreen) agenda() []process.Item {
 // the dated items, with no date of their own.
 func (t *todayScreen) waitingOnUs(dated []process.Item) []process.Item {
 	cl := t.s.cl
-	listed := make(map[string]bool, len(dated))
+	listed := make(map[string]bool, len(dated)+1)
 	for _, it := range dated {
 		listed[it.RequestID] = true
+	}
+	var d draft // the one still in the wizard has its own card
+	if json.Unmarshal([]byte(cl.settings[settingDraft]), &d) == nil {
+		listed[d.RequestID] = true
 	}
 	var out []process.Item
 	for _, p := range cl.people {
