@@ -16,6 +16,8 @@ func (r Report) Period() string {
 		return "Opened from " + r.From.Long()
 	case r.From.IsZero():
 		return "Opened up to " + r.To.Long()
+	case r.From == r.To:
+		return "Opened on " + r.From.Long()
 	}
 	return "Opened " + r.From.Long() + " to " + r.To.Long()
 }

@@ -47,7 +47,8 @@ func TestPeriodWords(t *testing.T) {
 		{data.Date{}, data.Date{}, "All requests"},
 		{d, data.Date{}, "Opened from 1 March 2026"},
 		{data.Date{}, d, "Opened up to 1 March 2026"},
-		{d, d, "Opened 1 March 2026 to 1 March 2026"},
+		{d, d, "Opened on 1 March 2026"},
+		{d, d.AddDays(1), "Opened 1 March 2026 to 2 March 2026"},
 	}
 	for _, tc := range tests {
 		if got := (Report{From: tc.from, To: tc.to}).Period(); got != tc.want {

@@ -1,0 +1,29 @@
+package chart
+
+import (
+	"image/color"
+
+	"secondopinion/data/report"
+)
+
+// Colours read on a white page and stay apart for people with colour
+// blindness: the Okabe-Ito palette, with greys for text and lines.
+var (
+	background = color.RGBA{0xff, 0xff, 0xff, 0xff}
+	ink        = color.RGBA{0x1f, 0x29, 0x37, 0xff} // titles and figures
+	muted      = color.RGBA{0x4b, 0x55, 0x63, 0xff} // labels
+	grid       = color.RGBA{0xe5, 0xe7, 0xeb, 0xff}
+	axis       = color.RGBA{0x9c, 0xa3, 0xaf, 0xff}
+	barBlue    = color.RGBA{0x00, 0x72, 0xb2, 0xff}
+)
+
+var outcomeColour = map[report.Outcome]color.RGBA{
+	report.OutcomeAgreed:    {0x00, 0x9e, 0x73, 0xff}, // bluish green
+	report.OutcomePartly:    {0xe6, 0x9f, 0x00, 0xff}, // orange
+	report.OutcomeRefused:   {0xd5, 0x5e, 0x00, 0xff}, // vermilion
+	report.OutcomeNoReply:   {0xcc, 0x79, 0xa7, 0xff}, // reddish purple
+	report.OutcomeWithdrawn: {0x99, 0x99, 0x99, 0xff},
+	report.OutcomeAwaiting:  {0x00, 0x72, 0xb2, 0xff}, // blue
+	report.OutcomeNotSent:   {0x56, 0xb4, 0xe9, 0xff}, // sky blue
+	report.OutcomeClosed:    {0x6b, 0x72, 0x80, 0xff},
+}
