@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -86,7 +87,7 @@ func (f *stepForm) build() {
 		rows = append(rows, f.minutes.label, f.minutes.cell())
 	}
 	rows = append(rows, widget.NewLabel(""), container.NewVBox(container.NewHBox(attach), f.attachL))
-	body := container.NewBorder(nil, container.NewHBox(cancel, save), nil, nil, formRows(rows...))
+	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, save), nil, nil, formRows(rows...))
 	f.dlg = dialog.NewCustomWithoutButtons("Log what happened", body, s.win)
 	f.dlg.Resize(fyne.NewSize(640, 560))
 	f.kindPick.SetSelected(f.kind.Label())

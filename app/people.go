@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -180,7 +181,7 @@ func (s *shell) editPerson(person data.Person, saved func(data.Person)) {
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), nil)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	body := container.NewBorder(nil, container.NewHBox(cancel, save), nil, nil, container.NewVScroll(form.content()))
+	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, save), nil, nil, container.NewVScroll(form.content()))
 	d = dialog.NewCustomWithoutButtons(title, body, s.win)
 	save.OnTapped = func() {
 		p, ok := form.value()

@@ -52,6 +52,13 @@ func (t *calmTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 			c.A = 0x55
 		}
 		return c
+	case theme.ColorNameSelection:
+		c := tealLight
+		if v == theme.VariantDark {
+			c = tealDark
+		}
+		c.A = 0x40
+		return c
 	case theme.ColorNameDisabled:
 		// Quiet text uses this colour: keep it easy to read.
 		if v == theme.VariantDark {

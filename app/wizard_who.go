@@ -25,6 +25,7 @@ type personPicker struct {
 	shown  []int
 	picked string
 	chosen *widget.Label
+	none   *widget.Label // says so when nobody matches
 	form   *personForm
 	body   *fyne.Container
 }
@@ -32,6 +33,7 @@ type personPicker struct {
 func newPersonPicker(s *shell, personID string) *personPicker {
 	pp := &personPicker{s: s, picked: personID}
 	pp.chosen = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	pp.none = note("Nobody matches. Check the spelling, or choose Someone new.")
 	pp.search = newEntry()
 	pp.search.SetPlaceHolder("Type a name, NHS number or date of birth")
 	pp.search.OnChanged = pp.onSearch
@@ -47,7 +49,7 @@ func newPersonPicker(s *shell, personID string) *personPicker {
 	}
 	if p, ok := s.cl.person(pp.picked); ok {
 		me = p
-		pp.chosen.SetText(p.Name)
+		pp.chosen.SetText(whoLine(p))
 	}
 	pp.form = newPersonForm(me, s.modeNow().personal())
 	pp.filter("")
@@ -86,7 +88,7 @@ func (pp *personPicker) onChoice(string) {
 	if pp.choice.Selected == pickNew {
 		pp.body.Objects = []fyne.CanvasObject{pp.form.content()}
 	} else {
-		pp.body.Objects = []fyne.CanvasObject{pp.search, container.New(&minHeight{h: 240}, pp.list),
+		pp.body.Objects = []fyne.CanvasObject{pp.search, container.New(&minHeight{h: 240}, pp.list, container.NewCenter(pp.none)),
 			container.NewHBox(widget.NewLabel("Chosen:"), pp.chosen)}
 	}
 	pp.body.Refresh()
@@ -100,11 +102,7 @@ func (pp *personPicker) newRow() fyne.CanvasObject {
 
 func (pp *personPicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	p := pp.s.cl.people[pp.shown[i]]
-	text := p.Name
-	if !p.DateOfBirth.IsZero() {
-		text += "  ·  born " + p.DateOfBirth.UK()
-	}
-	o.(*widget.Label).SetText(text)
+	o.(*widget.Label).SetText(whoLine(p))
 }
 
 func (pp *personPicker) onSearch(q string) {
@@ -121,12 +119,19 @@ func (pp *personPicker) filter(q string) {
 			pp.shown = append(pp.shown, i)
 		}
 	}
+	if pp.none != nil {
+		if len(pp.shown) == 0 {
+			pp.none.Show()
+		} else {
+			pp.none.Hide()
+		}
+	}
 }
 
 func (pp *personPicker) onSelected(i widget.ListItemID) {
 	p := pp.s.cl.people[pp.shown[i]]
 	pp.picked = p.ID
-	pp.chosen.SetText(p.Name)
+	pp.chosen.SetText(whoLine(p))
 	pp.chosen.Importance = widget.MediumImportance
 	pp.chosen.Refresh()
 }
@@ -198,4 +203,12 @@ func (m *minHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(size)
 		o.Move(fyne.NewPos(0, 0))
 	}
+}
+
+// whoLine names a person so that two of the same name can be told apart.
+func whoLine(p data.Person) string {
+	if p.DateOfBirth.IsZero() {
+		return p.Name
+	}
+	return p.Name + "  ·  born " + p.DateOfBirth.UK()
 }
