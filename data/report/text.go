@@ -65,7 +65,7 @@ func WriteText(w io.Writer, r Report) error {
 	section("Subject", r.BySubject)
 	section("Reason", r.ByReason)
 	section("Asked by", r.ByAskedBy)
-	section("Asked", r.ByAskedHow)
+	section("How they asked", r.ByAskedHow)
 	section("Nation", r.ByNation)
 
 	fmt.Fprintf(b, "\nRequests opened per month\n")

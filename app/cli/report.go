@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"secondopinion/data"
+	"secondopinion/data/process"
+	"secondopinion/data/report"
+	"secondopinion/data/report/chart"
+	"secondopinion/data/store"
+)
+
+func init() {
+	register(Command{Name: "report", Summary: "figures for a period: requests, routes, outcomes, time to decide; CSV and charts", Run: runReport})
+}
+
+// chartWidth is the saved chart's width in pixels: sharp when printed on A4.
+const chartWidth = 1400
+
+func runReport(args []string, out, errOut io.Writer) error {
+	fs := newFlags("report", "report -data DIR [-from DATE] [-to DATE] [-csv FILE] [-rows FILE [-anonymous]] [-chart FILE.png]", errOut)
+	dir := dataFlag(fs)
+	fromFlag := fs.String("from", "", "count requests opened on or after this day, as 21/11/2026 or 2026-11-21 (default: the first)")
+	toFlag := fs.String("to", "", "…and on or before this day (default: the latest)")
+	onFlag := fs.String("on", "", "work out what is overdue as on this day (default today)")
+	csvPath := fs.String("csv", "", "also write the figures to this CSV file")
+	rowsPath := fs.String("rows", "", "also write one line per request to this CSV file")
+	anonymous := fs.Bool("anonymous", false, "in -rows, leave out names, ids, exact dates and anything written in words, to send to a commissioner")
+	chartPath := fs.String("chart", "", "also draw the charts (requests per month; outcomes) to this PNG file")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	from, err := dateFlag("-from", *fromFlag)
+	if err != nil {
+		return err
+	}
+	to, err := dateFlag("-to", *toFlag)
+	if err != nil {
+		return err
+	}
+	today, err := dateFlag("-on", *onFlag)
+	if err != nil {
+		return err
+	}
+	if today.IsZero() {
+		today = data.Today()
+	}
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return usagef("-to (%s) is before -from (%s)", to.UK(), from.UK())
+	}
+	if *anonymous && *rowsPath == "" {
+		return usagef("-anonymous applies to -rows FILE; the figures in -csv never name anyone")
+	}
+
+	st, err := openData(*dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := loadReport(context.Background(), st, from, to, today)
+	if err != nil {
+		return err
+	}
+
+	w := bufio.NewWriter(out)
+	if err := report.WriteText(w, r); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if *csvPath != "" {
+		if err := writeWhole(*csvPath, "figures", func(w io.Writer) error { return report.WriteFiguresCSV(w, r) }); err != nil {
+			return err
+		}
+	}
+	if *rowsPath != "" {
+		if err := writeWhole(*rowsPath, "rows", func(w io.Writer) error { return report.WriteRowsCSV(w, r, *anonymous) }); err != nil {
+			return err
+		}
+	}
+	if *chartPath != "" {
+		img, err := chart.Both(r, chartWidth)
+		if err != nil {
+			return err
+		}
+		return chart.SavePNG(*chartPath, img)
+	}
+	return nil
+}
+
+// dateFlag reads a date in any form data.ParseDate takes; blank is zero.
+func dateFlag(name, v string) (data.Date, error) {
+	d, err := data.ParseDate(v)
+	if err != nil {
+		return d, usagef("%s %q is not a date we can use (%v)", name, v, err)
+	}
+	return d, nil
+}
+
+// loadReport reads the records and builds the report with the same chase
+// period and contacts as the agenda, so "overdue" means the same in both.
+func loadReport(ctx context.Context, st *store.Store, from, to, today data.Date) (report.Report, error) {
+	people, err := st.People(ctx)
+	if err != nil {
+		return report.Report{}, err
+	}
+	requests, err := st.Requests(ctx)
+	if err != nil {
+		return report.Report{}, err
+	}
+	steps, err := st.AllSteps(ctx)
+	if err != nil {
+		return report.Report{}, err
+	}
+	contacts, err := st.Contacts(ctx)
+	if err != nil {
+		return report.Report{}, err
+	}
+	cfg := process.Config{Contacts: make(map[string]data.Contact, len(contacts))}
+	for _, c := range contacts {
+		cfg.Contacts[c.ID] = c
+	}
+	if v, err := st.Setting(ctx, store.SettingChaseDays); err == nil {
+		if n, err := strconv.Atoi(v); err == nil && n > 0 {
+			cfg.ChaseDays = n
+		}
+	}
+	return report.BuildWith(people, requests, steps, from, to, today, cfg), nil
+}
+
+// writeWhole writes a file whole or not at all: a half-written export
+// sent on would be wrong without anyone knowing. The file is readable by
+// its owner only, as it may hold people's names.
+func writeWhole(path, what string, write func(io.Writer) error) error {
+	fail := func(err error) error {
+		return &data.UserError{Message: fmt.Sprintf("could not write the %s to %s: %v", what, path, err), Err: err}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*.csv")
+	if err != nil {
+		return fail(err)
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	bw := bufio.NewWriter(tmp)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return fail(err)
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fail(err)
+	}
+	return nil
+}
