@@ -1,0 +1,134 @@
+// Package directory turns the national bodies shipped with the program into
+// contacts, and adds them to a data folder once.
+package directory
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	shipped "secondopinion/assets/directory"
+	"secondopinion/data"
+	"secondopinion/data/store"
+)
+
+// SettingSeeded records that the national bodies were added, and from
+// which version of the data, so that a contact the user deleted does not
+// come back.
+const SettingSeeded = "directory-seeded"
+
+// Entry is one national body as the UI lists it: the contact to save,
+// with the nations it serves and its website kept apart for filtering and
+// links.
+type Entry struct {
+	Key     string
+	Nations []data.Nation
+	Website string
+	Contact data.Contact
+}
+
+// Entries returns the national bodies, each checked as a contact would be.
+func Entries() ([]Entry, error) {
+	f, err := shipped.Load()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Entry, 0, len(f.Bodies))
+	for _, b := range f.Bodies {
+		verified, err := data.ParseDate(firstNonEmpty(b.LastVerified, f.LastVerified))
+		if err != nil || verified.IsZero() {
+			return nil, fmt.Errorf("national directory data: %s has no last-verified date", b.Key)
+		}
+		c := data.Contact{
+			Role: data.ContactRole(b.Role), Organisation: b.Organisation, Address: b.Address,
+			Phone: b.Phone, Email: b.Email, Notes: notes(b, f.Check), LastVerified: verified,
+		}
+		if err := c.Validate(); err != nil {
+			return nil, fmt.Errorf("national directory data: %s: %w", b.Key, err)
+		}
+		e := Entry{Key: b.Key, Website: b.Website, Contact: c}
+		for _, n := range b.Nations {
+			e.Nations = append(e.Nations, data.Nation(n))
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// Seed returns the national bodies as contacts without ids, ready to save.
+func Seed() ([]data.Contact, error) {
+	es, err := Entries()
+	if err != nil {
+		return nil, err
+	}
+	cs := make([]data.Contact, len(es))
+	for i, e := range es {
+		cs[i] = e.Contact
+	}
+	return cs, nil
+}
+
+// notes are what the contact's notes say: what the body is for, where it
+// applies, its website, and the warning to check.
+func notes(b shipped.Body, check string) string {
+	var lines []string
+	lines = append(lines, b.About)
+	if len(b.Nations) > 0 {
+		var names []string
+		for _, n := range b.Nations {
+			names = append(names, data.Nation(n).Label())
+		}
+		lines = append(lines, "For: "+strings.Join(names, ", ")+".")
+	}
+	if b.Website != "" {
+		lines = append(lines, "Website: "+b.Website)
+	}
+	return strings.Join(append(lines, check), "\n")
+}
+
+// SeedIfEmpty adds the national bodies to the directory the first time it
+// is called for a data folder, and reports how many it added. Later calls
+// add nothing, and a body already in the directory under the same
+// organisation name is not added twice.
+func SeedIfEmpty(ctx context.Context, st *store.Store) (int, error) {
+	done, err := st.Setting(ctx, SettingSeeded)
+	if err != nil || done != "" {
+		return 0, err
+	}
+	f, err := shipped.Load()
+	if err != nil {
+		return 0, err
+	}
+	seed, err := Seed()
+	if err != nil {
+		return 0, err
+	}
+	have, err := st.Contacts(ctx)
+	if err != nil {
+		return 0, err
+	}
+	known := make(map[string]bool, len(have))
+	for _, c := range have {
+		known[strings.ToLower(strings.TrimSpace(c.Organisation))] = true
+	}
+	b := &store.Batch{}
+	for _, c := range seed {
+		if !known[strings.ToLower(c.Organisation)] {
+			b.Contacts = append(b.Contacts, c)
+		}
+	}
+	if len(b.Contacts) > 0 {
+		if err := st.SaveBatch(ctx, b); err != nil {
+			return 0, err
+		}
+	}
+	// Set last: if this fails, the next call finds the bodies by name.
+	return len(b.Contacts), st.SetSetting(ctx, SettingSeeded, f.LastVerified)
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

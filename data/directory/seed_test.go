@@ -1,0 +1,140 @@
+package directory
+
+import (
+	"strings"
+	"testing"
+
+	"secondopinion/data"
+	"secondopinion/data/demo"
+	"secondopinion/data/store"
+)
+
+func TestEntries(t *testing.T) {
+	es, err := Entries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ombudsmen := map[data.Nation]Entry{}
+	advocacy := map[data.Nation]bool{}
+	keys := map[string]bool{}
+	for _, e := range es {
+		c := e.Contact
+		if keys[e.Key] {
+			t.Errorf("key %q twice", e.Key)
+		}
+		keys[e.Key] = true
+		if c.LastVerified != data.MustDate(2026, 11, 21) {
+			t.Errorf("%s: last verified %s", e.Key, c.LastVerified)
+		}
+		if !strings.HasSuffix(c.Notes, "\nCheck before use: details change.") {
+			t.Errorf("%s: notes lack the warning: %q", e.Key, c.Notes)
+		}
+		if e.Website != "" && !strings.Contains(c.Notes, "Website: "+e.Website) {
+			t.Errorf("%s: website not in the notes", e.Key)
+		}
+		if len(e.Nations) == 0 {
+			t.Errorf("%s: serves no nation", e.Key)
+		}
+		for _, n := range e.Nations {
+			if data.FactsFor(n).Nation != n {
+				t.Errorf("%s: unknown nation %q", e.Key, n)
+			}
+			switch c.Role {
+			case data.RoleOmbudsman:
+				ombudsmen[n] = e
+			case data.RoleAdvocacy:
+				advocacy[n] = true
+			}
+		}
+	}
+	for _, n := range data.Nations {
+		o, ok := ombudsmen[n]
+		f := data.FactsFor(n)
+		if !ok || o.Contact.Organisation != f.Ombudsman || o.Website != f.OmbudsmanWebsite {
+			t.Errorf("%s: ombudsman %+v does not match the nation's facts (%s, %s)", n, o, f.Ombudsman, f.OmbudsmanWebsite)
+		}
+		if !advocacy[n] {
+			t.Errorf("%s: no advocacy body", n)
+		}
+	}
+	for _, k := range []string{"cqc-soad", "slam-psychosis", "slam-affective", "manchester-affective", "newcastle-affective"} {
+		if !keys[k] {
+			t.Errorf("missing %s", k)
+		}
+	}
+}
+
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestSeedIfEmptyOnce(t *testing.T) {
+	st := openStore(t)
+	ctx := t.Context()
+	seed, err := Seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := SeedIfEmpty(ctx, st)
+	if err != nil || n != len(seed) {
+		t.Fatalf("first seed added %d, %v; want %d", n, err, len(seed))
+	}
+	cs, _ := st.Contacts(ctx)
+	if len(cs) != len(seed) {
+		t.Fatalf("%d contacts after seeding", len(cs))
+	}
+	if n, err := SeedIfEmpty(ctx, st); err != nil || n != 0 {
+		t.Fatalf("second seed added %d, %v", n, err)
+	}
+	// A body the user deleted stays deleted.
+	if err := st.DeleteContact(ctx, cs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := SeedIfEmpty(ctx, st); n != 0 {
+		t.Errorf("seeding again after a delete added %d", n)
+	}
+	if v, _ := st.Setting(ctx, SettingSeeded); v != "2026-11-21" {
+		t.Errorf("setting %q", v)
+	}
+	back, _ := st.Contacts(ctx)
+	for _, c := range back {
+		if c.LastVerified.IsZero() || c.ID == "" {
+			t.Errorf("saved without its date or id: %+v", c)
+		}
+	}
+}
+
+// A folder that already holds some of the bodies (the demo's ombudsmen)
+// gets only the rest.
+func TestSeedSkipsBodiesAlreadyThere(t *testing.T) {
+	st := openStore(t)
+	ctx := t.Context()
+	if err := demo.Generate(ctx, st, 3, 1, data.MustDate(2026, 11, 21)); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.Contacts(ctx)
+	seed, _ := Seed()
+	n, err := SeedIfEmpty(ctx, st)
+	if err != nil || n != len(seed)-4 {
+		t.Fatalf("added %d, %v; want %d", n, err, len(seed)-4)
+	}
+	after, _ := st.Contacts(ctx)
+	if len(after) != len(before)+n {
+		t.Errorf("%d contacts, want %d", len(after), len(before)+n)
+	}
+	orgs := map[string]int{}
+	for _, c := range after {
+		orgs[c.Organisation]++
+	}
+	for _, c := range seed {
+		if orgs[c.Organisation] != 1 {
+			t.Errorf("%q is there %d times", c.Organisation, orgs[c.Organisation])
+		}
+	}
+}
