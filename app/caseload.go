@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ import (
 // goroutine; writes go to the store in the background and then here.
 type caseload struct {
 	people   []data.Person // by name
+	hay      []string      // each person's searchable text, lower case, beside people
 	requests map[string]data.Request
 	byPerson map[string][]string      // person id to request ids, newest first
 	steps    map[string][]data.Step   // request id to its timeline
@@ -66,10 +68,56 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	return c, nil
 }
 
+// clone is a copy for work in the background, which the UI goroutine may
+// go on changing meanwhile.
+func (c *caseload) clone() *caseload {
+	n := &caseload{people: slices.Clone(c.people), hay: slices.Clone(c.hay), requests: maps.Clone(c.requests),
+		byPerson: make(map[string][]string, len(c.byPerson)), steps: make(map[string][]data.Step, len(c.steps)),
+		letters: map[string][]data.Letter{}, contacts: slices.Clone(c.contacts), sender: c.sender,
+		settings: maps.Clone(c.settings)}
+	for k, v := range c.byPerson {
+		n.byPerson[k] = slices.Clone(v)
+	}
+	for k, v := range c.steps {
+		n.steps[k] = slices.Clone(v)
+	}
+	return n
+}
+
 func (c *caseload) sortPeople() {
 	slices.SortStableFunc(c.people, func(a, b data.Person) int {
 		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 	})
+	c.hay = make([]string, len(c.people))
+	for i, p := range c.people {
+		c.hay[i] = searchText(p)
+	}
+}
+
+// searchText is what a search looks in: name, NHS number (with and
+// without spaces), date of birth and address.
+func searchText(p data.Person) string {
+	t := strings.ToLower(p.Name + " " + p.NHSNumber + " " + p.DateOfBirth.UK() + " " + p.Address)
+	return t + " " + strings.ReplaceAll(t, " ", "")
+}
+
+// search lists the indexes of the people whose text holds every word.
+func (c *caseload) search(q string, into []int) []int {
+	words := strings.Fields(strings.ToLower(q))
+	into = into[:0]
+	for i, h := range c.hay {
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(h, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			into = append(into, i)
+		}
+	}
+	return into
 }
 
 func (c *caseload) sortContacts() {

@@ -102,35 +102,16 @@ func (p *peopleScreen) onSearch(q string) {
 // filter keeps the people whose name, NHS number, date of birth or
 // address holds every word of the query.
 func (p *peopleScreen) filter(q string) {
-	words := strings.Fields(strings.ToLower(q))
-	p.shown = p.shown[:0]
-	for i, person := range p.s.cl.people {
-		if matches(person, words) {
-			p.shown = append(p.shown, i)
-		}
-	}
+	p.shown = p.s.cl.search(q, p.shown)
 	total := len(p.s.cl.people)
 	switch {
 	case total == 0:
 		p.count.SetText("Nobody here yet.")
-	case len(words) == 0:
+	case strings.TrimSpace(q) == "":
 		p.count.SetText(plural(total, "person", "people"))
 	default:
 		p.count.SetText(thousands(len(p.shown)) + " of " + plural(total, "person", "people"))
 	}
-}
-
-func matches(p data.Person, words []string) bool {
-	if len(words) == 0 {
-		return true
-	}
-	hay := strings.ToLower(p.Name + " " + p.NHSNumber + " " + p.DateOfBirth.UK() + " " + p.Address)
-	for _, w := range words {
-		if !strings.Contains(hay, w) && !strings.Contains(strings.ReplaceAll(hay, " ", ""), w) {
-			return false
-		}
-	}
-	return true
 }
 
 func (p *peopleScreen) onSelected(i widget.ListItemID) {

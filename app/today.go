@@ -20,32 +20,38 @@ type todayScreen struct {
 	s     *shell
 	items []process.Item
 	list  *widget.List
+	body  *fyne.Container
 }
 
+// newTodayScreen works out the agenda in the background, on a copy of the
+// caseload: with thousands of clients it takes a moment.
 func newTodayScreen(s *shell) *todayScreen {
-	t := &todayScreen{s: s}
-	t.items = t.agenda()
+	t := &todayScreen{s: s, body: container.NewStack(container.NewCenter(note("Working out what is due…")))}
+	snap, today := s.cl.clone(), s.today()
+	background(s, func(ctxT) ([]process.Item, error) { return agenda(snap, today), nil }, func(items []process.Item) {
+		t.items = items
+		t.body.Objects = []fyne.CanvasObject{t.build()}
+		t.body.Refresh()
+	})
 	return t
 }
 
-// agenda works out what is due from the caseload in memory.
-func (t *todayScreen) agenda() []process.Item {
-	cl := t.s.cl
+// agenda works out what is due, and what is ready for its next step.
+func agenda(cl *caseload, today data.Date) []process.Item {
 	reqs := make([]data.Request, 0, len(cl.requests))
 	var steps []data.Step
 	for id, r := range cl.requests {
 		reqs = append(reqs, r)
 		steps = append(steps, cl.steps[id]...)
 	}
-	items := process.Agenda(cl.people, reqs, steps, t.s.today(), cl.config())
-	return append(items, t.waitingOnUs(items)...)
+	items := process.Agenda(cl.people, reqs, steps, today, cl.config())
+	return append(items, waitingOnUs(cl, items, today)...)
 }
 
 // waitingOnUs are the requests with nothing owed but a step for the user
 // to take: a letter not yet sent, or an answer to act on. They follow
 // the dated items, with no date of their own.
-func (t *todayScreen) waitingOnUs(dated []process.Item) []process.Item {
-	cl := t.s.cl
+func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.Item {
 	listed := make(map[string]bool, len(dated)+1)
 	for _, it := range dated {
 		listed[it.RequestID] = true
@@ -66,7 +72,7 @@ func (t *todayScreen) waitingOnUs(dated []process.Item) []process.Item {
 			default:
 				continue
 			}
-			acts := process.NextActionsFor(r, cl.steps[r.ID], t.s.today(), cl.configFor(r))
+			acts := process.NextActionsFor(r, cl.steps[r.ID], today, cl.configFor(r))
 			if len(acts) == 0 {
 				continue
 			}
@@ -81,7 +87,9 @@ func (t *todayScreen) waitingOnUs(dated []process.Item) []process.Item {
 	return out
 }
 
-func (t *todayScreen) content() fyne.CanvasObject {
+func (t *todayScreen) content() fyne.CanvasObject { return t.body }
+
+func (t *todayScreen) build() fyne.CanvasObject {
 	today := t.s.today()
 	title := heading("Today, " + today.Weekday().String() + " " + today.Long())
 	top := container.NewVBox(title)

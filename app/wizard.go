@@ -63,7 +63,9 @@ func newWizard(s *shell, personID string) *wizard {
 	w := &wizard{s: s}
 	w.req = data.Request{PersonID: personID}
 	resumed := false
-	if d, ok := w.loadDraft(); ok {
+	// Carry on with the draft, unless this is a request for someone else:
+	// that draft then stays among their requests, not lost.
+	if d, ok := w.loadDraft(); ok && (personID == "" || personID == d.PersonID) {
 		w.step, w.req = d.Step, data.Request{PersonID: d.PersonID}
 		if r, ok := s.cl.requests[d.RequestID]; ok {
 			w.req = r

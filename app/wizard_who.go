@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -112,13 +110,7 @@ func (pp *personPicker) onSearch(q string) {
 }
 
 func (pp *personPicker) filter(q string) {
-	words := strings.Fields(strings.ToLower(q))
-	pp.shown = pp.shown[:0]
-	for i, p := range pp.s.cl.people {
-		if matches(p, words) {
-			pp.shown = append(pp.shown, i)
-		}
-	}
+	pp.shown = pp.s.cl.search(q, pp.shown)
 	if pp.none != nil {
 		if len(pp.shown) == 0 {
 			pp.none.Show()
