@@ -7,13 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 
 	"secondopinion/data"
-	"secondopinion/data/process"
 	"secondopinion/data/report"
 	"secondopinion/data/report/chart"
-	"secondopinion/data/store"
 )
 
 func init() {
@@ -63,7 +60,7 @@ func runReport(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	r, err := loadReport(context.Background(), st, from, to, today)
+	r, err := report.FromStore(context.Background(), st, from, to, today)
 	if err != nil {
 		return err
 	}
@@ -102,37 +99,6 @@ func dateFlag(name, v string) (data.Date, error) {
 		return d, usagef("%s %q is not a date we can use (%v)", name, v, err)
 	}
 	return d, nil
-}
-
-// loadReport reads the records and builds the report with the same chase
-// period and contacts as the agenda, so "overdue" means the same in both.
-func loadReport(ctx context.Context, st *store.Store, from, to, today data.Date) (report.Report, error) {
-	people, err := st.People(ctx)
-	if err != nil {
-		return report.Report{}, err
-	}
-	requests, err := st.Requests(ctx)
-	if err != nil {
-		return report.Report{}, err
-	}
-	steps, err := st.AllSteps(ctx)
-	if err != nil {
-		return report.Report{}, err
-	}
-	contacts, err := st.Contacts(ctx)
-	if err != nil {
-		return report.Report{}, err
-	}
-	cfg := process.Config{Contacts: make(map[string]data.Contact, len(contacts))}
-	for _, c := range contacts {
-		cfg.Contacts[c.ID] = c
-	}
-	if v, err := st.Setting(ctx, store.SettingChaseDays); err == nil {
-		if n, err := strconv.Atoi(v); err == nil && n > 0 {
-			cfg.ChaseDays = n
-		}
-	}
-	return report.BuildWith(people, requests, steps, from, to, today, cfg), nil
 }
 
 // writeWhole writes a file whole or not at all: a half-written export
