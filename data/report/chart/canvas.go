@@ -127,5 +127,5 @@ func measure(f font.Face, s string) float64 {
 	return float64(font.MeasureString(f, s)) / 64
 }
 
-// lineHeight is the ascent of a face, for placing baselines.
+// ascent is how far a face rises above its baseline, for placing text.
 func ascent(f font.Face) float64 { return float64(f.Metrics().Ascent) / 64 }

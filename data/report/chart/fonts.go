@@ -14,9 +14,9 @@ import (
 // parsed once; faces are made per chart, since a face is not safe to share
 // between goroutines.
 var (
-	fontsOnce           sync.Once
-	regularFont, boldFt *opentype.Font
-	fontsErr            error
+	fontsOnce             sync.Once
+	regularFont, boldFont *opentype.Font
+	fontsErr              error
 )
 
 func loadFonts() error {
@@ -24,7 +24,7 @@ func loadFonts() error {
 		if regularFont, fontsErr = opentype.Parse(theme.DefaultTextFont().Content()); fontsErr != nil {
 			return
 		}
-		boldFt, fontsErr = opentype.Parse(theme.DefaultTextBoldFont().Content())
+		boldFont, fontsErr = opentype.Parse(theme.DefaultTextBoldFont().Content())
 	})
 	if fontsErr != nil {
 		return fmt.Errorf("the chart font could not be loaded: %w", fontsErr)
@@ -46,7 +46,7 @@ func newFaces(scale float64) (*faces, error) {
 	}
 	var fs faces
 	var err error
-	if fs.title, err = mk(boldFt, 20); err != nil {
+	if fs.title, err = mk(boldFont, 20); err != nil {
 		return nil, err
 	}
 	if fs.body, err = mk(regularFont, 14); err != nil {
