@@ -136,7 +136,11 @@ func (rs *requestScreen) stepCard(st data.Step, latest bool) fyne.CanvasObject {
 		if what == "" {
 			what = "Follow up"
 		}
-		box.Add(quiet(what + " by " + st.DueOn.Long()))
+		line := what + " by " + st.DueOn.Long()
+		if st.DueOn.Before(rs.s.today()) {
+			line += ": now overdue"
+		}
+		box.Add(quiet(line))
 	}
 	if st.Attachment != "" {
 		path := filepath.Join(rs.s.st.Dir(), filepath.FromSlash(st.Attachment))
