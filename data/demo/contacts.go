@@ -1,6 +1,9 @@
 package demo
 
-import "secondopinion/data"
+import (
+	"secondopinion/data"
+	"secondopinion/data/directory"
+)
 
 // localContacts are invented clinicians and services, a set per nation, so
 // that each letter has someone plausible to go to.
@@ -44,13 +47,12 @@ var gp = map[data.Nation]string{
 // fundingDays: some commissioners' review limits are known, some are not.
 var fundingDays = map[data.Nation]int{data.England: 28, data.Scotland: 0, data.Wales: 0, data.NorthernIreland: 0}
 
-// nationalBodies are each nation's ombudsman, named as in data.FactsFor.
+// nationalBodies are the national bodies shipped with the program, as the
+// directory seeds them into a user's own folder.
 func nationalBodies() []data.Contact {
-	var cs []data.Contact
-	for _, n := range data.Nations {
-		f := data.FactsFor(n)
-		cs = append(cs, data.Contact{Role: data.RoleOmbudsman, Organisation: f.Ombudsman,
-			Notes: "Website: " + f.OmbudsmanWebsite + ". Check the address on the website before writing."})
+	bodies, err := directory.Seed()
+	if err != nil {
+		panic(err) // the shipped data is checked by its own tests
 	}
-	return cs
+	return bodies
 }

@@ -83,7 +83,6 @@ func (g *generator) contacts() {
 	}
 	for _, c := range nationalBodies() {
 		c.ID = newID(g.rnd)
-		c.LastVerified = data.MustDate(2026, 11, 1)
 		g.b.Contacts = append(g.b.Contacts, c)
 	}
 }
