@@ -87,6 +87,12 @@ func (s *shell) openStore(dir string, example bool) {
 		s.st, s.cl, s.example = o.st, o.cl, example || o.cl.settings[settingExample] == "yes"
 		s.applyTheme()
 		if s.cl.mode() == "" && !s.example {
+			if len(s.cl.people) > 0 {
+				// A folder filled elsewhere (an import, the demo command)
+				// is a caseload: show it, and let Settings change the view.
+				s.setSetting(settingMode, string(modeAdvocate), s.showMain)
+				return
+			}
 			s.showFirstRun()
 			return
 		}
