@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/data"
+	"secondopinion/data/directory"
 	"secondopinion/data/store"
 )
 
@@ -74,6 +75,13 @@ func (s *shell) openStore(dir string, example bool) {
 				st.Close()
 				return nil, err
 			}
+		}
+		// The national bodies (ombudsmen, advocacy, the CQC) go in the
+		// directory once, after the example's own, so that later letters
+		// have somewhere to go.
+		if _, err := directory.SeedIfEmpty(ctx, st); err != nil {
+			st.Close()
+			return nil, err
 		}
 		cl, err := loadCaseload(ctx, st)
 		if err != nil {
