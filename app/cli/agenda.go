@@ -6,14 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strconv"
+	"secondopinion/data/safefile"
 	"time"
 
 	"secondopinion/data"
 	"secondopinion/data/process"
-	"secondopinion/data/store"
 )
 
 func init() {
@@ -48,35 +45,16 @@ func runAgenda(args []string, out, errOut io.Writer) error {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	people, err := st.People(ctx)
+	all, err := st.LoadAll(ctx)
 	if err != nil {
 		return err
 	}
-	requests, err := st.Requests(ctx)
-	if err != nil {
-		return err
-	}
-	steps, err := st.AllSteps(ctx)
-	if err != nil {
-		return err
-	}
-	contacts, err := st.Contacts(ctx)
-	if err != nil {
-		return err
-	}
-	cfg := process.Config{ChaseDays: *chase, Contacts: make(map[string]data.Contact, len(contacts))}
-	for _, c := range contacts {
-		cfg.Contacts[c.ID] = c
-	}
+	cfg := process.ConfigFor(all.Contacts, *chase)
 	if !chaseSet(fs) {
-		if v, err := st.Setting(ctx, store.SettingChaseDays); err == nil {
-			if n, err := strconv.Atoi(v); err == nil && n > 0 {
-				cfg.ChaseDays = n
-			}
-		}
+		cfg.ChaseDays = st.ChaseDays(ctx)
 	}
 
-	items := process.Agenda(people, requests, steps, today, cfg)
+	items := process.Agenda(all.People, all.Requests, all.Steps, today, cfg)
 	w := bufio.NewWriter(out)
 	for _, it := range items {
 		state := "due"
@@ -89,7 +67,9 @@ func runAgenda(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	if *icsPath != "" {
-		return writeCalendar(*icsPath, items)
+		return safefile.Write(*icsPath, "the calendar", safefile.Shared, func(w io.Writer) error {
+			return process.WriteICS(w, items, time.Now())
+		})
 	}
 	return nil
 }
@@ -99,31 +79,4 @@ func chaseSet(fs *flag.FlagSet) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "chase" })
 	return set
-}
-
-// writeCalendar writes the file whole or not at all: a calendar that
-// imports half an agenda would hide deadlines.
-func writeCalendar(path string, items []process.Item) error {
-	fail := func(err error) error {
-		return &data.UserError{Message: fmt.Sprintf("could not write the calendar file %s: %v", path, err), Err: err}
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".agenda-*.ics")
-	if err != nil {
-		return fail(err)
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if err := process.WriteICS(tmp, items, time.Now()); err != nil {
-		tmp.Close()
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fail(err)
-	}
-	return nil
 }

@@ -125,7 +125,7 @@ func TestAgendaCalendarFile(t *testing.T) {
 
 	// A folder that does not exist is a failure, said plainly.
 	code, _, stderr = runAdmin(t, "agenda", "-data", dir, "-ics", filepath.Join(t.TempDir(), "missing", "x.ics"))
-	if code != ExitFailure || !strings.Contains(stderr, "could not write the calendar file") {
+	if code != ExitFailure || !strings.Contains(stderr, "Could not save the calendar") {
 		t.Errorf("missing folder: exit %d, %q", code, stderr)
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+	"secondopinion/data/safefile"
 	"strings"
 
 	"secondopinion/data"
@@ -81,7 +81,7 @@ func runLetter(args []string, out, errOut io.Writer) error {
 			return err
 		}
 	}
-	if err := writeFileAtomic(*file, content); err != nil {
+	if err := safefile.WriteBytes(*file, "the letter", safefile.Private, content); err != nil {
 		return &data.UserError{Message: fmt.Sprintf("The letter could not be written to %s: %v", *file, err), Err: err}
 	}
 	_, err = fmt.Fprintf(out, "wrote %s\n", *file)
@@ -153,26 +153,4 @@ func latestLetter(ctx context.Context, st *store.Store, requestID, kind string) 
 		}
 	}
 	return data.Letter{}, nil
-}
-
-// writeFileAtomic writes beside the target and renames, so a failed write
-// never leaves half a letter where a whole one was.
-func writeFileAtomic(path string, content []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".letter-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(content); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -3,10 +3,8 @@ package cli
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
+	"secondopinion/data/safefile"
 
 	"secondopinion/data"
 	"secondopinion/data/report"
@@ -73,12 +71,12 @@ func runReport(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	if *csvPath != "" {
-		if err := writeWhole(*csvPath, "figures", func(w io.Writer) error { return report.WriteFiguresCSV(w, r) }); err != nil {
+		if err := safefile.Write(*csvPath, "the figures", safefile.Private, func(w io.Writer) error { return report.WriteFiguresCSV(w, r) }); err != nil {
 			return err
 		}
 	}
 	if *rowsPath != "" {
-		if err := writeWhole(*rowsPath, "rows", func(w io.Writer) error { return report.WriteRowsCSV(w, r, *anonymous) }); err != nil {
+		if err := safefile.Write(*rowsPath, "the rows", safefile.Private, func(w io.Writer) error { return report.WriteRowsCSV(w, r, *anonymous) }); err != nil {
 			return err
 		}
 	}
@@ -99,34 +97,4 @@ func dateFlag(name, v string) (data.Date, error) {
 		return d, usagef("%s %q is not a date we can use (%v)", name, v, err)
 	}
 	return d, nil
-}
-
-// writeWhole writes a file whole or not at all: a half-written export
-// sent on would be wrong without anyone knowing. The file is readable by
-// its owner only, as it may hold people's names.
-func writeWhole(path, what string, write func(io.Writer) error) error {
-	fail := func(err error) error {
-		return &data.UserError{Message: fmt.Sprintf("could not write the %s to %s: %v", what, path, err), Err: err}
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*.csv")
-	if err != nil {
-		return fail(err)
-	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	bw := bufio.NewWriter(tmp)
-	if err := write(bw); err != nil {
-		tmp.Close()
-		return fail(err)
-	}
-	if err := bw.Flush(); err != nil {
-		tmp.Close()
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fail(err)
-	}
-	return nil
 }

@@ -115,9 +115,9 @@ func TestReportMisuseAndFailure(t *testing.T) {
 		{[]string{"-data", dir, "-anonymous"}, ExitMisuse, "-anonymous applies to -rows"},
 		{[]string{"-data", dir, "extra"}, ExitMisuse, "unexpected argument"},
 		{[]string{"-h"}, ExitOK, "Usage: secondopinion report"},
-		{[]string{"-data", dir, "-csv", filepath.Join(missing, "f.csv")}, ExitFailure, "could not write the figures"},
-		{[]string{"-data", dir, "-rows", filepath.Join(missing, "r.csv")}, ExitFailure, "could not write the rows"},
-		{[]string{"-data", dir, "-chart", filepath.Join(missing, "c.png")}, ExitFailure, "could not save the chart"},
+		{[]string{"-data", dir, "-csv", filepath.Join(missing, "f.csv")}, ExitFailure, "Could not save the figures"},
+		{[]string{"-data", dir, "-rows", filepath.Join(missing, "r.csv")}, ExitFailure, "Could not save the rows"},
+		{[]string{"-data", dir, "-chart", filepath.Join(missing, "c.png")}, ExitFailure, "Could not save the chart"},
 		{[]string{"-data", dir, "-from", "2026-11-02", "-to", "2026-11-02"}, ExitOK, ""},
 	}
 	for _, c := range cases {

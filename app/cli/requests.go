@@ -28,28 +28,20 @@ func runRequests(args []string, out, errOut io.Writer) error {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	people, err := st.People(ctx)
+	all, err := st.LoadAll(ctx)
 	if err != nil {
 		return err
 	}
-	requests, err := st.Requests(ctx)
-	if err != nil {
-		return err
-	}
-	steps, err := st.AllSteps(ctx)
-	if err != nil {
-		return err
-	}
-	names := make(map[string]string, len(people))
-	for _, p := range people {
+	names := make(map[string]string, len(all.People))
+	for _, p := range all.People {
 		names[p.ID] = p.Name
 	}
-	byRequest := make(map[string][]data.Step, len(requests))
-	for _, s := range steps {
+	byRequest := make(map[string][]data.Step, len(all.Requests))
+	for _, s := range all.Steps {
 		byRequest[s.RequestID] = append(byRequest[s.RequestID], s)
 	}
 	w := bufio.NewWriter(out)
-	for _, r := range requests {
+	for _, r := range all.Requests {
 		fmt.Fprintf(w, "%s\t%s\t%s\n", r.ID, oneLine(names[r.PersonID]), process.StateOf(byRequest[r.ID]).Label())
 	}
 	return w.Flush()

@@ -25,6 +25,16 @@ type Config struct {
 	Contacts map[string]data.Contact
 }
 
+// ConfigFor is the agenda's configuration for a caseload: its contacts by
+// id, and the user's chase period (0 for the default).
+func ConfigFor(contacts []data.Contact, chaseDays int) Config {
+	cfg := Config{ChaseDays: chaseDays, Contacts: make(map[string]data.Contact, len(contacts))}
+	for _, c := range contacts {
+		cfg.Contacts[c.ID] = c
+	}
+	return cfg
+}
+
 func (c Config) chaseDays() int {
 	if c.ChaseDays > 0 {
 		return c.ChaseDays
