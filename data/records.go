@@ -89,6 +89,12 @@ type Request struct {
 	AlreadyTried      string // what was already tried with this doctor
 	ReplyMethod       ReplyMethod
 
+	// For a clinician's request to a colleague; every part is optional.
+	TestsAndAssessments string
+	RiskAssessment      string
+	Questions           string // one question per line
+	Timescale           string // "within four weeks", "before the review on 3 March"
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

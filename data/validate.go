@@ -237,6 +237,7 @@ func (r Request) Validate() error {
 	}
 	checkText(&ps, "Condition", "The diagnosis or condition", r.Condition, LimitLine, false)
 	checkText(&ps, "Treatment", "The treatment", r.Treatment, LimitLine, false)
+	checkText(&ps, "Timescale", "The timescale", r.Timescale, LimitLine, false)
 	for _, f := range []struct{ field, label, value string }{
 		{"Reason", "The reasons", r.Reason},
 		{"OutcomeWanted", "What they are asking for", r.OutcomeWanted},
@@ -247,6 +248,9 @@ func (r Request) Validate() error {
 		{"Problems", "The problems", r.Problems},
 		{"SideEffects", "The side effects", r.SideEffects},
 		{"AlreadyTried", "What was already tried", r.AlreadyTried},
+		{"TestsAndAssessments", "The tests and assessments", r.TestsAndAssessments},
+		{"RiskAssessment", "The risk assessment", r.RiskAssessment},
+		{"Questions", "The questions", r.Questions},
 	} {
 		checkText(&ps, f.field, f.label, f.value, LimitText, true)
 	}

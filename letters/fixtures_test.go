@@ -67,6 +67,10 @@ func fullInput(kind string, nation data.Nation, behalf bool) Input {
 	case data.KindClinicianReferral:
 		in.Sender = data.Sender{Name: "Dr Aisha Rahman", Role: "Consultant Psychiatrist", Organisation: "Leeds Community Mental Health Team",
 			Address: "Aire House, 2 Park Lane, Leeds, LS1 4HY", Phone: "0113 496 0101", Email: "a.rahman@example.nhs.uk"}
+		in.Request.TestsAndAssessments = "Thyroid function and blood count normal (September 2026)\nMood questionnaire (PHQ-9) score 19 at the last review"
+		in.Request.RiskAssessment = "low risk to self and others; no thoughts of self-harm reported"
+		in.Request.Questions = "Do you agree with the diagnosis of bipolar disorder?\nWould you recommend stopping lithium?\nWould a course of psychological therapy help?"
+		in.Request.Timescale = "within six weeks, before her review in January"
 	case data.KindReceptionReceipt:
 		in.Sender = data.Sender{Name: "Priya Shah", Role: "Practice Manager", Organisation: "Hyde Park Surgery",
 			Address: "5 Woodhouse Street\nLeeds\nLS6 2PY", Phone: "0113 496 0222"}

@@ -28,19 +28,46 @@ func clinicianReferral(c *composer) {
 		labelled("Effect on daily life", c.req.Problems),
 		labelled("Already tried", c.req.AlreadyTried))
 	c.bullets("History:", items...)
-	c.p("With this letter I am sending copies of recent test results and assessments, and the current risk assessment.")
-
-	var diag string
-	if c.req.Subject == data.SubjectDiagnosis {
-		diag = cat("Do you agree with the diagnosis", wrap(" of ", c.condition(), ""), "? If not, what would you suggest?")
+	c.bullets("Tests and assessments so far:", lines(c.req.TestsAndAssessments)...)
+	if risk := clean(c.req.RiskAssessment); risk != "" {
+		c.p("Risk assessment: " + sentence(risk))
 	}
-	c.bullets("I would be grateful if you would answer these questions:",
-		diag,
-		"What management and treatment would you recommend?",
-		"Are there risks you would highlight, and would you change the level of observation?",
-		wrap(short+" would particularly like your view on this: ", fragmentLower(c.req.OutcomeWanted), "."))
-	c.p("I would be grateful for your opinion in writing within four weeks, answering each question. Please send a copy of your letter to " + short + " as well. Copies of the relevant records will reach you before the appointment.")
+	if enclosed := enclosures(c.req); enclosed != "" {
+		c.p("With this letter I am sending copies of " + enclosed + ".")
+	}
+
+	questions := lines(c.req.Questions)
+	if len(questions) == 0 {
+		var diag string
+		if c.req.Subject == data.SubjectDiagnosis {
+			diag = cat("Do you agree with the diagnosis", wrap(" of ", c.condition(), ""), "? If not, what would you suggest?")
+		}
+		questions = []string{diag,
+			"What management and treatment would you recommend?",
+			"Are there risks you would highlight, and would you change the level of observation?",
+			wrap(short+" would particularly like your view on this: ", fragmentLower(c.req.OutcomeWanted), ".")}
+	}
+	c.bullets("I would be grateful if you would answer these questions:", questions...)
+	timescale := "within four weeks"
+	if t := trimStop(clean(c.req.Timescale)); t != "" {
+		timescale = t
+	}
+	c.p("I would be grateful for your opinion in writing " + timescale + ", answering each question. Please send a copy of your letter to " + short + " as well. Copies of the relevant records will reach you before the appointment.")
 	c.p("Thank you for your help.")
+}
+
+// enclosures names what goes with a referral because the letter itself
+// does not give it: test results when none are listed, the risk
+// assessment when it is not summarised.
+func enclosures(r data.Request) string {
+	var parts []string
+	if clean(r.TestsAndAssessments) == "" {
+		parts = append(parts, "recent test results and assessments")
+	}
+	if clean(r.RiskAssessment) == "" {
+		parts = append(parts, "the current risk assessment")
+	}
+	return strings.Join(parts, ", and ")
 }
 
 // patientDetails is the block a clinician expects at the top of a referral.

@@ -9,7 +9,8 @@ import (
 var requestCols = []string{"id", "person_id", "subject", "route", "asked_by", "asked_how", "reason_category",
 	"on_behalf", "recipient_id", "condition", "treatment", "raised_with_doctor", "reason", "outcome_wanted",
 	"unwell_since", "admissions", "medications_tried", "current_medication", "problems", "side_effects",
-	"already_tried", "reply_method", "created_at", "updated_at"}
+	"already_tried", "reply_method", "tests_and_assessments", "risk_assessment", "questions", "timescale",
+	"created_at", "updated_at"}
 
 var (
 	saveRequestSQL   = upsertSQL("requests", requestCols)
@@ -21,7 +22,8 @@ func scanRequest(row scanner) (data.Request, error) {
 	err := row.Scan(&r.ID, &r.PersonID, &r.Subject, &r.Route, &r.AskedBy, &r.AskedHow, &r.ReasonCategory,
 		&r.OnBehalf, textOrNull{&r.RecipientID}, &r.Condition, &r.Treatment, &r.RaisedWithDoctor, &r.Reason,
 		&r.OutcomeWanted, &r.UnwellSince, &r.Admissions, &r.MedicationsTried, &r.CurrentMedication, &r.Problems,
-		&r.SideEffects, &r.AlreadyTried, &r.ReplyMethod, timeField{&r.CreatedAt}, timeField{&r.UpdatedAt})
+		&r.SideEffects, &r.AlreadyTried, &r.ReplyMethod, &r.TestsAndAssessments, &r.RiskAssessment, &r.Questions,
+		&r.Timescale, timeField{&r.CreatedAt}, timeField{&r.UpdatedAt})
 	return r, err
 }
 
@@ -30,6 +32,7 @@ func requestArgs(r data.Request) []any {
 		string(r.ReasonCategory), boolInt(r.OnBehalf), nullID(r.RecipientID), r.Condition, r.Treatment,
 		boolInt(r.RaisedWithDoctor), r.Reason, r.OutcomeWanted, r.UnwellSince, r.Admissions, r.MedicationsTried,
 		r.CurrentMedication, r.Problems, r.SideEffects, r.AlreadyTried, string(r.ReplyMethod),
+		r.TestsAndAssessments, r.RiskAssessment, r.Questions, r.Timescale,
 		formatTime(r.CreatedAt), formatTime(r.UpdatedAt)}
 }
 

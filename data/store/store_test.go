@@ -172,7 +172,9 @@ func TestRoundTripEveryRecordType(t *testing.T) {
 		Reason: "The diagnosis was made after one short appointment.", OutcomeWanted: "A second opinion",
 		UnwellSince: "2019", Admissions: "Two, in 2020 and 2023", MedicationsTried: "Sertraline; quetiapine",
 		CurrentMedication: "Lithium 800 mg", Problems: "Cannot work", SideEffects: "Tremor", AlreadyTried: "Asked at review",
-		ReplyMethod: data.ReplyByEmail,
+		ReplyMethod: data.ReplyByEmail, TestsAndAssessments: "Thyroid function normal (October 2026)",
+		RiskAssessment: "Low risk to self and others", Questions: "Is the diagnosis right?\nWould lamotrigine help?",
+		Timescale: "within four weeks",
 	}
 	mustSave(t, s.SaveRequest(ctx, &request))
 	gotRequest, err := s.Request(ctx, request.ID)
