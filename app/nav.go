@@ -12,6 +12,9 @@ const (
 	navToday     = "today"
 	navPeople    = "people"
 	navDirectory = "directory"
+	navDesk      = "desk"
+	navLog       = "log"
+	navReports   = "reports"
 	navSettings  = "settings"
 )
 
@@ -25,8 +28,15 @@ type navBar struct {
 func newNavBar(s *shell) *navBar {
 	n := &navBar{s: s, buttons: map[string]*widget.Button{}}
 	n.add(navNew, "New request", theme.ContentAddIcon(), s.onNewRequest)
+	if s.modeNow() == modeSurgery {
+		n.add(navDesk, "Log a request", theme.DocumentCreateIcon(), s.showDesk)
+	}
 	n.add(navToday, "Today", theme.HomeIcon(), s.showToday)
 	n.add(navPeople, s.modeNow().peopleWord(), theme.AccountIcon(), s.showPeople)
+	if m := s.modeNow(); m == modeSurgery || m == modeAdvocate {
+		n.add(navLog, "Request log", theme.ListIcon(), s.showLog)
+		n.add(navReports, "Reports", theme.GridIcon(), s.showReports)
+	}
 	n.add(navDirectory, "Directory", theme.MailComposeIcon(), s.showDirectory)
 	n.add(navSettings, "Settings", theme.SettingsIcon(), s.showSettings)
 	return n
@@ -45,7 +55,7 @@ func (n *navBar) content() fyne.CanvasObject {
 	box := container.NewVBox(title, widget.NewSeparator())
 	for _, id := range n.order {
 		box.Add(n.buttons[id])
-		if id == navNew {
+		if id == navNew && n.buttons[navDesk] == nil || id == navDesk {
 			box.Add(widget.NewSeparator())
 		}
 	}
@@ -58,7 +68,7 @@ func (n *navBar) highlight(id string) {
 		switch {
 		case k == id:
 			b.Importance = widget.HighImportance
-		case k == navNew:
+		case k == navNew || k == navDesk:
 			b.Importance = widget.MediumImportance
 		default:
 			b.Importance = widget.LowImportance

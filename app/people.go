@@ -26,18 +26,21 @@ type peopleScreen struct {
 	shown    []int // indexes into s.cl.people that match the search
 	detail   *fyne.Container
 	selected string // person id
+	cases    *caseBar
 }
 
 func newPeopleScreen(s *shell) *peopleScreen {
 	p := &peopleScreen{s: s}
 	p.search = newEntry()
-	p.search.SetPlaceHolder("Search by name, NHS number, date of birth or postcode")
+	p.search.SetPlaceHolder("Search names, notes and letters")
 	p.search.OnChanged = p.onSearch
 	p.count = quiet("")
 	p.list = widget.NewList(p.length, p.newRow, p.updateRow)
 	p.list.OnSelected = p.onSelected
 	p.detail = container.NewStack()
+	p.cases = newCaseBar(p)
 	p.filter("")
+	p.cases.prepare()
 	return p
 }
 
@@ -46,7 +49,7 @@ func (p *peopleScreen) content() fyne.CanvasObject {
 		return newMyRequests(p.s).content()
 	}
 	add := widget.NewButtonWithIcon("Add someone", theme.ContentAddIcon(), p.onAdd)
-	left := container.NewBorder(container.NewVBox(heading(p.s.modeNow().peopleWord()), p.search, p.count),
+	left := container.NewBorder(container.NewVBox(heading(p.s.modeNow().peopleWord()), p.search, p.cases.content(), p.count),
 		container.NewHBox(add), nil, nil, p.list)
 	p.showDetail()
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(p.detail))
@@ -89,6 +92,9 @@ func (p *peopleScreen) summary(person data.Person) string {
 	default:
 		parts = append(parts, fmt.Sprintf("%d requests", len(reqs)))
 	}
+	if due := p.cases.dueLine(person.ID); due != "" {
+		parts = append(parts, due)
+	}
 	return strings.Join(parts, " · ")
 }
 
@@ -102,12 +108,12 @@ func (p *peopleScreen) onSearch(q string) {
 // filter keeps the people whose name, NHS number, date of birth or
 // address holds every word of the query.
 func (p *peopleScreen) filter(q string) {
-	p.shown = p.s.cl.search(q, p.shown)
+	p.shown = p.cases.apply(q, p.shown)
 	total := len(p.s.cl.people)
 	switch {
 	case total == 0:
 		p.count.SetText("Nobody here yet.")
-	case strings.TrimSpace(q) == "":
+	case strings.TrimSpace(q) == "" && !p.cases.active():
 		p.count.SetText(plural(total, "person", "people"))
 	default:
 		p.count.SetText(thousands(len(p.shown)) + " of " + plural(total, "person", "people"))

@@ -19,6 +19,7 @@ type personForm struct {
 	phone   *field
 	email   *field
 	nhs     *field
+	consent *consentFields // nil for someone writing for themselves
 }
 
 func newPersonForm(p data.Person, self bool) *personForm {
@@ -38,6 +39,9 @@ func newPersonForm(p data.Person, self bool) *personForm {
 		labels[i] = n.Label()
 	}
 	f.nation = widget.NewSelect(labels, nil)
+	if !self {
+		f.consent = newConsentFields()
+	}
 	f.load(p)
 	return f
 }
@@ -55,14 +59,21 @@ func (f *personForm) load(p data.Person) {
 		n = data.England
 	}
 	f.nation.SetSelected(n.Label())
+	if f.consent != nil {
+		f.consent.load(p)
+	}
 }
 
 func (f *personForm) fields() []*field {
-	return []*field{f.name, f.born, f.address, f.phone, f.email, f.nhs}
+	fs := []*field{f.name, f.born, f.address, f.phone, f.email, f.nhs}
+	if f.consent != nil {
+		fs = append(fs, f.consent.fields()...)
+	}
+	return fs
 }
 
 func (f *personForm) content() fyne.CanvasObject {
-	return formRows(
+	rows := []fyne.CanvasObject{
 		f.name.label, f.name.cell(),
 		f.born.label, f.born.cell(),
 		widget.NewLabelWithStyle("Lives in", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.nation,
@@ -70,7 +81,11 @@ func (f *personForm) content() fyne.CanvasObject {
 		f.phone.label, f.phone.cell(),
 		f.email.label, f.email.cell(),
 		f.nhs.label, f.nhs.cell(),
-	)
+	}
+	if f.consent != nil {
+		rows = append(rows, f.consent.rows()...)
+	}
+	return formRows(rows...)
 }
 
 // value is the person as typed, and whether every field passed its check.
@@ -92,6 +107,9 @@ func (f *personForm) value() (data.Person, bool) {
 		if n.Label() == f.nation.Selected {
 			p.Nation = n
 		}
+	}
+	if f.consent != nil && !f.consent.apply(&p) {
+		ok = false
 	}
 	return p, ok
 }

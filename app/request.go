@@ -83,6 +83,9 @@ func (rs *requestScreen) refresh() {
 	if rs.req.Route != "" {
 		line += " · " + rs.req.Route.Label()
 	}
+	if m := rs.s.cl.requestMinutes(rs.req.ID); m > 0 {
+		line += " · time logged " + minutesText(m)
+	}
 	rs.state.SetText(line)
 	rs.next = process.NextActionsFor(rs.req, steps, rs.s.today(), rs.s.cl.configFor(rs.req))
 	rs.actions.Objects = nil
@@ -126,6 +129,9 @@ func (rs *requestScreen) stepCard(st data.Step, latest bool) fyne.CanvasObject {
 	}
 	if st.Outcome != data.OutcomeNone {
 		title += ": " + st.Outcome.Label()
+	}
+	if st.Minutes > 0 {
+		title += "  ·  " + minutesText(st.Minutes)
 	}
 	box := container.NewVBox(widget.NewLabelWithStyle(st.On.Long()+"  ·  "+title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if st.Summary != "" {

@@ -93,6 +93,9 @@ func (t *todayScreen) build() fyne.CanvasObject {
 	today := t.s.today()
 	title := heading("Today, " + today.Weekday().String() + " " + today.Long())
 	top := container.NewVBox(title)
+	if card := t.s.deskCard(); card != nil {
+		top.Add(card)
+	}
 	if card := t.draftCard(); card != nil {
 		top.Add(card)
 	}

@@ -1,0 +1,305 @@
+package app
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"secondopinion/data"
+	"secondopinion/data/process"
+	"secondopinion/data/store"
+)
+
+// caseIndex is the caseload prepared for filtering as someone types: for
+// each person, their text in lower case (details, notes, flags, what their
+// requests are about and any letter wording they changed), the states of
+// their requests, and the next date due. It is built off the UI goroutine
+// on a copy of the caseload, so a keystroke only compares strings in memory.
+type caseIndex struct {
+	rows   []caseRow
+	byID   map[string]int
+	bodies map[string]string // request id to its edited letters' text, lower case
+	today  data.Date
+
+	// aligned[i] is the row of the caseload's people[i]; dueOrder lists
+	// people indexes soonest due first. Both follow the caseload as it changes.
+	aligned  []int
+	dueOrder []int
+
+	// The last search, so that typing on narrows its results rather than
+	// searching everyone again.
+	lastQ   string
+	lastF   caseFilter
+	lastOut []int
+	hasLast bool
+}
+
+type caseRow struct {
+	id      string
+	stamp   int64 // the person's UpdatedAt when the row was made
+	steps   int   // how many steps their requests had then
+	hay     string
+	states  []process.StateKind
+	overdue bool
+	nextDue data.Date // zero when nothing is due
+	dueWhat string
+}
+
+// editedLetters reads the wording people changed in their letters; the
+// rest of a letter comes from the records, which are indexed already.
+func editedLetters(ctx ctxT, st *store.Store, requestIDs []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, id := range requestIDs {
+		ls, err := st.LettersFor(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			if l.Edited() {
+				out[id] += " " + strings.ToLower(l.Body)
+			}
+		}
+	}
+	return out, nil
+}
+
+// buildCaseIndex prepares every person of cl, a copy the UI no longer touches.
+func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date) *caseIndex {
+	ix := &caseIndex{byID: make(map[string]int, len(cl.people)), bodies: bodies, today: today}
+	ix.rows = make([]caseRow, len(cl.people))
+	agenda := agendaByPerson(cl, today)
+	for i, p := range cl.people {
+		ix.rows[i] = ix.row(cl, p, agenda[p.ID])
+		ix.byID[p.ID] = i
+	}
+	return ix
+}
+
+// agendaByPerson works out what is due once for everyone.
+func agendaByPerson(cl *caseload, today data.Date) map[string][]process.Item {
+	reqs := make([]data.Request, 0, len(cl.requests))
+	var steps []data.Step
+	for id, r := range cl.requests {
+		reqs = append(reqs, r)
+		steps = append(steps, cl.steps[id]...)
+	}
+	out := map[string][]process.Item{}
+	for _, it := range process.Agenda(cl.people, reqs, steps, today, cl.config()) {
+		out[it.PersonID] = append(out[it.PersonID], it)
+	}
+	return out
+}
+
+// personAgenda is agendaByPerson for one person, after a change.
+func personAgenda(cl *caseload, p data.Person, today data.Date) []process.Item {
+	reqs := cl.requestsOf(p.ID)
+	var steps []data.Step
+	for _, r := range reqs {
+		steps = append(steps, cl.steps[r.ID]...)
+	}
+	return process.Agenda([]data.Person{p}, reqs, steps, today, cl.config())
+}
+
+func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item) caseRow {
+	r := caseRow{id: p.ID, stamp: p.UpdatedAt.UnixNano()}
+	var b strings.Builder
+	b.WriteString(searchText(p))
+	for _, s := range []string{p.Notes, strings.Join(p.Flags, " "), p.ConsentScope} {
+		b.WriteString(" ")
+		b.WriteString(strings.ToLower(s))
+	}
+	for _, id := range cl.byPerson[p.ID] {
+		req := cl.requests[id]
+		for _, s := range []string{req.Condition, req.Treatment, req.Reason, req.OutcomeWanted, req.Problems, req.SideEffects} {
+			if s != "" {
+				b.WriteString(" ")
+				b.WriteString(strings.ToLower(s))
+			}
+		}
+		for _, st := range cl.steps[id] {
+			if st.Summary != "" && !strings.Contains(b.String(), strings.ToLower(st.Summary)) {
+				b.WriteString(" ")
+				b.WriteString(strings.ToLower(st.Summary))
+			}
+		}
+		b.WriteString(ix.bodies[id])
+		r.steps += len(cl.steps[id])
+		k := cl.state(id).Kind
+		if !slices.Contains(r.states, k) {
+			r.states = append(r.states, k)
+		}
+	}
+	r.hay = b.String()
+	for _, it := range items {
+		if it.Overdue {
+			r.overdue = true
+		}
+		if !it.Date.IsZero() && (r.nextDue.IsZero() || it.Date.Before(r.nextDue)) {
+			r.nextDue, r.dueWhat = it.Date, it.What
+		}
+	}
+	return r
+}
+
+// align matches the rows to the caseload's people as they are now,
+// remaking the row of anyone added, edited or with new steps since.
+func (ix *caseIndex) align(cl *caseload) {
+	ix.aligned = slices.Grow(ix.aligned[:0], len(cl.people))
+	for _, p := range cl.people {
+		at, ok := ix.byID[p.ID]
+		if !ok || ix.stale(cl, p, at) {
+			row := ix.row(cl, p, personAgenda(cl, p, ix.today))
+			if ok {
+				ix.rows[at] = row
+			} else {
+				at = len(ix.rows)
+				ix.rows = append(ix.rows, row)
+				ix.byID[p.ID] = at
+			}
+		}
+		ix.aligned = append(ix.aligned, at)
+	}
+	ix.dueOrder = ix.dueOrder[:0]
+	for i := range cl.people {
+		ix.dueOrder = append(ix.dueOrder, i)
+	}
+	slices.SortStableFunc(ix.dueOrder, func(a, b int) int {
+		da, db := ix.rows[ix.aligned[a]].nextDue, ix.rows[ix.aligned[b]].nextDue
+		switch {
+		case da.IsZero() && db.IsZero():
+			return 0
+		case da.IsZero():
+			return 1
+		case db.IsZero():
+			return -1
+		}
+		return da.Compare(db)
+	})
+}
+
+func (ix *caseIndex) stale(cl *caseload, p data.Person, at int) bool {
+	r := &ix.rows[at]
+	if r.stamp != p.UpdatedAt.UnixNano() {
+		return true
+	}
+	n := 0
+	for _, id := range cl.byPerson[p.ID] {
+		n += len(cl.steps[id])
+	}
+	return n != r.steps
+}
+
+// inStep reports whether the rows still match the caseload's people,
+// which is cheap enough to check on every keystroke.
+func (ix *caseIndex) inStep(cl *caseload) bool {
+	if len(ix.aligned) != len(cl.people) {
+		return false
+	}
+	for i, p := range cl.people {
+		r := &ix.rows[ix.aligned[i]]
+		if r.id != p.ID || r.stamp != p.UpdatedAt.UnixNano() {
+			return false
+		}
+	}
+	return true
+}
+
+// caseFilter is what the caseload is narrowed to.
+type caseFilter struct {
+	state   process.StateKind // "" for any
+	open    bool              // only people with a request still open
+	overdue bool
+	nation  data.Nation // "" for anywhere
+	flag    string      // "" for any
+	byDue   bool        // soonest due first, rather than by name
+}
+
+func (f caseFilter) active() bool {
+	return f.state != "" || f.open || f.overdue || f.nation != "" || f.flag != ""
+}
+
+// filter lists the indexes of the caseload's people who pass f and whose
+// text holds every word of q.
+func (ix *caseIndex) filter(cl *caseload, q string, f caseFilter, into []int) []int {
+	lq := strings.ToLower(q)
+	words := strings.Fields(lq)
+	into = into[:0]
+	if !ix.inStep(cl) {
+		ix.align(cl)
+		ix.hasLast = false
+	}
+	if ix.hasLast && f == ix.lastF && strings.HasPrefix(lq, ix.lastQ) {
+		// More letters typed: only those found already can still match.
+		for _, i := range ix.lastOut {
+			if ix.matches(&cl.people[i], &ix.rows[ix.aligned[i]], words, f) {
+				into = append(into, i)
+			}
+		}
+	} else {
+		for k := range cl.people {
+			i := k
+			if f.byDue {
+				i = ix.dueOrder[k]
+			}
+			if ix.matches(&cl.people[i], &ix.rows[ix.aligned[i]], words, f) {
+				into = append(into, i)
+			}
+		}
+	}
+	ix.lastQ, ix.lastF, ix.lastOut, ix.hasLast = lq, f, append(ix.lastOut[:0], into...), true
+	return into
+}
+
+func (ix *caseIndex) matches(p *data.Person, r *caseRow, words []string, f caseFilter) bool {
+	if f.overdue && !r.overdue {
+		return false
+	}
+	if f.nation != "" && p.Nation != f.nation {
+		return false
+	}
+	if f.flag != "" && !slices.ContainsFunc(p.Flags, func(s string) bool { return strings.EqualFold(s, f.flag) }) {
+		return false
+	}
+	if f.state != "" && !slices.Contains(r.states, f.state) {
+		return false
+	}
+	if f.open && !slices.ContainsFunc(r.states, func(k process.StateKind) bool { return k != process.StateClosed }) {
+		return false
+	}
+	for _, w := range words {
+		if !strings.Contains(r.hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// dueOf is the next date due for a person, and what is owed then.
+func (ix *caseIndex) dueOf(personID string) (data.Date, string, bool) {
+	at, ok := ix.byID[personID]
+	if !ok {
+		return data.Date{}, "", false
+	}
+	r := ix.rows[at]
+	return r.nextDue, r.dueWhat, r.overdue
+}
+
+// allFlags lists every flag in use, for the flag filter.
+func allFlags(people []data.Person) []string {
+	seen := map[string]string{}
+	for _, p := range people {
+		for _, f := range p.Flags {
+			if k := strings.ToLower(strings.TrimSpace(f)); k != "" {
+				if _, ok := seen[k]; !ok {
+					seen[k] = strings.TrimSpace(f)
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for _, v := range seen {
+		out = append(out, v)
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	return out
+}

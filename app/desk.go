@@ -1,0 +1,307 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+	"secondopinion/data/process"
+)
+
+// deskScreen is "Log a request" at a GP surgery's desk: who asked, how,
+// their reason in their words, what they want and who it goes to. Saving
+// records the request and its first step, with the date a decision is
+// owed, and opens the receipt to give the patient.
+type deskScreen struct {
+	s        *shell
+	find     *entry
+	matches  *fyne.Container
+	who      *widget.Label
+	personID string
+	adding   bool
+	newBox   *fyne.Container
+	name     *field
+	born     *field
+	nation   *widget.Select
+	askedBy  *widget.RadioGroup
+	askedHow *widget.RadioGroup
+	reason   *field
+	category *widget.Select
+	subject  *widget.Select
+	about    *field
+	route    *widget.Select
+	want     *field
+	routeTo  *widget.Select
+	toIDs    []string
+	problem  *widget.Label
+	saveBtn  *widget.Button
+}
+
+// deskAskers are who may ask at the desk.
+var deskAskers = []data.AskedBy{data.AskedBySelf, data.AskedByCarer}
+
+func (s *shell) showDesk() { s.show(newDeskScreen(s), navDesk) }
+
+func newDeskScreen(s *shell) *deskScreen {
+	d := &deskScreen{s: s}
+	d.find = newEntry()
+	d.find.SetPlaceHolder("Type a name or date of birth")
+	d.find.OnChanged = d.onFind
+	d.matches = container.NewVBox()
+	d.who = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.name = newField("Name", "Full name", "", checkRequired("Their name"))
+	d.born = newField("DateOfBirth", "Date of birth", "", checkBirth)
+	d.nation = widget.NewSelect(enumLabels(data.Nations), nil)
+	d.nation.SetSelected(data.England.Label())
+	d.newBox = container.NewVBox(fieldRows(d.name, d.born),
+		formRows(widget.NewLabelWithStyle("Lives in", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), d.nation))
+	d.newBox.Hide()
+	d.askedBy = widget.NewRadioGroup(enumLabels(deskAskers), nil)
+	d.askedBy.Horizontal = true
+	d.askedBy.SetSelected(data.AskedBySelf.Label())
+	d.askedHow = widget.NewRadioGroup(enumLabels(data.AskedHows), nil)
+	d.askedHow.Horizontal = true
+	d.askedHow.SetSelected(data.AskedVerbally.Label())
+	d.reason = newTextField("Reason", "Their reason", "In their own words, as they said it.", 3)
+	d.reason.check = checkRequired("Their reason")
+	d.category = widget.NewSelect(enumLabels(data.ReasonCategories), nil)
+	d.category.PlaceHolder = "Choose the closest"
+	d.subject = widget.NewSelect(enumLabels(data.Subjects), nil)
+	d.subject.SetSelected(data.SubjectDiagnosis.Label())
+	d.about = newField("Condition", "About", "The condition or treatment, if they said. Optional.", checkLength(data.LimitLine))
+	d.route = widget.NewSelect(enumLabels(data.Routes), nil)
+	d.route.SetSelected(data.RouteLocal.Label())
+	d.want = newField("OutcomeWanted", "What they want", "Optional, in their words.", checkLength(data.LimitNotes))
+	d.buildRouteTo()
+	d.problem = problemLabel("")
+	d.saveBtn = widget.NewButtonWithIcon("Save and make the receipt", theme.DocumentSaveIcon(), d.onSave)
+	d.saveBtn.Importance = widget.HighImportance
+	d.onFind("")
+	return d
+}
+
+// buildRouteTo lists who requests are routed to: doctors first.
+func (d *deskScreen) buildRouteTo() {
+	var names []string
+	for _, first := range []bool{true, false} {
+		for _, c := range d.s.cl.contacts {
+			doctor := c.Role == data.RoleGP || c.Role == data.RoleClinician || c.Role == data.RoleMedicalDirector
+			if doctor == first {
+				d.toIDs = append(d.toIDs, c.ID)
+				names = append(names, c.DisplayName()+"  ·  "+c.Role.Label())
+			}
+		}
+	}
+	d.routeTo = widget.NewSelect(names, nil)
+	d.routeTo.PlaceHolder = "Choose who decides"
+}
+
+func (d *deskScreen) content() fyne.CanvasObject {
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	}
+	addNew := widget.NewButtonWithIcon("Someone new", theme.ContentAddIcon(), d.onAddNew)
+	who := container.NewVBox(d.find, d.matches, container.NewHBox(d.who, addNew), d.newBox)
+	form := formRows(
+		bold("Patient"), who,
+		bold("Asked by"), d.askedBy,
+		bold("Asked"), d.askedHow,
+		d.reason.label, d.reason.cell(),
+		bold("Kind of reason"), d.category,
+		bold("They want"), container.NewGridWithColumns(2, d.subject, d.route),
+		d.about.label, d.about.cell(),
+		d.want.label, d.want.cell(),
+		bold("Routed to"), d.routeTo,
+	)
+	intro := quiet("Every request is recorded, spoken ones too. A decision is owed within 7 days; the receipt tells the patient what happens next.")
+	top := container.NewVBox(heading("Log a request"), intro)
+	bottom := container.NewVBox(d.problem, container.NewHBox(d.saveBtn))
+	return container.NewPadded(container.NewBorder(top, bottom, nil, nil,
+		container.NewVScroll(container.New(&maxWidth{w: 860}, form))))
+}
+
+func (d *deskScreen) focusSearch() { d.s.win.Canvas().Focus(d.find) }
+func (d *deskScreen) save()        { d.onSave() }
+
+// onFind lists the first few people who match, to pick with one tap.
+func (d *deskScreen) onFind(q string) {
+	d.matches.Objects = nil
+	if strings.TrimSpace(q) != "" {
+		shown := d.s.cl.search(q, nil)
+		for i, at := range shown {
+			if i == 5 {
+				d.matches.Add(quiet(plural(len(shown)-5, "more matches: type more of the name", "more match: type more of the name")))
+				break
+			}
+			p := d.s.cl.people[at]
+			label := p.Name
+			if !p.DateOfBirth.IsZero() {
+				label += ", born " + p.DateOfBirth.UK()
+			}
+			b := widget.NewButton(label, func() { d.choose(p) })
+			b.Alignment = widget.ButtonAlignLeading
+			d.matches.Add(b)
+		}
+		if len(shown) == 0 {
+			d.matches.Add(quiet("Nobody of that name yet: use Someone new."))
+		}
+	}
+	d.matches.Refresh()
+	if d.personID == "" && !d.adding {
+		d.who.SetText("Nobody chosen yet.")
+	}
+}
+
+func (d *deskScreen) choose(p data.Person) {
+	d.personID, d.adding = p.ID, false
+	d.newBox.Hide()
+	d.who.SetText(p.Name + personBorn(p))
+	d.find.SetText("")
+	setProblem(d.problem, "")
+}
+
+func personBorn(p data.Person) string {
+	if p.DateOfBirth.IsZero() {
+		return ""
+	}
+	return ", born " + p.DateOfBirth.UK()
+}
+
+// onAddNew takes the name typed in the search as the new person's.
+func (d *deskScreen) onAddNew() {
+	d.personID, d.adding = "", true
+	if q := strings.TrimSpace(d.find.Text); q != "" && d.name.text() == "" {
+		d.name.set(q)
+	}
+	d.who.SetText("Someone new:")
+	d.newBox.Show()
+	d.s.win.Canvas().Focus(d.name.entry)
+}
+
+// deskRecord is what one save writes.
+type deskRecord struct {
+	person data.Person
+	req    data.Request
+	letter data.Letter
+	step   data.Step
+}
+
+// value reads the form; it reports false, saying why, when it is not complete.
+func (d *deskScreen) value() (deskRecord, bool) {
+	var r deskRecord
+	ok := d.reason.validate() && d.about.validate() && d.want.validate()
+	switch {
+	case d.adding:
+		if !d.name.validate() || !d.born.validate() {
+			ok = false
+		}
+		r.person = data.Person{Name: strings.TrimSpace(d.name.text()), Nation: enumFor(d.nation.Selected, data.Nations)}
+		r.person.DateOfBirth, _ = data.ParseDate(d.born.text())
+	case d.personID != "":
+		r.person, _ = d.s.cl.person(d.personID)
+	default:
+		setProblem(d.problem, "Please find the patient, or choose Someone new.")
+		return r, false
+	}
+	if d.routeTo.SelectedIndex() < 0 {
+		setProblem(d.problem, "Please choose who the request is routed to.")
+		return r, false
+	}
+	if !ok {
+		setProblem(d.problem, "Please check the fields marked above.")
+		return r, false
+	}
+	setProblem(d.problem, "")
+	today := d.s.today()
+	r.req = data.Request{PersonID: r.person.ID, Subject: enumFor(d.subject.Selected, data.Subjects),
+		Route: enumFor(d.route.Selected, data.Routes), AskedBy: enumFor(d.askedBy.Selected, deskAskers),
+		AskedHow: enumFor(d.askedHow.Selected, data.AskedHows), ReasonCategory: enumFor(d.category.Selected, data.ReasonCategories),
+		RecipientID: d.toIDs[d.routeTo.SelectedIndex()], Reason: strings.TrimSpace(d.reason.text()),
+		OutcomeWanted: strings.TrimSpace(d.want.text()), RaisedWithDoctor: false}
+	about := strings.TrimSpace(d.about.text())
+	if r.req.Subject == data.SubjectDiagnosis {
+		r.req.Condition = about
+	} else {
+		r.req.Treatment = about
+	}
+	if r.req.ReasonCategory == "" {
+		r.req.ReasonCategory = data.ReasonOther
+	}
+	to, _ := d.s.cl.contact(r.req.RecipientID)
+	r.letter = data.Letter{Kind: data.KindReceptionReceipt, SentOn: today, SentHow: data.SentByHand}
+	r.step = data.Step{On: today, Kind: data.StepLetterSent, LetterKind: data.KindReceptionReceipt,
+		Summary: "Asked at the desk, " + strings.ToLower(r.req.AskedHow.Label()) + ". Routed to " + to.DisplayName() + ". Receipt given."}
+	cfg := d.s.cl.config()
+	cfg.Recipient = to
+	r.step.DueOn, r.step.DueWhat = deskDue(r.step, r.person.Nation, cfg)
+	return r, true
+}
+
+// deskDue is when a decision is owed on a request made at the desk: within
+// 7 days, the rule for second opinions (process.RuleRefusalReasons).
+func deskDue(step data.Step, nation data.Nation, cfg process.Config) (data.Date, string) {
+	const what = "Decision owed on the request made at the surgery; a refusal must come with written reasons (7 days)"
+	for _, d := range process.Deadlines(nil, step, nation, cfg) {
+		if d.Rule.ID == process.RuleRefusalReasons.ID {
+			return d.Due, d.What
+		}
+	}
+	// The rules give the 7 days to a written request for a second opinion;
+	// one made at the desk is owed the same.
+	probe := step
+	probe.LetterKind = data.KindSecondOpinionDiagnosis
+	for _, d := range process.Deadlines(nil, probe, nation, cfg) {
+		if d.Rule.ID == process.RuleRefusalReasons.ID {
+			return d.Due, what
+		}
+	}
+	return process.DueAfter(nil, step, nation, cfg)
+}
+
+func (d *deskScreen) onSave() {
+	rec, ok := d.value()
+	if !ok {
+		return
+	}
+	st := d.s.st
+	fields := []*field{d.name, d.born, d.reason, d.about, d.want}
+	backgroundForm(d.s, fields, func(ctx context.Context) (deskRecord, error) {
+		if rec.person.ID == "" {
+			if err := st.SavePerson(ctx, &rec.person); err != nil {
+				return rec, err
+			}
+			rec.req.PersonID = rec.person.ID
+		}
+		if err := st.SaveRequest(ctx, &rec.req); err != nil {
+			return rec, err
+		}
+		rec.letter.RequestID, rec.step.RequestID = rec.req.ID, rec.req.ID
+		err := st.MarkSent(ctx, &rec.letter, &rec.step)
+		return rec, err
+	}, func(rec deskRecord) {
+		if d.adding {
+			d.s.cl.putPerson(rec.person)
+		}
+		d.s.cl.putRequest(rec.req)
+		d.s.cl.putLetter(rec.letter)
+		d.s.cl.addStep(rec.step)
+		// The receipt, ready to save as PDF or print for the patient.
+		d.s.showLetter(rec.letter)
+	})
+}
+
+// deskCard puts "Log a request" first on Today at a surgery.
+func (s *shell) deskCard() fyne.CanvasObject {
+	if s.modeNow() != modeSurgery {
+		return nil
+	}
+	log := widget.NewButtonWithIcon("Log a request", theme.ContentAddIcon(), s.showDesk)
+	log.Importance = widget.HighImportance
+	return widget.NewCard("", "", container.NewBorder(nil, nil, nil, log,
+		prose("A patient asking for a review or a second opinion, at the desk or by phone? Log it here: it takes a minute, and gives them a receipt.")))
+}
