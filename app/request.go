@@ -57,7 +57,8 @@ func (rs *requestScreen) content() fyne.CanvasObject {
 	)
 	right := container.NewVBox(
 		widget.NewCard("", "", container.NewVBox(subheading("Letters"), rs.letters)),
-		widget.NewCard("", "", container.NewVBox(subheading("Details"), rs.details())),
+		widget.NewCard("", "", container.NewVBox(subheading("Details"), rs.details(), container.NewHBox(
+			widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() { rs.s.showEditRequest(rs.req.ID) })))),
 		signposts(),
 	)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(right)))
@@ -154,6 +155,7 @@ func (rs *requestScreen) stepCard(st data.Step, latest bool) fyne.CanvasObject {
 			rs.s.openFile(path)
 		})))
 	}
+	box.Add(rs.stepButtons(st))
 	return widget.NewCard("", "", box)
 }
 

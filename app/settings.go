@@ -27,6 +27,7 @@ type settingsScreen struct {
 	look     *widget.RadioGroup
 	textSize *widget.RadioGroup
 	chase    *field
+	keep     *field
 	saveBtn  *widget.Button
 	saved    *widget.Label
 }
@@ -67,6 +68,8 @@ func newSettingsScreen(s *shell) *settingsScreen {
 	ss.textSize.SetSelected(labelFor(s.cl.settings[settingTextSize], sizeValues, sizeLabels))
 	ss.chase = newField("ChaseDays", "Chase after (days)", "Days to wait for a reply before the program suggests chasing it.", checkChaseDays)
 	ss.chase.set(strconv.Itoa(s.cl.chaseDays()))
+	ss.keep = newField("BackupKeep", "Automatic backups to keep", "A backup is made each time the program closes; the oldest go once there are more than this.", checkBackupKeep)
+	ss.keep.set(strconv.Itoa(s.cl.backupKeep()))
 	ss.saveBtn = widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), ss.onSave)
 	ss.saveBtn.Importance = widget.HighImportance
 	ss.saved = note("")
@@ -115,7 +118,7 @@ func (ss *settingsScreen) content() fyne.CanvasObject {
 		example.Disable()
 	}
 	box := container.NewVBox(heading("Settings"), who, widget.NewSeparator(), you, widget.NewSeparator(), look,
-		widget.NewSeparator(), work, widget.NewSeparator(), where, container.NewHBox(example))
+		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), where, container.NewHBox(example))
 	return container.NewBorder(nil, container.NewPadded(container.NewHBox(ss.saveBtn, ss.saved)), nil, nil,
 		container.NewVScroll(container.NewPadded(container.New(&maxWidth{w: 760}, box))))
 }
@@ -128,7 +131,7 @@ func (ss *settingsScreen) senderFields() []*field {
 
 func (ss *settingsScreen) onSave() {
 	ok := true
-	for _, f := range append(ss.senderFields(), ss.chase) {
+	for _, f := range append(ss.senderFields(), ss.chase, ss.keep) {
 		if !f.validate() {
 			ok = false
 		}
@@ -144,9 +147,10 @@ func (ss *settingsScreen) onSave() {
 		snd = ss.s.cl.sender // not shown, so not changed
 	}
 	values := map[string]string{
-		settingTheme:     valueFor(ss.look.Selected, lookValues, lookLabels),
-		settingTextSize:  valueFor(ss.textSize.Selected, sizeValues, sizeLabels),
-		settingChaseDays: strings.TrimSpace(ss.chase.text()),
+		settingTheme:      valueFor(ss.look.Selected, lookValues, lookLabels),
+		settingTextSize:   valueFor(ss.textSize.Selected, sizeValues, sizeLabels),
+		settingChaseDays:  strings.TrimSpace(ss.chase.text()),
+		settingBackupKeep: strings.TrimSpace(ss.keep.text()),
 	}
 	for _, m := range modes {
 		if m.Label() == ss.mode.Selected {

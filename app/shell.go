@@ -2,13 +2,12 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/data"
@@ -42,6 +41,15 @@ type shell struct {
 	jobs    jobs
 	today   func() data.Date
 
+	network    string    // the network-drive warning, if the folder is on one
+	lastBackup time.Time // the newest backup, automatic or made from the menu
+	dismissed  map[string]bool
+	banners    *fyne.Container
+	closing    bool   // an automatic backup is being made before the window closes
+	closeTried bool   // the person asked to close once already
+	afterOpen  func() // runs once the records have opened again (after a restore)
+	leaving    screen // the screen asked to keep its work before the window moves on
+
 	dialogs []dialog.Dialog // open dialogs, newest last, for Esc
 	current screen
 	nav     *navBar
@@ -49,7 +57,7 @@ type shell struct {
 }
 
 func newShell(a fyne.App, dir string) *shell {
-	s := &shell{app: a, dir: dir, today: data.Today}
+	s := &shell{app: a, dir: dir, today: data.Today, dismissed: map[string]bool{}}
 	s.win = a.NewWindow("Second Opinion")
 	s.win.Resize(fyne.NewSize(1280, 760))
 	s.win.SetContent(container.NewCenter(widget.NewLabel("Opening your records…")))
@@ -62,11 +70,12 @@ func newShell(a fyne.App, dir string) *shell {
 // start opens the store in the background and shows the first screen.
 func (s *shell) start() { s.openStore(s.dir, false) }
 
-// openStore opens a data folder (the user's own or the example) and shows
-// the first run or Today.
+// openStore opens a data folder (the user's own or the example), holding
+// its lock so that a second copy of the program cannot write to it too,
+// and shows the first run or Today.
 func (s *shell) openStore(dir string, example bool) {
-	background(s, func(ctx context.Context) (*opened, error) {
-		st, err := store.Open(dir)
+	runJob(s, func(ctx context.Context) (*opened, error) {
+		st, err := store.OpenExclusive(dir)
 		if err != nil {
 			return nil, err
 		}
@@ -78,26 +87,36 @@ func (s *shell) openStore(dir string, example bool) {
 		}
 		// The national bodies (ombudsmen, advocacy, the CQC) go in the
 		// directory once, after the example's own, so that later letters
-		// have somewhere to go.
-		if _, err := directory.SeedIfEmpty(ctx, st); err != nil {
-			st.Close()
-			return nil, err
+		// have somewhere to go. Read-only records are left as they are.
+		if !st.ReadOnly() {
+			if _, err := directory.SeedIfEmpty(ctx, st); err != nil {
+				st.Close()
+				return nil, err
+			}
 		}
 		cl, err := loadCaseload(ctx, st)
 		if err != nil {
 			st.Close()
 			return nil, err
 		}
-		return &opened{st, cl}, nil
+		return &opened{st: st, cl: cl, network: store.NetworkDriveWarning(dir), lastBackup: lastBackup(dir, cl)}, nil
 	}, func(o *opened) {
 		s.closeStore()
 		// The example's folder marks itself, however it was opened.
 		s.st, s.cl, s.example = o.st, o.cl, example || o.cl.settings[settingExample] == "yes"
+		s.network, s.lastBackup = o.network, o.lastBackup
 		s.applyTheme()
+		s.setMenu()
 		if s.cl.mode() == "" && !s.example {
-			if len(s.cl.people) > 0 {
+			if len(s.cl.people) > 0 || s.st.ReadOnly() {
 				// A folder filled elsewhere (an import, the demo command)
 				// is a caseload: show it, and let Settings change the view.
+				// Read-only records cannot keep a choice, so get the same.
+				if s.st.ReadOnly() {
+					s.cl.settings[settingMode] = string(modeAdvocate)
+					s.showMain()
+					return
+				}
 				s.setSetting(settingMode, string(modeAdvocate), s.showMain)
 				return
 			}
@@ -105,12 +124,14 @@ func (s *shell) openStore(dir string, example bool) {
 			return
 		}
 		s.showMain()
-	})
+	}, func(err error) { s.openFailed(dir, err) })
 }
 
 type opened struct {
-	st *store.Store
-	cl *caseload
+	st         *store.Store
+	cl         *caseload
+	network    string    // a warning when the folder is on a network drive
+	lastBackup time.Time // zero when there has never been one
 }
 
 // closeStore closes the open store, if any; a closed window needs no more.
@@ -136,26 +157,40 @@ func (s *shell) setSetting(key, value string, done func()) {
 	})
 }
 
-// showMain lays out the navigation and shows Today.
+// showMain lays out the navigation, the banners and Today.
 func (s *shell) showMain() {
 	s.nav = newNavBar(s)
 	s.body = container.NewStack()
-	top := fyne.CanvasObject(nil)
-	if s.example {
-		top = s.exampleBanner()
-	}
-	s.win.SetContent(container.NewBorder(top, nil, s.nav.content(), nil, s.body))
+	s.banners = container.NewVBox()
+	s.refreshBanners()
+	s.win.SetContent(container.NewBorder(s.banners, nil, s.nav.content(), nil, s.body))
 	s.showToday()
+	if f := s.afterOpen; f != nil {
+		s.afterOpen = nil
+		f()
+	}
 }
 
 // show puts a screen in the body of the window, once the screen it
 // replaces has kept any unsaved work.
 func (s *shell) show(sc screen, nav string) {
-	if l, ok := s.current.(leaver); ok && s.current != sc {
-		s.current = nil
-		l.leave(func() { s.show(sc, nav) })
+	if l, ok := s.current.(leaver); ok && s.current != sc && s.leaving != s.current {
+		// The screen stays until its work is kept: if saving fails, what
+		// was typed is still there and the person is told why. Asking to
+		// move on a second time goes without it.
+		cur := s.current
+		s.leaving = cur
+		l.leave(func() {
+			s.leaving = nil
+			if s.current != cur {
+				return // moved on meanwhile
+			}
+			s.current = nil
+			s.show(sc, nav)
+		})
 		return
 	}
+	s.leaving = nil
 	s.current = sc
 	s.body.Objects = []fyne.CanvasObject{sc.content()}
 	s.body.Refresh()
@@ -172,18 +207,6 @@ func (s *shell) showRequest(requestID string) { s.show(newRequestScreen(s, reque
 
 // startWizard opens the guided new request, carrying on any draft.
 func (s *shell) startWizard(personID string) { s.show(newWizard(s, personID), navNew) }
-
-// exampleBanner marks every screen while the example caseload is open.
-func (s *shell) exampleBanner() fyne.CanvasObject {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
-	label := widget.NewLabelWithStyle("EXAMPLE: everyone here is made up. Nothing you do here touches your own records.",
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	leave := widget.NewButtonWithIcon("Leave the example", theme.LogoutIcon(), s.leaveExample)
-	if s.st.Dir() == s.dir { // opened on the example's folder itself: nowhere to leave to
-		leave.Hide()
-	}
-	return container.NewStack(bg, container.NewBorder(nil, nil, nil, leave, label))
-}
 
 func (s *shell) enterExample() { s.openStore(store.ExampleDir(s.dir), true) }
 func (s *shell) leaveExample() { s.openStore(s.dir, false) }
@@ -203,14 +226,19 @@ func (s *shell) showDialog(d dialog.Dialog) {
 	d.Show()
 }
 
-// onClose keeps unsaved work before the window goes.
+// onClose keeps unsaved work, makes the automatic backup, then closes.
+// If keeping the work fails, the person has been told why; asking to close
+// again closes without it.
 func (s *shell) onClose() {
-	if l, ok := s.current.(leaver); ok {
-		s.current = nil
-		l.leave(s.win.Close)
+	if s.closing {
+		return // the backup under way closes the window when it is done
+	}
+	if l, ok := s.current.(leaver); ok && !s.closeTried {
+		s.closeTried = true
+		l.leave(s.closeAfterBackup)
 		return
 	}
-	s.win.Close()
+	s.closeAfterBackup()
 }
 
 func (s *shell) onTypedKey(k *fyne.KeyEvent) {

@@ -239,7 +239,11 @@ func (w *wizard) leave(done func()) {
 		w.req = r
 		w.s.cl.putRequest(r)
 		done()
-	}, func(error) { done() }) // a page that cannot be saved yet keeps its last save
+	}, func(err error) {
+		// A page that cannot be saved stays on screen with what was typed;
+		// the person is told why (asking to close again closes anyway).
+		w.s.showError(showProblems(err, p.fields()...))
+	})
 }
 
 type wizardSave struct {
@@ -256,8 +260,12 @@ func (w *wizard) onPageShown() {
 	w.to.suggest(w.firstLetter())
 }
 
-// firstLetter is the letter the ladder suggests for a fresh request.
+// firstLetter is the letter the ladder suggests for a fresh request. At a
+// surgery the first thing the patient gets is the receipt for their request.
 func (w *wizard) firstLetter() string {
+	if w.s.modeNow() == modeSurgery {
+		return data.KindReceptionReceipt
+	}
 	for _, a := range process.NextActions(w.req, nil, w.s.today()) {
 		if a.Letter != "" {
 			return a.Letter

@@ -1,0 +1,100 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+)
+
+// requestEditScreen changes a request's answers after the wizard, with the
+// wizard's own questions on one page.
+type requestEditScreen struct {
+	s       *shell
+	req     data.Request
+	pages   []wizardPage
+	saveBtn *widget.Button
+	status  *widget.Label
+}
+
+func (s *shell) showEditRequest(requestID string) {
+	s.show(newRequestEditScreen(s, s.cl.requests[requestID]), navPeople)
+}
+
+func newRequestEditScreen(s *shell, r data.Request) *requestEditScreen {
+	e := &requestEditScreen{s: s, req: r}
+	route := newRoutePage(s)
+	if p, ok := s.cl.person(r.PersonID); ok {
+		route.setNation(p.Nation)
+	}
+	e.pages = []wizardPage{
+		newAboutPage(s), newRaisedPage(s), route, newBackgroundPage(s),
+		newTextPage("Problems", "What problems does it cause?", "", "Problems in daily life"),
+		newTextPage("SideEffects", "Any side effects?", "", "Side effects"),
+		newReasonPage(s), newOutcomePage(s),
+	}
+	for _, p := range e.pages {
+		if l, ok := p.(interface{ load(data.Request) }); ok {
+			l.load(r)
+		}
+	}
+	e.saveBtn = widget.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), e.onSave)
+	e.saveBtn.Importance = widget.HighImportance
+	e.status = quiet("Letters not yet sent can be written again from these answers; sent letters stay as they were.")
+	return e
+}
+
+func (e *requestEditScreen) content() fyne.CanvasObject {
+	box := container.NewVBox()
+	for i, p := range e.pages {
+		if i > 0 {
+			box.Add(widget.NewSeparator())
+		}
+		box.Add(subheading(p.title()))
+		box.Add(p.content())
+	}
+	p, _ := e.s.cl.person(e.req.PersonID)
+	top := container.NewVBox(heading("Edit details"), quiet(requestTitle(e.req)+" · "+p.Name))
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), e.back)
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(e.saveBtn, cancel, e.status))
+	return container.NewPadded(container.NewBorder(top, bottom, nil, nil,
+		container.NewVScroll(container.NewPadded(container.New(&maxWidth{w: 760}, box)))))
+}
+
+func (e *requestEditScreen) back() { e.s.showRequest(e.req.ID) }
+
+func (e *requestEditScreen) save() { e.onSave() }
+
+// onSave checks every answer, then saves; a failed save leaves the
+// answers on screen and says why.
+func (e *requestEditScreen) onSave() {
+	req := e.req
+	ok := true
+	var fields []*field
+	for _, p := range e.pages {
+		ok = p.collect(&req) && ok
+		fields = append(fields, p.fields()...)
+	}
+	if !ok {
+		e.status.SetText("Please look at the messages in red first.")
+		return
+	}
+	st := e.s.st
+	e.saveBtn.Disable()
+	runJob(e.s, func(ctx context.Context) (data.Request, error) {
+		err := st.SaveRequest(ctx, &req)
+		return req, err
+	}, func(r data.Request) {
+		e.saveBtn.Enable()
+		e.req = r
+		e.s.cl.putRequest(r)
+		e.back()
+	}, func(err error) {
+		e.saveBtn.Enable()
+		e.s.showError(showProblems(err, fields...))
+	})
+}

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"secondopinion/data"
+)
+
+func TestEditingRequestDetailsSaves(t *testing.T) {
+	dir := t.TempDir()
+	r := seedRequest(t, dir)
+	s := openOn(t, dir)
+	s.showRequest(r.ID)
+	settle(t, s)
+	s.showEditRequest(r.ID)
+	e, ok := s.current.(*requestEditScreen)
+	if !ok {
+		t.Fatalf("Edit details opened %T", s.current)
+	}
+	about := e.pages[0].(*aboutPage)
+	if about.condition.text() != "asthma" {
+		t.Fatalf("the form opened with the condition %q, want the request's own", about.condition.text())
+	}
+	about.condition.entry.SetText("")
+	test.Type(about.condition.entry, "severe asthma")
+	want := e.pages[len(e.pages)-1].(*outcomePage)
+	test.Type(want.want.entry, "A referral to the chest clinic.")
+	test.Tap(e.saveBtn)
+	settle(t, s)
+
+	if _, ok := s.current.(*requestScreen); !ok {
+		t.Fatalf("after saving the screen is %T, want the request", s.current)
+	}
+	got, err := s.st.Request(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Condition != "severe asthma" || got.OutcomeWanted != "A referral to the chest clinic." {
+		t.Errorf("saved as condition %q, asking for %q", got.Condition, got.OutcomeWanted)
+	}
+	if got.Route != data.RouteReview || got.RecipientID != r.RecipientID || !got.RaisedWithDoctor {
+		t.Errorf("answers not on the form changed: %+v", got)
+	}
+	if s.cl.requests[r.ID].Condition != "severe asthma" {
+		t.Error("the window still shows the old condition")
+	}
+}
+
+func TestSurgeryFirstLetterIsTheReceipt(t *testing.T) {
+	s := openOn(t, t.TempDir())
+	chooseMode(t, s, modeSurgery)
+	s.onNewRequest()
+	w := s.current.(*wizard)
+	test.Type(w.who.form.name.entry, "Priya Shah")
+	test.Type(w.who.form.born.entry, "02/07/1980")
+	next(t, s, w, 1)
+	w.what.subject.SetSelected(subjectWords[data.SubjectDiagnosis])
+	test.Type(w.what.condition.entry, "migraine")
+	next(t, s, w, 2)
+	w.ask.raised.SetSelected(raisedYes)
+	next(t, s, w, 3)
+	w.path.radios[1].SetSelected(data.RouteLocal.Label())
+	for step := 4; step <= 9; step++ {
+		next(t, s, w, step)
+	}
+	w.to.choice.SetSelected(pickNewContact)
+	test.Type(w.to.form.name.entry, "Dr C Evans")
+	test.Tap(w.next)
+	settle(t, s)
+	ls, ok := s.current.(*letterScreen)
+	if !ok {
+		t.Fatalf("the wizard ended on %T, want the letter", s.current)
+	}
+	if ls.rec.Kind != data.KindReceptionReceipt {
+		t.Errorf("at a surgery the first letter is %q, want the receipt", ls.rec.Kind)
+	}
+}
