@@ -23,6 +23,9 @@ type directoryScreen struct {
 	title   *widget.Label
 	saveBtn *widget.Button
 	saved   *widget.Label
+	// verified marks a national body's last-checked date; delBtn deletes.
+	verified *widget.Label
+	delBtn   *widget.Button
 }
 
 func newDirectoryScreen(s *shell) *directoryScreen {
@@ -37,6 +40,9 @@ func newDirectoryScreen(s *shell) *directoryScreen {
 	d.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), d.onSave)
 	d.saveBtn.Importance = widget.HighImportance
 	d.saved = note("")
+	d.verified = newVerifiedLabel()
+	d.delBtn = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), d.onDelete)
+	d.delBtn.Disable()
 	d.filter("")
 	return d
 }
@@ -46,7 +52,7 @@ func (d *directoryScreen) content() fyne.CanvasObject {
 	left := container.NewBorder(container.NewVBox(heading("Directory"),
 		quiet("The doctors, services and teams your letters go to."), d.search),
 		container.NewHBox(add), nil, nil, d.list)
-	right := container.NewBorder(d.title, container.NewHBox(d.saveBtn, d.saved), nil, nil,
+	right := container.NewBorder(container.NewVBox(d.title, d.verified), container.NewHBox(d.saveBtn, d.delBtn, d.saved), nil, nil,
 		container.NewVScroll(d.form.content()))
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
 	split.Offset = 0.38
@@ -69,7 +75,11 @@ func (d *directoryScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	c := d.s.cl.contacts[d.shown[i]]
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(c.DisplayName())
-	box.Objects[1].(*widget.Label).SetText(c.Role.Label())
+	line := c.Role.Label()
+	if !c.LastVerified.IsZero() {
+		line += " · verified " + c.LastVerified.UK() + ", check before use"
+	}
+	box.Objects[1].(*widget.Label).SetText(line)
 }
 
 func (d *directoryScreen) onSearch(q string) {
@@ -101,6 +111,7 @@ func (d *directoryScreen) onSelected(i widget.ListItemID) {
 	d.form.load(c)
 	d.title.SetText("Edit " + c.DisplayName())
 	d.saved.SetText("")
+	d.showVerified(c)
 }
 
 func (d *directoryScreen) onAdd() {
@@ -108,6 +119,7 @@ func (d *directoryScreen) onAdd() {
 	d.form.load(data.Contact{})
 	d.title.SetText("Add a contact")
 	d.saved.SetText("")
+	d.showVerified(data.Contact{})
 	d.s.win.Canvas().Focus(d.form.name.entry)
 }
 
@@ -125,6 +137,7 @@ func (d *directoryScreen) onSave() {
 		d.form.load(c)
 		d.title.SetText("Edit " + c.DisplayName())
 		d.saved.SetText("Saved.")
+		d.showVerified(c)
 		d.filter(d.search.Text)
 		d.list.Refresh()
 	})
