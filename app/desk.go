@@ -135,7 +135,7 @@ func (d *deskScreen) onFind(q string) {
 		shown := d.s.cl.search(q, nil)
 		for i, at := range shown {
 			if i == 5 {
-				d.matches.Add(quiet(plural(len(shown)-5, "more matches: type more of the name", "more match: type more of the name")))
+				d.matches.Add(quiet(plural(len(shown)-5, "more match: type more of the name", "more matches: type more of the name")))
 				break
 			}
 			p := d.s.cl.people[at]
