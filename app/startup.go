@@ -73,7 +73,7 @@ func newStartupScreen(s *shell, err error) *startupScreen {
 func (ss *startupScreen) content() fyne.CanvasObject {
 	where := quiet("Data folder: " + ss.s.dir)
 	box := container.NewVBox(heading(ss.title), ss.message, widget.NewSeparator(), ss.buttons, where)
-	return container.NewCenter(container.NewPadded(container.New(&maxWidth{w: 640}, box)))
+	return container.NewCenter(container.NewPadded(container.New(&maxWidth{w: 640, min: 640}, box)))
 }
 
 // findBackup looks for the newest automatic backup that passes its check.
