@@ -89,12 +89,8 @@ func (b *caseBar) prepare() {
 		return
 	}
 	snap, today, st := s.cl.clone(), s.today(), s.st
-	ids := make([]string, 0, len(snap.requests))
-	for id := range snap.requests {
-		ids = append(ids, id)
-	}
 	background(s, func(ctx ctxT) (*caseIndex, error) {
-		bodies, err := editedLetters(ctx, st, ids)
+		bodies, err := editedLetters(ctx, st)
 		if err != nil {
 			return nil, err
 		}

@@ -45,20 +45,16 @@ type caseRow struct {
 	dueWhat string
 }
 
-// editedLetters reads the wording people changed in their letters; the
-// rest of a letter comes from the records, which are indexed already.
-func editedLetters(ctx ctxT, st *store.Store, requestIDs []string) (map[string]string, error) {
+// editedLetters reads the wording people changed in their letters, by
+// request; the rest of a letter comes from the records, indexed already.
+func editedLetters(ctx ctxT, st *store.Store) (map[string]string, error) {
+	ls, err := st.EditedLetters(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := map[string]string{}
-	for _, id := range requestIDs {
-		ls, err := st.LettersFor(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		for _, l := range ls {
-			if l.Edited() {
-				out[id] += " " + strings.ToLower(l.Body)
-			}
-		}
+	for _, l := range ls {
+		out[l.RequestID] += " " + strings.ToLower(l.Body)
 	}
 	return out, nil
 }

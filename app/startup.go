@@ -63,6 +63,9 @@ func newStartupScreen(s *shell, err error) *startupScreen {
 		ss.restore.Disable()
 		choose := widget.NewButtonWithIcon("Choose a backup file…", theme.FolderOpenIcon(), ss.onChoose)
 		ss.buttons = container.NewHBox(ss.restore, choose, quit)
+	case errors.Is(err, store.ErrNewer):
+		ss.title = "These records need a newer Second Opinion"
+		ss.buttons = container.NewHBox(quit)
 	default:
 		ss.title = "Your records could not be opened"
 		ss.buttons = container.NewHBox(again, quit)

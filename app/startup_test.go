@@ -198,6 +198,9 @@ func TestNewerRecordsAreRefusedUnchanged(t *testing.T) {
 	if !strings.Contains(ss.message.Text, "newer version") || !strings.Contains(ss.message.Text, "Nothing has been changed") {
 		t.Errorf("the screen says %q", ss.message.Text)
 	}
+	if !strings.Contains(ss.title, "newer Second Opinion") {
+		t.Errorf("the title is %q", ss.title)
+	}
 	after, _ := os.ReadFile(filepath.Join(dir, store.FileName))
 	if !bytes.Equal(before, after) {
 		t.Error("the newer records were changed")

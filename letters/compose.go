@@ -279,7 +279,21 @@ func (c *composer) identify() string {
 	if len(who) > 0 {
 		s += " (" + strings.Join(who, ", ") + ")"
 	}
-	return s + ". " + c.v.short + " has asked me to write, and is happy for you to discuss this with me."
+	return s + ". " + c.v.short + " has asked me to write, and is happy for you to discuss this with me." + c.consentSentence()
+}
+
+// consentSentence notes the person's written consent for the writer to act
+// for them, when it is recorded: it answers a doctor's first question.
+func (c *composer) consentSentence() string {
+	p := c.in.Person
+	if !p.HasConsent() {
+		return ""
+	}
+	s := " " + c.v.short + " gave me written consent to act for them on " + p.ConsentOn.Long()
+	if scope := trimStop(clean(p.ConsentScope)); scope != "" {
+		s += " (" + lowerFirst(scope) + ")"
+	}
+	return s + ", and I can send you a copy."
 }
 
 // background is the patient's history as a short list, for the doctor.

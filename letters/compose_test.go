@@ -237,3 +237,29 @@ func TestNames(t *testing.T) {
 		}
 	}
 }
+
+func TestOnBehalfLettersNoteConsent(t *testing.T) {
+	in := fullInput(data.KindSecondOpinionDiagnosis, data.England, true)
+	in.Person.ConsentOn = data.MustDate(2026, 10, 30)
+	in.Person.ConsentScope = "Letters and calls about her second opinion."
+	l, err := Compose(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := RenderText(l)
+	want := "gave me written consent to act for them on 30 October 2026 (letters and calls about her second opinion), and I can send you a copy."
+	if !strings.Contains(text, want) {
+		t.Errorf("no consent sentence in:\n%s", text)
+	}
+	in.Person.ConsentOn = data.Date{}
+	l, _ = Compose(in)
+	if strings.Contains(RenderText(l), "consent") {
+		t.Error("consent mentioned although none is recorded")
+	}
+	own := fullInput(data.KindSecondOpinionDiagnosis, data.England, false)
+	own.Person.ConsentOn = data.MustDate(2026, 10, 30)
+	l, _ = Compose(own)
+	if strings.Contains(RenderText(l), "written consent") {
+		t.Error("a letter in the patient's own voice should not mention consent")
+	}
+}

@@ -70,6 +70,7 @@ var lowerable = map[string]bool{
 	"four": true, "five": true, "several": true, "many": true, "one": true, "none": true,
 	"no": true, "not": true, "only": true, "being": true, "having": true, "getting": true,
 	"trying": true, "seeing": true, "referral": true, "constant": true, "weight": true,
+	"letters": true, "calls": true, "phone": true, "all": true, "any": true, "everything": true, "correspondence": true,
 }
 
 // since reads "2019" as "since 2019" and leaves "for three years" alone.

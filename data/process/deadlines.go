@@ -123,6 +123,11 @@ func appendDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation 
 		case data.KindSecondOpinionTreatment, data.KindSecondOpinionDiagnosis, data.KindAskAgain:
 			add(addDays(on, 7), decisionWhat[k], RuleRefusalReasons, dueAnswer)
 			add(addDays(on, cfg.chaseDays()), chaseWhat(k, cfg), RuleChase, dueAck)
+		case data.KindReceptionReceipt:
+			// The receipt goes to the patient, who owes nothing; the practice
+			// owes a decision on the request it records.
+			add(addDays(on, 7), "Decision owed on the request made at the surgery; a refusal must come with written reasons (7 days)",
+				RuleRefusalReasons, dueAnswer)
 		default:
 			if RungOf(k) != RungNone {
 				add(addDays(on, cfg.chaseDays()), chaseWhat(k, cfg), RuleChase, dueAck)

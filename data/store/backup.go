@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -168,12 +169,23 @@ func undoMoves(moved []string, path, aside string) {
 }
 
 // AutoBackup writes a dated backup into the data folder's backups folder
-// and keeps only the newest keep of them.
+// and keeps only the newest keep of them. When nothing has changed since
+// the newest backup it keeps that one and returns its path, so closing the
+// program ten times does not push out older, different backups.
 func (s *Store) AutoBackup(ctx context.Context, keep int) (string, error) {
 	folder := filepath.Join(s.dir, BackupFolder)
 	dest := filepath.Join(folder, "secondopinion-"+s.now().Format("20060102-150405.000")+".db")
+	previous, _ := Backups(s.dir)
 	if err := s.Backup(ctx, dest); err != nil {
 		return "", err
+	}
+	// Both are our own closed copies, never the live database, so they may
+	// be compared as files; VACUUM INTO writes the same bytes for the same records.
+	if len(previous) > 0 && sameFile(dest, previous[0].Path) {
+		os.Remove(dest)
+		now := time.Now()
+		os.Chtimes(previous[0].Path, now, now) // it is as fresh as a new one
+		return previous[0].Path, nil
 	}
 	backups, _ := Backups(s.dir)
 	if keep < 1 {
@@ -227,6 +239,15 @@ func NewestGoodBackup(ctx context.Context, dir string) (BackupFile, bool) {
 		}
 	}
 	return BackupFile{}, false
+}
+
+func sameFile(a, b string) bool {
+	x, err := os.ReadFile(a)
+	if err != nil {
+		return false
+	}
+	y, err := os.ReadFile(b)
+	return err == nil && bytes.Equal(x, y)
 }
 
 func syncFile(path string) error {

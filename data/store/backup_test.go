@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -102,8 +103,8 @@ func TestRestoreRefusesABadFileAndChangesNothing(t *testing.T) {
 
 func TestAutoBackupKeepsTheNewest(t *testing.T) {
 	s := openTemp(t)
-	addPeople(t, s, "Elen")
 	for i := 0; i < 5; i++ {
+		addPeople(t, s, fmt.Sprintf("Elen %d", i))
 		if _, err := s.AutoBackup(ctx, 3); err != nil {
 			t.Fatalf("AutoBackup: %v", err)
 		}
@@ -120,6 +121,27 @@ func TestAutoBackupKeepsTheNewest(t *testing.T) {
 	os.WriteFile(list[0].Path, []byte("damaged"), 0o600)
 	if b, ok := NewestGoodBackup(ctx, s.Dir()); !ok || b.Path != list[1].Path {
 		t.Errorf("with the newest damaged: %v, %v; want %s", b, ok, list[1].Path)
+	}
+}
+
+func TestAutoBackupOfUnchangedRecordsKeepsTheOlderBackups(t *testing.T) {
+	s := openTemp(t)
+	addPeople(t, s, "Nerys")
+	first, err := s.AutoBackup(ctx, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addPeople(t, s, "Osian")
+	second, _ := s.AutoBackup(ctx, 2)
+	for i := 0; i < 3; i++ { // closing again and again with no changes
+		again, err := s.AutoBackup(ctx, 2)
+		if err != nil || again != second {
+			t.Fatalf("unchanged AutoBackup = %s, %v; want the newest, %s", again, err, second)
+		}
+	}
+	list, _ := Backups(s.Dir())
+	if len(list) != 2 || list[1].Path != first {
+		t.Errorf("backups %v; the older, different one should still be kept", list)
 	}
 }
 

@@ -83,6 +83,12 @@ func (s *Store) LettersFor(ctx context.Context, requestID string) ([]data.Letter
 	return queryList(ctx, s.db, scanLetter, selectLetterSQL+" WHERE request_id = ? ORDER BY created_at, id", requestID)
 }
 
+// EditedLetters returns every letter whose wording the user changed, for
+// searching: the rest of a letter comes from records searched already.
+func (s *Store) EditedLetters(ctx context.Context) ([]data.Letter, error) {
+	return queryList(ctx, s.db, scanLetter, selectLetterSQL+" WHERE body <> '' ORDER BY request_id, created_at, id")
+}
+
 // DeleteLetter deletes a letter; a step recording that it was sent stays.
 func (s *Store) DeleteLetter(ctx context.Context, id string) error {
 	return s.deleteByID(ctx, "letters", id)

@@ -51,7 +51,7 @@ func Open(dir string) (*Store, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(path); err == nil && !canWrite(path) {
-		return openReadOnly(dir, path)
+		return OpenReadOnly(dir)
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
@@ -65,9 +65,14 @@ func Open(dir string) (*Store, error) {
 	return s, nil
 }
 
-// openReadOnly opens a database whose file cannot be written, so that the
-// records can still be read; the program shows a banner saying so.
-func openReadOnly(dir, path string) (*Store, error) {
+// OpenReadOnly opens the records in dir for reading only. Open uses it for
+// a database whose file cannot be written, so the records can still be
+// read; the program shows a banner saying so.
+func OpenReadOnly(dir string) (*Store, error) {
+	path := filepath.Join(dir, FileName)
+	if err := checkBeforeWriting(path); err != nil {
+		return nil, err
+	}
 	db, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		return nil, explain(err)
@@ -124,7 +129,7 @@ func checkBeforeWriting(path string) error {
 		return explain(err)
 	}
 	if version > len(migrations()) {
-		return &data.UserError{Message: fmt.Sprintf(
+		return &data.UserError{Err: ErrNewer, Message: fmt.Sprintf(
 			"This data was saved by a newer version of Second Opinion (data version %d; this program knows up to %d). "+
 				"Nothing has been changed. Please install the newer version to open it.", version, len(migrations()))}
 	}
@@ -148,6 +153,10 @@ func (s *Store) Close() error {
 // Dir is the data folder; Path the database file inside it.
 func (s *Store) Dir() string  { return s.dir }
 func (s *Store) Path() string { return s.path }
+
+// ErrNewer is returned, wrapped in a UserError, for a database saved by a
+// newer version of the program.
+var ErrNewer = errors.New("database from a newer version")
 
 // ErrDamaged is returned, wrapped in a UserError, for a damaged database.
 var ErrDamaged = errors.New("database damaged")
