@@ -169,3 +169,12 @@ func TestEveryRuleHasASource(t *testing.T) {
 		t.Errorf("%d rules, want %d", len(seen), 6+4*4)
 	}
 }
+
+func TestReceptionReceiptOwesADecisionNotAReply(t *testing.T) {
+	on := data.MustDate(2026, 11, 20)
+	step := data.Step{On: on, Kind: data.StepLetterSent, LetterKind: data.KindReceptionReceipt}
+	ds := Deadlines(nil, step, data.England, Config{})
+	if len(ds) != 1 || ds[0].Due != on.AddDays(7) || ds[0].Rule.ID != RuleRefusalReasons.ID {
+		t.Fatalf("receipt deadlines = %+v; want one decision due %v", ds, on.AddDays(7))
+	}
+}
