@@ -156,9 +156,13 @@ func (g *generator) request(p data.Person) {
 		r.UnwellSince = fmt.Sprintf("since %d", g.today.Year-1-g.rnd.IntN(8))
 	}
 	stage := Stage(g.rnd.IntN(int(stageCount)))
-	// Start far enough back for the stage's steps to fit before today.
-	start := g.today.AddDays(-(3 + g.rnd.IntN(20) + 25*int(stage)))
+	// Spread starts over the past year, far enough back for the stage's
+	// steps to fit before today, so reports have a year of months to show.
+	span := 100 // days the longest timeline takes
+	start := g.today.AddDays(-(span + g.rnd.IntN(365-span)))
 	switch stage {
+	case Drafted:
+		start = g.today.AddDays(-g.rnd.IntN(30))
 	case Awaiting:
 		start = g.today.AddDays(-(1 + g.rnd.IntN(10)))
 	case NoReply:
@@ -211,15 +215,19 @@ func (g *generator) steps(p data.Person, r data.Request, to data.Contact, stage 
 	case Awaiting:
 		// Sent recently; nothing back yet.
 	case NoReply:
-		// Sent weeks ago and never answered: the chaser is overdue.
+		// Sent weeks ago and never answered: the chaser is overdue, or,
+		// for some, the silence was logged after chasing by phone.
+		if g.rnd.IntN(2) == 0 {
+			reply(data.OutcomeNoReply, later(15, 5), "No answer, even after a phone call to the secretary.")
+		}
 	case Agreed:
-		reply(data.OutcomeAgreed, later(8, 10), "The consultant agreed to refer for a second opinion.")
+		reply(data.OutcomeAgreed, later(3, 14), "The consultant agreed to refer for a second opinion.")
 	case Partly:
-		reply(data.OutcomePartly, later(8, 10), "Agreed to review the medication, but not to refer elsewhere.")
+		reply(data.OutcomePartly, later(3, 14), "Agreed to review the medication, but not to refer elsewhere.")
 	case Refused:
-		reply(data.OutcomeRefused, later(8, 10), "Refused: the team feels the current plan is right.")
+		reply(data.OutcomeRefused, later(3, 14), "Refused: the team feels the current plan is right.")
 	case Escalated, Closed:
-		reply(data.OutcomeRefused, later(8, 6), "Refused without giving reasons.")
+		reply(data.OutcomeRefused, later(4, 10), "Refused without giving reasons.")
 		send(data.KindAskAgain, to, later(3, 4))
 		reply(data.OutcomeRefused, later(10, 6), "Refused again, with reasons.")
 		next := []string{data.KindPALS, data.KindComplaint, data.KindAdvocacy}[g.rnd.IntN(3)]
