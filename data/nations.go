@@ -18,6 +18,10 @@ type NationFacts struct {
 	// provided; FundingRequestShort its abbreviation.
 	FundingRequest      string
 	FundingRequestShort string
+	// FundingTest is what the panel must be shown: England and Northern
+	// Ireland ask for clinical exceptionality; Wales (since 2017) and
+	// Scotland weigh significant clinical benefit against value for money.
+	FundingTest string
 
 	// Ombudsman is the final, independent stage of a complaint.
 	Ombudsman        string
@@ -50,6 +54,7 @@ var nationFacts = map[Nation]NationFacts{
 		ComplaintsProcess:      "the NHS complaints procedure",
 		FundingRequest:         "individual funding request",
 		FundingRequestShort:    "IFR",
+		FundingTest:            "that the case is clinically exceptional",
 		Ombudsman:              "Parliamentary and Health Service Ombudsman",
 		OmbudsmanShort:         "PHSO",
 		OmbudsmanWebsite:       "www.ombudsman.org.uk",
@@ -70,6 +75,7 @@ var nationFacts = map[Nation]NationFacts{
 		ComplaintsProcess:      "Putting Things Right, the NHS Wales complaints procedure",
 		FundingRequest:         "individual patient funding request",
 		FundingRequestShort:    "IPFR",
+		FundingTest:            "that the treatment would bring significant clinical benefit and be reasonable value for money",
 		Ombudsman:              "Public Services Ombudsman for Wales",
 		OmbudsmanShort:         "PSOW",
 		OmbudsmanWebsite:       "www.ombudsman.wales",
@@ -90,6 +96,7 @@ var nationFacts = map[Nation]NationFacts{
 		ComplaintsProcess:      "the NHS Scotland complaints handling procedure",
 		FundingRequest:         "Peer Approved Clinical System (PACS) Tier 2 request",
 		FundingRequestShort:    "PACS Tier 2",
+		FundingTest:            "that the treatment would bring significant clinical benefit and be reasonable value for money",
 		Ombudsman:              "Scottish Public Services Ombudsman",
 		OmbudsmanShort:         "SPSO",
 		OmbudsmanWebsite:       "www.spso.org.uk",
@@ -110,6 +117,7 @@ var nationFacts = map[Nation]NationFacts{
 		ComplaintsProcess:      "the Health and Social Care complaints procedure",
 		FundingRequest:         "individual funding request",
 		FundingRequestShort:    "IFR",
+		FundingTest:            "that the case is clinically exceptional",
 		Ombudsman:              "Northern Ireland Public Services Ombudsman",
 		OmbudsmanShort:         "NIPSO",
 		OmbudsmanWebsite:       "www.nipso.org.uk",
