@@ -221,6 +221,9 @@ func (c *caseload) config() process.Config {
 func (c *caseload) configFor(r data.Request) process.Config {
 	cfg := c.config()
 	cfg.Recipient = cfg.Contacts[r.RecipientID]
+	if p, ok := c.person(r.PersonID); ok {
+		cfg.Nation = p.Nation
+	}
 	return cfg
 }
 

@@ -42,6 +42,7 @@ func Agenda(people []data.Person, requests []data.Request, steps []data.Step, to
 		}
 		rcfg := cfg
 		rcfg.Recipient = cfg.Contacts[req.RecipientID]
+		rcfg.Nation = p.Nation
 		items, buf = appendRequestItems(items, buf, p, req, rs, today, rcfg)
 	}
 	return sortItems(items)

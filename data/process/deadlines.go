@@ -23,6 +23,10 @@ type Config struct {
 	Recipient data.Contact
 	// Contacts, by ID, let Agenda find each request's recipient.
 	Contacts map[string]data.Contact
+	// Nation is the person's, so next actions name the right bodies
+	// (PALS, the ICB, the IFR in England; their equivalents elsewhere).
+	// Agenda sets it for each person itself.
+	Nation data.Nation
 }
 
 // ConfigFor is the agenda's configuration for a caseload: its contacts by

@@ -29,7 +29,7 @@ const (
 	notRaised                // the person has not yet raised it with the doctor
 	chaseDue                 // the latest letter has waited past the chase period
 	chaseNotDue              // …or not yet
-	fundingLimitUnknown      // the ICB's time limit for a review is not known
+	fundingLimitUnknown      // the commissioner's time limit for a review is not known
 )
 
 type rungAction struct {
@@ -61,7 +61,7 @@ func logStep(kind data.StepKind, when cond, reason string) rungAction {
 }
 
 var (
-	actPALS      = letter(data.KindPALS, "Contact PALS: it is free, informal and can often sort things out quickly")
+	actPALS      = letter(data.KindPALS, "Contact {advice}: it is free, informal and can often sort things out quickly")
 	actAdvocacy  = letter(data.KindAdvocacy, "Get a free, independent advocate to help you put your case")
 	actComplaint = letter(data.KindComplaint, "Make a formal complaint to the provider or to the commissioner")
 	actOmbudsman = letter(data.KindOmbudsman, "Local resolution is over: ask the ombudsman to look at it")
@@ -74,7 +74,7 @@ var ladder = []ladderRow{
 		logStep(data.StepMeeting, notRaised, "Raise it with the doctor first and give any new information: it may settle it"),
 		letter(letterReview, "Ask the doctor in writing to review the {subject}", data.RouteReview),
 		letter(letterSecond, "Ask in writing for a second opinion on the {subject} from another doctor", data.RouteLocal),
-		letter(data.KindIFRRequest, "An out-of-area specialist must be funded: ask your GP or consultant to make an individual funding request", data.RouteOutOfArea),
+		letter(data.KindIFRRequest, "An out-of-area specialist must be funded: ask your GP or consultant to make an {funding}", data.RouteOutOfArea),
 		letter(letterSecond, "Or ask straight away for a second opinion from another doctor", data.RouteReview),
 	}},
 
@@ -98,7 +98,7 @@ var ladder = []ladderRow{
 	{state: StateRefused, rung: anyRung, actions: []rungAction{
 		letter(data.KindAskAgain, "They refused: ask in writing for their reasons, and ask again"),
 		letter(data.KindAppeal, "Appeal to the medical director, who can overturn the refusal", notFunds...),
-		letter(data.KindIFRRequest, "Ask your GP or consultant to make an individual funding request for the out-of-area specialist", data.RouteOutOfArea),
+		letter(data.KindIFRRequest, "Ask your GP or consultant to make an {funding} for the out-of-area specialist", data.RouteOutOfArea),
 		actPALS, actAdvocacy, actComplaint,
 	}},
 	{state: StateRefused, rung: RungReview, actions: []rungAction{
@@ -109,7 +109,7 @@ var ladder = []ladderRow{
 	{state: StateRefused, rung: RungSecondOpinion, actions: []rungAction{
 		letter(data.KindAskAgain, "They refused: ask for the reasons in writing (owed within 7 days) and ask again"),
 		letter(data.KindAppeal, "Appeal to the medical director, who can overturn the refusal", notFunds...),
-		letter(data.KindIFRRequest, "Ask your GP or consultant to make an individual funding request for the out-of-area specialist", data.RouteOutOfArea),
+		letter(data.KindIFRRequest, "Ask your GP or consultant to make an {funding} for the out-of-area specialist", data.RouteOutOfArea),
 		actPALS, actAdvocacy, actComplaint,
 	}},
 	{state: StateRefused, rung: RungAskAgain, actions: []rungAction{
@@ -126,14 +126,12 @@ var ladder = []ladderRow{
 		letter(data.KindAdvocacy, "An advocate can help you take the complaint to the ombudsman"),
 	}},
 	{state: StateRefused, rung: RungFunding, actions: []rungAction{
-		logStep(data.StepCall, fundingLimitUnknown, "Ask the ICB how long you have to ask for a reconsideration or a review, and note it"),
-		letter(data.KindIFRReconsideration, "If there is new clinical information, ask your clinician to send it for a reconsideration"),
-		letter(data.KindAppeal, "If the ICB did not follow its own process, ask for a review"),
+		logStep(data.StepCall, fundingLimitUnknown, "Ask the {commissioner} how long you have to ask for a reconsideration or a review, and note it"),
+		letter(data.KindIFRReconsideration, "Ask for a reconsideration if there is new clinical information, or a review if the {commissioner} did not follow its own process"),
 		actAdvocacy,
 	}},
 	{state: StateRefused, rung: RungFundingReview, actions: []rungAction{
-		letter(data.KindAppeal, "If the ICB did not follow its own process, ask for a review"),
-		letter(data.KindOmbudsman, "Then the ombudsman, or take legal advice"),
+		letter(data.KindOmbudsman, "The {commissioner}'s review is the last local step: ask the ombudsman, or take legal advice"),
 		actAdvocacy,
 	}},
 	{state: StateRefused, rung: RungOmbudsman, actions: []rungAction{
@@ -192,6 +190,10 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 	st := StateOf(steps)
 	facts := conditions{req: req, cfg: cfg}
 	facts.chaseDue = !st.Since.IsZero() && !today.Before(addDays(st.Since, cfg.chaseDays()))
+	// The reasons name the subject and the nation's own bodies.
+	f := data.FactsFor(cfg.Nation)
+	words := strings.NewReplacer("{subject}", subjectWord(req.Subject), "{advice}", f.Advice,
+		"{funding}", f.FundingRequest, "{commissioner}", f.CommissionerShort)
 	var out []Action
 	seen := func(letter string, log data.StepKind) bool {
 		for _, a := range out {
@@ -211,9 +213,7 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 			}
 			act := a.Action
 			act.Letter = resolveLetter(act.Letter, req.Subject)
-			if strings.Contains(act.Reason, "{subject}") {
-				act.Reason = strings.ReplaceAll(act.Reason, "{subject}", subjectWord(req.Subject))
-			}
+			act.Reason = words.Replace(act.Reason)
 			if !seen(act.Letter, act.Log) {
 				out = append(out, act)
 			}

@@ -2,6 +2,7 @@ package process
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"secondopinion/data"
@@ -98,16 +99,16 @@ func TestNextActions(t *testing.T) {
 		{"funding refused, ICB limit unknown: ask for it first",
 			req(data.RouteOutOfArea, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindIFRRequest), reply(t, "2026-02-25", data.OutcomeRefused)}, Config{},
-			[]string{"log:call", data.KindIFRReconsideration, data.KindAppeal, data.KindAdvocacy, data.KindRecordsRequest}},
+			[]string{"log:call", data.KindIFRReconsideration, data.KindAdvocacy, data.KindRecordsRequest}},
 		{"funding refused, ICB limit known",
 			req(data.RouteOutOfArea, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindIFRRequest), reply(t, "2026-02-25", data.OutcomeRefused)},
 			Config{Recipient: data.Contact{FundingReviewDays: 28}},
-			[]string{data.KindIFRReconsideration, data.KindAppeal, data.KindAdvocacy, data.KindRecordsRequest}},
-		{"reconsideration refused: review, then ombudsman",
+			[]string{data.KindIFRReconsideration, data.KindAdvocacy, data.KindRecordsRequest}},
+		{"reconsideration or review refused: the ombudsman",
 			req(data.RouteOutOfArea, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindIFRReconsideration), reply(t, "2026-02-25", data.OutcomeRefused)}, Config{},
-			[]string{data.KindAppeal, data.KindOmbudsman, data.KindAdvocacy, data.KindRecordsRequest}},
+			[]string{data.KindOmbudsman, data.KindAdvocacy, data.KindRecordsRequest}},
 		{"ombudsman refused: close",
 			req(data.RouteLocal, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindOmbudsman), reply(t, "2026-02-25", data.OutcomeRefused)}, Config{},
@@ -181,6 +182,43 @@ func TestLadderIsComplete(t *testing.T) {
 	for _, s := range []StateKind{StateDrafted, StateSent, StateEscalated, StateAgreed, StateRefused, StatePartly, StateNoReply, StateClosed} {
 		if findRow(s, RungNone) == nil {
 			t.Errorf("no ladder row for state %s", s)
+		}
+	}
+}
+
+func TestNextActionsNameTheNationsBodies(t *testing.T) {
+	req := func(route data.Route, subj data.Subject, raised bool) data.Request {
+		return data.Request{ID: "r", PersonID: "p", Route: route, Subject: subj, RaisedWithDoctor: raised}
+	}
+	refused := []data.Step{sent(t, "2026-02-01", data.KindIFRRequest), reply(t, "2026-02-25", data.OutcomeRefused)}
+	r := req(data.RouteOutOfArea, data.SubjectTreatment, true)
+	cases := []struct {
+		nation data.Nation
+		want   string
+	}{
+		{data.England, "ICB"},
+		{data.Wales, "health board"},
+		{data.Scotland, "NHS board"},
+		{data.NorthernIreland, "HSC trust"},
+	}
+	for _, c := range cases {
+		acts := NextActionsFor(r, refused, data.MustDate(2026, 3, 1), Config{Nation: c.nation})
+		if !strings.Contains(acts[0].Reason, c.want) {
+			t.Errorf("%s: %q does not name the %s", c.nation, acts[0].Reason, c.want)
+		}
+	}
+	pals := NextActionsFor(req(data.RouteLocal, data.SubjectTreatment, true),
+		[]data.Step{sent(t, "2026-02-01", data.KindAskAgain), reply(t, "2026-02-10", data.OutcomeRefused)},
+		data.MustDate(2026, 3, 1), Config{Nation: data.Scotland})
+	for _, a := range pals {
+		if a.Letter == data.KindPALS && strings.Contains(a.Reason, "PALS") {
+			t.Errorf("Scotland has no PALS, but the reason says %q", a.Reason)
+		}
+	}
+	first := NextActionsFor(req(data.RouteOutOfArea, data.SubjectTreatment, true), nil, data.MustDate(2026, 3, 1), Config{Nation: data.Wales})
+	for _, a := range first {
+		if a.Letter == data.KindIFRRequest && !strings.Contains(a.Reason, "individual patient funding request") {
+			t.Errorf("Wales: %q should name the IPFR", a.Reason)
 		}
 	}
 }
