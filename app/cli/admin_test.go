@@ -142,3 +142,31 @@ func bumpVersion(t *testing.T, path string, v byte) {
 		t.Fatal(err)
 	}
 }
+
+func TestDemoOnlyFillsAnEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runAdmin(t, "demo", "-data", dir, "-clients", "5"); code != ExitOK {
+		t.Fatalf("demo: %s", stderr)
+	}
+	code, _, stderr := runAdmin(t, "demo", "-data", dir, "-clients", "5", "-seed", "2")
+	if code != ExitFailure || !strings.Contains(stderr, "already holds records") {
+		t.Errorf("a second demo into the same folder: exit %d, %q", code, stderr)
+	}
+	_, out, _ := runAdmin(t, "check", "-data", dir)
+	if !strings.Contains(out, "people\t5\n") {
+		t.Errorf("the folder changed:\n%s", out)
+	}
+}
+
+func TestReadingCommandsRefuseAFolderWithoutRecords(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "typo")
+	for _, name := range []string{"check", "requests", "agenda", "report"} {
+		code, _, stderr := runAdmin(t, name, "-data", missing)
+		if code != ExitFailure || !strings.Contains(stderr, "no Second Opinion records") {
+			t.Errorf("%s on a missing folder: exit %d, %q", name, code, stderr)
+		}
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("a reading command created the missing folder")
+	}
+}

@@ -67,7 +67,7 @@ func runAgenda(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	if *icsPath != "" {
-		return safefile.Write(*icsPath, "the calendar", safefile.Shared, func(w io.Writer) error {
+		return safefile.Write(*icsPath, "the calendar", safefile.Private, func(w io.Writer) error {
 			return process.WriteICS(w, items, time.Now())
 		})
 	}

@@ -145,7 +145,7 @@ func TestAgendaMisuse(t *testing.T) {
 		{[]string{"-data", dir, "-chase", "many"}, ExitMisuse, "invalid value"},
 		{[]string{"-data", dir, "later"}, ExitMisuse, "unexpected argument"},
 		{[]string{"-h"}, ExitOK, "Usage: secondopinion agenda"},
-		{[]string{"-data", dir, "-on", "21/11/2026"}, ExitOK, ""},
+		{[]string{"-data", dir, "-on", "21/11/2026"}, ExitFailure, "no Second Opinion records"},
 	}
 	for _, c := range cases {
 		code, _, stderr := runAdmin(t, "agenda", c.args...)

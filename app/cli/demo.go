@@ -8,6 +8,7 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/demo"
+	"secondopinion/data/store"
 )
 
 func init() {
@@ -25,12 +26,22 @@ func runDemo(args []string, out, errOut io.Writer) error {
 	if *clients < 1 || *clients > 1_000_000 {
 		return usagef("-clients must be between 1 and 1,000,000")
 	}
-	st, err := openData(*dir)
+	if *dir == "" {
+		return usagef("-data DIR is required")
+	}
+	// Hold the folder, so the program cannot be writing to it meanwhile.
+	st, err := store.OpenExclusive(*dir)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	ctx := context.Background()
+	if counts, err := st.Counts(ctx); err != nil {
+		return err
+	} else if counts[0].N > 0 {
+		return &data.UserError{Message: fmt.Sprintf("%s already holds records (%d people). The example caseload "+
+			"is only put into an empty folder, so it never mixes with real records. Please choose a new folder.", st.Dir(), counts[0].N)}
+	}
 	start := time.Now()
 	if err := demo.Generate(ctx, st, *clients, *seed, data.Today()); err != nil {
 		return err

@@ -4,8 +4,10 @@ package safefile
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -23,9 +25,14 @@ const Shared os.FileMode = 0o644
 // names the file in the error a person sees ("the letter", "the chart").
 func Write(path, what string, perm os.FileMode, write func(io.Writer) error) error {
 	fail := func(err error) error {
+		why := err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			why = pe.Err // the temporary file's name would only confuse
+		}
 		return &data.UserError{Err: err, Message: fmt.Sprintf(
-			"Could not save %s as %s: %v. Please check the folder exists, that you can write to it, and that the disk has space.",
-			what, path, err)}
+			"Could not save %s as %s (%v). Please check the folder exists, that you can write to it, and that the disk has space.",
+			what, path, why)}
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
 	if err != nil {

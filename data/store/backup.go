@@ -34,6 +34,11 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		os.Remove(tmp)
 		return explainBackup(err)
 	}
+	// A backup holds people's health records: readable by its owner only.
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		os.Remove(tmp)
+		return explainBackup(err)
+	}
 	if err := syncFile(tmp); err != nil {
 		os.Remove(tmp)
 		return explainBackup(err)
@@ -121,6 +126,9 @@ func Restore(ctx context.Context, dir, from string) (keptAside string, err error
 	_, err = src.ExecContext(ctx, "VACUUM INTO ?", incoming)
 	src.Close()
 	if err == nil {
+		err = os.Chmod(incoming, 0o600)
+	}
+	if err == nil {
 		err = syncFile(incoming)
 	}
 	if err != nil {
@@ -151,7 +159,9 @@ func Restore(ctx context.Context, dir, from string) (keptAside string, err error
 	// Opening migrates an older backup and proves the result is usable.
 	s, err := Open(dir)
 	if err != nil {
-		os.Remove(path)
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(path + suffix)
+		}
 		undoMoves(moved, path, aside)
 		return "", err
 	}

@@ -197,3 +197,16 @@ func TestNetworkDriveWarning(t *testing.T) {
 		t.Errorf("a local temporary folder was called a network drive: %s", w)
 	}
 }
+
+func TestBackupsAreReadableByTheirOwnerOnly(t *testing.T) {
+	s := openTemp(t)
+	addPeople(t, s, "Rhodri")
+	path := filepath.Join(t.TempDir(), "b.db")
+	if err := s.Backup(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v, %v; want 0600", info.Mode().Perm(), err)
+	}
+}

@@ -46,6 +46,15 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 		err = s.inTx(ctx, func(tx txn) error {
+			// Another copy may have migrated while this one waited for
+			// the write lock: look again inside the transaction.
+			var now int
+			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+				return err
+			}
+			if now > i {
+				return nil
+			}
 			if _, err := tx.ExecContext(ctx, string(script)); err != nil {
 				return fmt.Errorf("migration %s: %w", files[i], err)
 			}

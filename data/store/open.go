@@ -198,3 +198,17 @@ func explain(err error) error {
 	}
 	return err
 }
+
+// ErrNoRecords is returned, wrapped in a UserError, by OpenExisting for a
+// folder that holds no database: a mistyped folder name should not quietly
+// become a new, empty set of records.
+var ErrNoRecords = errors.New("no database in the folder")
+
+// OpenExisting opens the records in dir, refusing a folder without them.
+func OpenExisting(dir string) (*Store, error) {
+	if _, err := os.Stat(filepath.Join(dir, FileName)); errors.Is(err, os.ErrNotExist) {
+		return nil, &data.UserError{Err: ErrNoRecords, Message: fmt.Sprintf(
+			"There are no Second Opinion records in %s. Please check the folder's name.", dir)}
+	}
+	return Open(dir)
+}
