@@ -141,8 +141,11 @@ func appendRequestItems(items []Item, buf []Deadline, p *data.Person, req data.R
 	return items, buf
 }
 
-// stepDeadlines are the rules' deadlines for a step, with a date the user
-// stored on it taking the place of the earliest one.
+// stepDeadlines are the rules' deadlines for a step. A date stored on the
+// step replaces the rule's date for the deadline it names (the user may
+// have been given a different date); one the rules no longer set (the
+// chase period changed since) gives way to the rules; and a date on a step
+// no rule covers is kept as it is.
 func stepDeadlines(dst []Deadline, earlier []data.Step, s data.Step, nation data.Nation, cfg Config) []Deadline {
 	ds := appendDeadlines(dst, earlier, s, nation, cfg)
 	if s.DueOn.IsZero() {
@@ -158,8 +161,10 @@ func stepDeadlines(dst []Deadline, earlier []data.Step, s data.Step, nation data
 	if what == "" {
 		what = ds[0].What
 	}
-	if s.DueOn != ds[0].Due || what != ds[0].What {
-		ds[0].Due, ds[0].What, ds[0].Rule = s.DueOn, what, Rule{}
+	for i := range ds {
+		if ds[i].What == what && ds[i].Due != s.DueOn {
+			ds[i].Due, ds[i].Rule = s.DueOn, Rule{}
+		}
 	}
 	return ds
 }

@@ -163,3 +163,22 @@ func TestAgendaSettling(t *testing.T) {
 		})
 	}
 }
+
+// A due date stored under an older chase period gives way to the rules,
+// and never displaces the 7-day decision owed on the same letter.
+func TestStoredDueDateKeepsToItsOwnDeadline(t *testing.T) {
+	p := data.Person{ID: "p", Name: "Bethan", Nation: data.Wales}
+	r := data.Request{ID: "r", PersonID: "p", Subject: data.SubjectTreatment, Route: data.RouteLocal}
+	s := sent(t, "2026-03-02", data.KindSecondOpinionTreatment)
+	s.RequestID = "r"
+	s.DueOn, s.DueWhat = DueFor(s, data.Wales, Config{ChaseDays: 14}) // the 7-day decision, stored then
+	chase14 := d(t, "2026-03-16")
+	items := Agenda([]data.Person{p}, []data.Request{r}, []data.Step{s}, d(t, "2026-04-01"), Config{ChaseDays: 21})
+	var dates []data.Date
+	for _, it := range items {
+		dates = append(dates, it.Date)
+	}
+	if len(items) != 2 || items[0].Date != d(t, "2026-03-09") || items[1].Date != d(t, "2026-03-23") {
+		t.Errorf("agenda dates %v; want the decision on 9 March and the 21-day chase on 23 March (not %v)", dates, chase14)
+	}
+}
