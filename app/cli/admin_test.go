@@ -34,7 +34,7 @@ func TestDemoCheckAndRequests(t *testing.T) {
 		t.Fatalf("check: exit %d: %s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	want := []string{fmt.Sprintf("schema\t%d", store.LatestSchema()), "people\t120", "contacts\t", "requests\t", "letters\t", "steps\t", "ok"}
+	want := []string{fmt.Sprintf("schema\t%d", store.LatestSchema()), "people\t120", "contacts\t", "requests\t", "letters\t", "steps\t", "attachments\t", "ok"}
 	if len(lines) != len(want) {
 		t.Fatalf("check printed %d lines:\n%s", len(lines), out)
 	}

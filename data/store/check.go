@@ -12,7 +12,7 @@ type Count struct {
 }
 
 // countedTables are the record types, in the order they are reported.
-var countedTables = []string{"people", "contacts", "requests", "letters", "steps"}
+var countedTables = []string{"people", "contacts", "requests", "letters", "steps", "attachments"}
 
 // Counts returns the number of records of each type.
 func (s *Store) Counts(ctx context.Context) ([]Count, error) {

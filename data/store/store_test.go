@@ -222,7 +222,7 @@ func TestRoundTripEveryRecordType(t *testing.T) {
 	mustEqual(t, "sender", gotSender, sender, err)
 
 	counts, err := s.Counts(ctx)
-	want := []Count{{"people", 1}, {"contacts", 1}, {"requests", 1}, {"letters", 1}, {"steps", 2}}
+	want := []Count{{"people", 1}, {"contacts", 1}, {"requests", 1}, {"letters", 1}, {"steps", 2}, {"attachments", 0}}
 	mustEqual(t, "counts", counts, want, err)
 	if err := s.Check(ctx); err != nil {
 		t.Errorf("Check: %v", err)
@@ -392,5 +392,45 @@ func TestMigratesFromTheFirstVersion(t *testing.T) {
 	p, err := s.Person(ctx, "p1")
 	if err != nil || p.Name != "Seònaid Ross" || p.HasConsent() || p.Flags != nil {
 		t.Errorf("person after migrating: %+v, %v", p, err)
+	}
+}
+
+func TestAttachedFilesTravelWithTheirStep(t *testing.T) {
+	s := openTemp(t)
+	p := data.Person{Name: "Tegwen", Nation: data.Wales}
+	mustSave(t, s.SavePerson(ctx, &p))
+	r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis}
+	mustSave(t, s.SaveRequest(ctx, &r))
+	scan := []byte("%PDF-1.4 a scanned reply \x00\xff")
+	st := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 2), Kind: data.StepReply, Outcome: data.OutcomeRefused}
+	mustSave(t, s.AddStepWithFile(ctx, &st, "/home/someone/Downloads/reply.pdf", scan))
+	if st.Attachment != "reply.pdf" {
+		t.Errorf("Attachment = %q, want the file's name", st.Attachment)
+	}
+	name, got, err := s.AttachedFile(ctx, st.ID)
+	if err != nil || name != "reply.pdf" || string(got) != string(scan) {
+		t.Fatalf("AttachedFile = %q, %q, %v", name, got, err)
+	}
+	// A backup carries it.
+	backup := filepath.Join(t.TempDir(), "b.db")
+	mustSave(t, s.Backup(ctx, backup))
+	other := t.TempDir()
+	if _, err := Restore(ctx, other, backup); err != nil {
+		t.Fatal(err)
+	}
+	o, _ := Open(other)
+	if _, got, err := o.AttachedFile(ctx, st.ID); err != nil || string(got) != string(scan) {
+		t.Errorf("after a restore: %q, %v", got, err)
+	}
+	o.Close()
+	// Deleting the step deletes it; a too-large file is refused.
+	mustSave(t, s.DeleteStep(ctx, st.ID))
+	if _, _, err := s.AttachedFile(ctx, st.ID); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("after deleting the step: %v", err)
+	}
+	big := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 3), Kind: data.StepNote}
+	if err := s.AddStepWithFile(ctx, &big, "huge.jpg", make([]byte, LimitAttachment+1)); err == nil ||
+		!strings.Contains(data.Message(err), "too large") {
+		t.Errorf("a too-large file: %v", err)
 	}
 }
