@@ -15,7 +15,16 @@ type Input struct {
 	Recipient data.Contact
 	Sender    data.Sender
 	Date      data.Date
-	Steps     []data.Step // the request's timeline
+	// Steps is the request's timeline. A letter reflects only what had
+	// happened by its date: Compose uses the steps dated on or before Date
+	// (undated steps are left out), and never the letter's own "letter
+	// sent" step or anything after it, so a copy of a letter sent in June
+	// does not mention a reply that came in July.
+	Steps []data.Step
+	// LetterID is the saved letter's id, if any: its "letter sent" step
+	// marks where the timeline ends. Without it, the last letter of this
+	// kind sent on Date is taken to be this one.
+	LetterID string
 }
 
 // Compose writes the letter of the given kind from the records.
@@ -77,7 +86,7 @@ func newComposer(in Input) *composer {
 		req: in.Request,
 		f:   data.FactsFor(in.Person.Nation),
 		v:   voice{behalf: in.Request.OnBehalf, name: name, short: short},
-		t:   newTimeline(in.Steps),
+		t:   newTimeline(in.Steps, in.Date, in.Kind, in.LetterID),
 		out: Letter{Kind: in.Kind, Date: in.Date},
 	}
 }
@@ -89,6 +98,9 @@ func (c *composer) letter() Letter {
 	switch {
 	case c.from == fromSurgery:
 		l.From = c.surgeryLines()
+		if clean(c.in.Sender.Organisation) == "" && clean(c.in.Sender.Name) == "" {
+			l.From = append([]string{PlaceholderPractice}, l.From...)
+		}
 		l.To = personLines(c.in.Person)
 		l.Salutation = "Dear " + c.greetingName(c.in.Person.Name) + ","
 		l.Closing = "Yours sincerely,"
@@ -190,6 +202,10 @@ func (c *composer) senderSignature(behalf bool) []string {
 	var out []string
 	if n := clean(s.Name); n != "" {
 		out = append(out, n)
+	} else {
+		// A referral, a receipt or a letter on someone's behalf must be
+		// signed by someone: left blank, it prints visibly incomplete.
+		out = append(out, PlaceholderName)
 	}
 	var role []string
 	for _, p := range []string{s.Role, s.Organisation} {
@@ -275,25 +291,28 @@ func (c *composer) identify() string {
 	if nhs != "" {
 		who = append(who, "NHS number "+nhs)
 	}
-	s := "I am writing on behalf of " + c.v.name
+	whom := c.v.name
 	if len(who) > 0 {
-		s += " (" + strings.Join(who, ", ") + ")"
+		whom += " (" + strings.Join(who, ", ") + ")"
 	}
-	return s + ". " + c.v.short + " has asked me to write, and is happy for you to discuss this with me." + c.consentSentence()
+	if !p.HasConsent() {
+		// Nothing recorded says the person asked for this letter or agreed
+		// to the doctor talking to the writer, so the letter claims neither.
+		return "I am writing to support a request from " + whom + "."
+	}
+	return "I am writing on behalf of " + whom + ". " + c.consentSentence()
 }
 
-// consentSentence notes the person's written consent for the writer to act
-// for them, when it is recorded: it answers a doctor's first question.
+// consentSentence is the one statement of the person's recorded written
+// consent for the writer to act for them: it answers a doctor's first
+// question, whether they may discuss the matter with the writer.
 func (c *composer) consentSentence() string {
 	p := c.in.Person
-	if !p.HasConsent() {
-		return ""
-	}
-	s := " " + c.v.short + " gave me written consent to act for them on " + p.ConsentOn.Long()
+	s := c.v.short + " gave me written consent on " + p.ConsentOn.Long() + " to act for them"
 	if scope := trimStop(clean(p.ConsentScope)); scope != "" {
 		s += " (" + lowerFirst(scope) + ")"
 	}
-	return s + ", and I can send you a copy."
+	return s + ", so you can discuss this with me. I can send you a copy of the consent."
 }
 
 // background is the patient's history as a short list, for the doctor.
@@ -337,17 +356,13 @@ func (c *composer) dailyLife() string {
 
 // reply says how to answer, from what the writer has given.
 func (c *composer) reply() string {
-	phone, email, addr := c.in.Person.Phone, c.in.Person.Email, c.in.Person.Address
-	if c.v.behalf || c.from == fromSender {
-		phone, email, addr = c.in.Sender.Phone, c.in.Sender.Email, c.in.Sender.Address
-	}
-	phone, email = clean(phone), clean(email)
+	phone, email, addr := c.replyTo()
 	switch {
 	case c.req.ReplyMethod == data.ReplyByEmail && email != "":
 		return "Please reply by email to " + email + "."
 	case c.req.ReplyMethod == data.ReplyByPhone && phone != "":
 		return "I would welcome a phone call on " + phone + ", and a reply in writing so that I have a record."
-	case strings.TrimSpace(addr) != "":
+	case addr != "":
 		return "Please reply in writing to the address above."
 	case email != "":
 		return "Please reply by email to " + email + "."
@@ -355,6 +370,16 @@ func (c *composer) reply() string {
 		return "Please call me on " + phone + "."
 	}
 	return ""
+}
+
+// replyTo is the writer's phone, email and address, tidied: the
+// patient's own, or the sender's when someone else writes.
+func (c *composer) replyTo() (phone, email, addr string) {
+	phone, email, addr = c.in.Person.Phone, c.in.Person.Email, c.in.Person.Address
+	if c.v.behalf || c.from == fromSender {
+		phone, email, addr = c.in.Sender.Phone, c.in.Sender.Email, c.in.Sender.Address
+	}
+	return clean(phone), clean(email), strings.TrimSpace(addr)
 }
 
 // commissioner is the body named in full at first mention: "Integrated

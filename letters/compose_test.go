@@ -173,7 +173,7 @@ func TestVoice(t *testing.T) {
 			}
 			text := behalf.EditableText()
 			head := text[:min(len(text), 400)]
-			if behalf.From[0] != "Siân Llŷr ap Dafydd" || !strings.Contains(head, "on behalf of Zoë O'Brien-Ng (date of birth 3 March 1985, NHS number 485 777 3456)") {
+			if behalf.From[0] != "Siân Llŷr ap Dafydd" || !strings.Contains(head, "I am writing to support a request from Zoë O'Brien-Ng (date of birth 3 March 1985, NHS number 485 777 3456).") {
 				t.Errorf("%s: the letter on her behalf does not name her near the top:\n%s", k, head)
 			}
 		}
@@ -196,7 +196,10 @@ func TestNations(t *testing.T) {
 		{data.KindIFRRequest, data.England, []string{"individual funding request (IFR)", "Integrated Care Board (ICB)", "clinically exceptional", "only a clinician"}},
 		{data.KindIFRRequest, data.Wales, []string{"individual patient funding request (IPFR)", "local health board"}},
 		{data.KindIFRRequest, data.Scotland, []string{"Peer Approved Clinical System (PACS) Tier 2 request", "NHS board"}},
-		{data.KindIFRReconsideration, data.Wales, []string{"IPFR", "28 days", "clinical exceptionality"}},
+		{data.KindIFRRequest, data.Wales, []string{"significant clinical benefit", "value for money"}},
+		{data.KindIFRRequest, data.Scotland, []string{"significant clinical benefit", "value for money"}},
+		{data.KindIFRReconsideration, data.England, []string{"IFR", "28 days", "that the case is clinically exceptional"}},
+		{data.KindIFRReconsideration, data.Wales, []string{"IPFR", "28 days", "significant clinical benefit and be reasonable value for money"}},
 		{data.KindAdvocacy, data.Wales, []string{"Llais"}},
 		{data.KindAdvocacy, data.Scotland, []string{"Patient Advice and Support Service (PASS)"}},
 		{data.KindRecordsRequest, data.England, []string{"UK GDPR", "no charge", "one calendar month"}},
@@ -247,14 +250,21 @@ func TestOnBehalfLettersNoteConsent(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := RenderText(l)
-	want := "gave me written consent to act for them on 30 October 2026 (letters and calls about her second opinion), and I can send you a copy."
+	want := "I am writing on behalf of Zoë O'Brien-Ng (date of birth 3 March 1985, NHS number 485 777 3456). Zoë gave me written consent on 30 October 2026 to act for them (letters and calls about her second opinion), so you can discuss this with me. I can send you a copy of the consent."
 	if !strings.Contains(text, want) {
 		t.Errorf("no consent sentence in:\n%s", text)
 	}
+	if strings.Contains(text, "has asked me to write") || strings.Contains(text, "happy for you") {
+		t.Errorf("consent is stated twice:\n%s", text)
+	}
 	in.Person.ConsentOn = data.Date{}
 	l, _ = Compose(in)
-	if strings.Contains(RenderText(l), "consent") {
-		t.Error("consent mentioned although none is recorded")
+	text = RenderText(l)
+	if strings.Contains(text, "consent") || strings.Contains(text, "has asked me to write") || strings.Contains(text, "discuss this with me") {
+		t.Errorf("consent claimed although none is recorded:\n%s", text)
+	}
+	if !strings.Contains(text, "I am writing to support a request from Zoë O'Brien-Ng") {
+		t.Errorf("no neutral opening:\n%s", text)
 	}
 	own := fullInput(data.KindSecondOpinionDiagnosis, data.England, false)
 	own.Person.ConsentOn = data.MustDate(2026, 10, 30)

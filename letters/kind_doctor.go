@@ -95,6 +95,9 @@ func askAgain(c *composer) {
 	asked, hasAsked := c.t.firstSent(askKinds...)
 	refused, hasRefused := c.t.refusal()
 	what := cat("a second opinion about ", v.own(), " ", about)
+	if hasAsked {
+		what = c.askedFor(asked.LetterKind)
+	}
 	var opening string
 	switch {
 	case hasAsked && hasRefused:
@@ -107,8 +110,12 @@ func askAgain(c *composer) {
 		opening = cat(v.cap(v.subj()), " recently asked you for ", what, ", and I understand that you do not agree to it.")
 	}
 	c.open(opening)
-	c.p("Thank you for considering the request. I have thought carefully about your answer, and I am writing to ask you to think again.")
-	c.p("Please explain your reasons in writing. NHS trusts' guidance on second opinions usually asks for a refusal to be explained in writing, with the reasons, within 7 days, and knowing them would help " + v.obj() + " understand your view.")
+	if hasAsked && isReview(asked.LetterKind) {
+		c.p("Thank you for considering the request. I have thought carefully about your answer, and I am writing to ask you to think again, and to refer " + v.obj() + " for a second opinion so that another doctor can look at it.")
+	} else {
+		c.p("Thank you for considering the request. I have thought carefully about your answer, and I am writing to ask you to think again.")
+	}
+	c.p(c.askReasons())
 	if c.req.Reason != "" {
 		c.p(v.cap(v.does("still feel", "still feels"))+" that a second opinion is needed.", sentence(c.req.Reason))
 	}
@@ -129,13 +136,18 @@ func appeal(c *composer) {
 	asked, hasAsked := c.t.firstSent(askKinds...)
 	refused, hasRefused := c.t.refusal()
 	c.open(cat("I am writing to appeal against the decision not to refer ", v.obj(), " for a second opinion about ", v.own(), " ", about, "."))
+	// "asked for it" is the second opinion; a review asked for first is named.
+	it := "it"
+	if hasAsked && isReview(asked.LetterKind) {
+		it = c.askedFor(asked.LetterKind)
+	}
 	switch {
 	case hasAsked && hasRefused:
-		c.p(cat(v.cap(v.subj()), " asked for it on ", asked.On.Long(), ", and the request was turned down on ", refused.On.Long(), "."))
+		c.p(cat(v.cap(v.subj()), " asked for ", it, " on ", asked.On.Long(), ", and the request was turned down on ", refused.On.Long(), "."))
 	case hasRefused:
 		c.p("The request was turned down on " + refused.On.Long() + ".")
 	case hasAsked:
-		c.p(cat(v.cap(v.subj()), " asked for it on ", asked.On.Long(), ", and the request has been turned down."))
+		c.p(cat(v.cap(v.subj()), " asked for ", it, " on ", asked.On.Long(), ", and the request has been turned down."))
 	}
 	c.p("I understand that when a second opinion is refused, the patient can ask the medical director to look at the decision again. I would be grateful if you would do so and, if you agree, choose a second-opinion doctor who is as independent of " + v.poss() + " current care as possible.")
 	if c.req.Reason != "" {
@@ -146,4 +158,35 @@ func appeal(c *composer) {
 	c.p(c.alreadyTried())
 	c.p(c.hopingFor())
 	c.p("If the reasons for the refusal have not yet been given in writing, please include them in your reply.", c.reply(), "Thank you for looking at this.")
+}
+
+// askedFor is what the first letter to the doctor asked for, from its
+// kind: a review, or a second opinion, of the treatment or the diagnosis.
+func (c *composer) askedFor(kind string) string {
+	own := c.v.own()
+	switch kind {
+	case data.KindReviewTreatment:
+		return cat("a review of ", own, " ", c.aboutTreatment())
+	case data.KindReviewDiagnosis:
+		return cat("a review of ", own, " ", c.aboutDiagnosis())
+	case data.KindSecondOpinionTreatment:
+		return cat("a second opinion about ", own, " ", c.aboutTreatment())
+	case data.KindSecondOpinionDiagnosis:
+		return cat("a second opinion about ", own, " ", c.aboutDiagnosis())
+	}
+	return cat("a second opinion about ", own, " ", c.about())
+}
+
+func isReview(kind string) bool {
+	return kind == data.KindReviewTreatment || kind == data.KindReviewDiagnosis
+}
+
+// askReasons asks for the reasons for a refusal in writing. The 7 days
+// come from trusts' guidance on second opinions, so a GP is not told of it.
+func (c *composer) askReasons() string {
+	help := "knowing them would help " + c.v.obj() + " understand your view."
+	if c.in.Recipient.Role == data.RoleGP {
+		return "Please explain your reasons in writing: " + help
+	}
+	return "Please explain your reasons in writing. Guidance on second opinions in NHS trusts asks for a refusal to be explained in writing, with the reasons, within 7 days, and " + help
 }

@@ -2,6 +2,7 @@ package letters
 
 import (
 	"fmt"
+	"strings"
 
 	"secondopinion/data"
 )
@@ -16,7 +17,7 @@ func ifrRequest(c *composer) {
 		", so that ", v.subj(), " can have a second opinion about ", v.own(), " ", c.about(), " from a specialist outside the local area."))
 
 	c.p(cat("I understand that only a clinician can submit this request, and that the ", f.CommissionerShort,
-		" will decide it on whether ", v.poss(), " circumstances are clinically exceptional: different in a way that matters from those of other patients with the same condition."))
+		" will need to be shown ", c.fundingTest(), "."))
 
 	// The supporting statement, only when there is something to say.
 	var statement []Block
@@ -31,8 +32,8 @@ func ifrRequest(c *composer) {
 	c.p(c.alreadyTried())
 	statement, c.out.Body = c.out.Body, saved
 	if len(statement) > 0 {
-		c.p("I would like the statement below to go with the request.")
-		c.p("Supporting statement")
+		// A letter has no headings: a lead-in sentence introduces the statement.
+		c.p("I would like the following supporting statement to go with the request.")
 		c.out.Body = append(c.out.Body, statement...)
 	} else {
 		c.p("I would like to add a supporting statement of my own to the request. Please tell me what information would help, and I will send it.")
@@ -66,7 +67,7 @@ func ifrReconsideration(c *composer) {
 	c.p(c.dailyLife())
 	c.bullets("If you decide there is no new information to consider, please treat this letter as a request for a review of how the decision was made. In particular, I would like to know:",
 		"what information the panel had when it decided",
-		"how "+v.poss()+" circumstances were judged against the test of clinical exceptionality",
+		"how the panel decided whether it had been shown "+f.FundingTest,
 		"whether the panel followed its own policy")
 	c.p(c.reviewDeadline(refused, hasRefused))
 	c.p("Please also send me a copy of your policy on " + f.FundingRequest + "s.")
@@ -87,4 +88,14 @@ func (c *composer) reviewDeadline(refused data.Step, hasRefused bool) string {
 		return fmt.Sprintf("I know that this is later than the %d days normally allowed, and I ask you to consider it all the same.", days)
 	}
 	return fmt.Sprintf("I understand that a request like this should be made within %d days of the decision, that is by %s, and I am writing within that time.", days, by.Long())
+}
+
+// fundingTest is what the panel must be shown, in the nation's terms, with
+// exceptionality explained: it is the test most often misunderstood.
+func (c *composer) fundingTest() string {
+	t := c.f.FundingTest
+	if strings.Contains(t, "exceptional") {
+		t += ": different in a way that matters from other patients with the same condition"
+	}
+	return t
 }

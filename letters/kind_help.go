@@ -2,6 +2,8 @@ package letters
 
 // The letters asking for help: PALS, an advocate, and copies of records.
 
+import "secondopinion/data"
+
 func pals(c *composer) {
 	v := c.v
 	c.subject("Help with a request for a second opinion", "Help with a request for a second opinion")
@@ -52,19 +54,28 @@ func recordsRequest(c *composer) {
 		"any record of "+v.poss()+" request for a second opinion, and of the decisions made about it",
 		"letters and emails about "+v.poss()+" care sent between the professionals involved")
 	c.p("I understand that there is normally no charge for this, and that you should reply within one calendar month of receiving this request. If you need longer because the request is complex, please let me know within that month.")
-	email := clean(c.in.Person.Email)
-	if v.behalf {
-		email = clean(c.in.Sender.Email)
-	}
-	if c.req.ReplyMethod == "email" && email != "" {
-		c.p("I would like to receive the copies electronically, by email to " + email + ".")
-	} else {
-		c.p("Please send the copies to me at the address above, or tell me how you will send them.")
-	}
+	c.p(c.sendCopies())
 	if v.behalf {
 		c.p("If you need " + possessive(v.short) + " written consent, or proof of identity, before you can release the records to me, please let me know and I will send it.")
 	} else {
 		c.p("If you need proof of my identity, please let me know what you need and I will send it.")
 	}
 	c.p("Thank you for your help.")
+}
+
+// sendCopies says where the records should go, from the same contact
+// details and reply method as every other letter's reply.
+func (c *composer) sendCopies() string {
+	phone, email, addr := c.replyTo()
+	switch {
+	case c.req.ReplyMethod == data.ReplyByEmail && email != "":
+		return "I would like to receive the copies electronically, by email to " + email + "."
+	case addr != "":
+		return "Please send the copies to me at the address above, or tell me how you will send them."
+	case email != "":
+		return "Please send the copies by email to " + email + ", or tell me how you will send them."
+	case phone != "":
+		return "Please call me on " + phone + " to arrange how I will receive the copies."
+	}
+	return "Please tell me how you will send the copies."
 }

@@ -60,9 +60,26 @@ func (c *composer) currentTreatment() string {
 func (c *composer) alreadyTried() string {
 	tried := sentence(c.req.AlreadyTried)
 	if c.req.RaisedWithDoctor {
-		return strings.TrimSpace(c.v.cap(c.v.have()) + " raised this with you before. " + tried)
+		with := "you"
+		if !c.toTreatingDoctor() {
+			with = c.v.own() + " doctor"
+		}
+		return strings.TrimSpace(c.v.cap(c.v.have()) + " raised this with " + with + " before. " + tried)
 	}
 	return tried
+}
+
+// toTreatingDoctor reports whether the letter goes to the doctor the
+// request was raised with: a clinician or GP, in a letter to the doctor.
+// The medical director, a funding request's GP, PALS and the complaints
+// bodies are someone else.
+func (c *composer) toTreatingDoctor() bool {
+	switch c.in.Kind {
+	case data.KindAppeal, data.KindIFRRequest, data.KindPALS, data.KindComplaint, data.KindAdvocacy, data.KindOmbudsman:
+		return false
+	}
+	r := c.in.Recipient.Role
+	return r == data.RoleClinician || r == data.RoleGP
 }
 
 func (c *composer) hopingFor() string {
@@ -84,17 +101,43 @@ func (c *composer) chronology() []string {
 	return out
 }
 
+// describeStep is one line of the chronology. A letter is named by its
+// title; its summary follows only if it says more than that a letter went.
 func describeStep(s data.Step) string {
 	what := s.Kind.Label()
 	if s.Outcome != data.OutcomeNone {
 		what += " (" + strings.ToLower(s.Outcome.Label()) + ")"
 	}
-	if sum := fragment(s.Summary); sum != "" {
-		return what + ": " + sum
+	sum := fragment(s.Summary)
+	k, ok := KindByID(s.LetterKind)
+	if s.Kind != data.StepLetterSent || !ok {
+		return what + wrap(": ", sum, "")
 	}
-	if k, ok := KindByID(s.LetterKind); ok && s.Kind == data.StepLetterSent {
-		// Our own titles, so lowering the first letter is safe.
-		return what + ": " + strings.ToLower(k.Title[:1]) + k.Title[1:]
+	// Our own titles, so lowering the first letter is safe.
+	title := strings.ToLower(k.Title[:1]) + k.Title[1:]
+	what += ": " + title
+	switch {
+	case !addsTo(sum, title):
+		return what
+	case strings.Contains(trimStop(sum), ". ") || strings.ContainsAny(sum, "()"):
+		return what + ". " + sentence(sum)
 	}
-	return what
+	return what + " (" + lowerFirst(sum) + ")"
+}
+
+// addsTo reports whether a letter's summary says more than its title and
+// how it was sent: "Letter sent by post" does not.
+func addsTo(summary, title string) bool {
+	s := strings.ToLower(strings.TrimRight(strings.TrimSpace(summary), ".!"))
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "letter sent"), "sent"))
+	s = strings.TrimSpace(strings.TrimLeft(s, ":,-–—"))
+	if s == "" || s == strings.ToLower(title) {
+		return false
+	}
+	for _, h := range data.SentHows {
+		if s == strings.ToLower(h.Label()) {
+			return false
+		}
+	}
+	return true
 }

@@ -10,9 +10,44 @@ import (
 // when was it asked for, and when was it refused.
 type timeline []data.Step
 
-func newTimeline(steps []data.Step) timeline {
-	t := slices.Clone(steps)
-	slices.SortStableFunc(t, func(a, b data.Step) int { return a.On.Compare(b.On) })
+// newTimeline is what had happened by the letter's date, in order: the
+// dated steps on or before date (every dated step when date is zero), up
+// to but not including the letter's own "letter sent" step. That step is
+// the one with the letter's id; when no id is given, the last letter of
+// this kind sent on the letter's date is taken to be the letter itself.
+func newTimeline(steps []data.Step, date data.Date, kind, letterID string) timeline {
+	var t timeline
+	for _, s := range steps {
+		if s.On.IsZero() || (!date.IsZero() && s.On.After(date)) {
+			continue
+		}
+		t = append(t, s)
+	}
+	slices.SortStableFunc(t, func(a, b data.Step) int {
+		if c := a.On.Compare(b.On); c != 0 {
+			return c
+		}
+		if !a.CreatedAt.IsZero() && !b.CreatedAt.IsZero() {
+			return a.CreatedAt.Compare(b.CreatedAt)
+		}
+		return 0
+	})
+	own := -1
+	for i, s := range t {
+		if s.Kind != data.StepLetterSent {
+			continue
+		}
+		if letterID != "" && s.LetterID == letterID {
+			own = i
+			break
+		}
+		if letterID == "" && s.LetterKind == kind && s.On == date {
+			own = i // keep looking: the last one that day is the letter
+		}
+	}
+	if own >= 0 {
+		t = t[:own]
+	}
 	return t
 }
 
@@ -25,6 +60,17 @@ func (t timeline) sent(kinds ...string) (data.Step, bool) {
 		}
 	}
 	return data.Step{}, false
+}
+
+// hasSent reports whether a letter of one of the kinds went out before
+// this one: like the deadline rules, it counts "letter sent" steps.
+func (t timeline) hasSent(kinds ...string) bool {
+	for _, s := range t {
+		if s.Kind == data.StepLetterSent && slices.Contains(kinds, s.LetterKind) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstSent is the earliest letter of one of the kinds.
