@@ -81,10 +81,16 @@ func runLetter(args []string, out, errOut io.Writer) error {
 			return err
 		}
 	}
+	// safefile's error already says, for a person, what failed and why.
 	if err := safefile.WriteBytes(*file, "the letter", safefile.Private, content); err != nil {
-		return &data.UserError{Message: fmt.Sprintf("The letter could not be written to %s: %v", *file, err), Err: err}
+		return err
 	}
-	_, err = fmt.Fprintf(out, "wrote %s\n", *file)
+	if _, err := fmt.Fprintf(out, "wrote %s\n", *file); err != nil {
+		return err
+	}
+	if missing := letters.Missing(l); len(missing) > 0 {
+		_, err = fmt.Fprintf(errOut, "warning: the letter lacks %s: fill it in before sending\n", strings.Join(missing, " and "))
+	}
 	return err
 }
 
@@ -112,25 +118,33 @@ func composeFromStore(ctx context.Context, st *store.Store, requestID, kind stri
 	if err != nil {
 		return letters.Letter{}, data.Letter{}, err
 	}
-	// The letter's own recipient, else the request's, else a blank one:
-	// the letter still reads well ("Dear Sir or Madam").
+	// The letter's own recipient, else whoever a letter of this kind goes
+	// to (the ombudsman letter to the nation's ombudsman, not to the
+	// consultant), else a blank one: the letter still reads well ("Dear
+	// Sir or Madam").
 	var recipient data.Contact
 	recipientID := saved.RecipientID
 	if recipientID == "" {
-		recipientID = req.RecipientID
+		contacts, err := st.Contacts(ctx)
+		if err != nil {
+			return letters.Letter{}, data.Letter{}, err
+		}
+		recipientID = letters.RecipientFor(kind, req, person.Nation, contacts)
 	}
 	if recipientID != "" {
 		if recipient, err = st.Contact(ctx, recipientID); err != nil {
 			return letters.Letter{}, data.Letter{}, err
 		}
 	}
+	// A copy of a sent letter keeps its date, and tells only what had
+	// happened before it went: Compose stops at the letter's own step.
 	date := data.Today()
 	if saved.Sent() {
-		date = saved.SentOn // a copy of a sent letter keeps its date
+		date = saved.SentOn
 	}
 	l, err := letters.Compose(letters.Input{
 		Kind: kind, Person: person, Request: req, Recipient: recipient,
-		Sender: sender, Date: date, Steps: steps,
+		Sender: sender, Date: date, Steps: steps, LetterID: saved.ID,
 	})
 	if err != nil {
 		return letters.Letter{}, data.Letter{}, err

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"secondopinion/data"
 	"secondopinion/data/store"
@@ -134,11 +135,13 @@ func TestLetterReportsUnprintable(t *testing.T) {
 	}
 	ctx := t.Context()
 	p := data.Person{Name: "Sam Patel", Nation: data.England}
-	st.SavePerson(ctx, &p)
+	if err := st.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	// The store keeps an emoji byte for byte; only the PDF cannot show it.
 	r := data.Request{PersonID: p.ID, Subject: data.SubjectTreatment, Route: data.RouteLocal, Reason: "It makes me feel 😀 all the time"}
 	if err := st.SaveRequest(ctx, &r); err != nil {
-		st.Close()
-		t.Skipf("the store refuses the emoji itself: %v", err)
+		t.Fatalf("the store refused the emoji: %v", err)
 	}
 	st.Close()
 	out := filepath.Join(t.TempDir(), "x.pdf")
@@ -148,5 +151,111 @@ func TestLetterReportsUnprintable(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a PDF was written with a character it cannot show")
+	}
+}
+
+// openStore opens a new data folder for a test; it is closed at the end.
+func openStore(t *testing.T) (string, *store.Store) {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return dir, st
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func letterText(t *testing.T, dir, requestID, kind string) (text, stderr string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "letter.txt")
+	code, _, stderr := runAdmin(t, "letter", "-data", dir, "-request", requestID, "-kind", kind, "-o", out)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	must(t, err)
+	return string(b), stderr
+}
+
+// A letter with no recipient of its own goes to whoever its kind goes to:
+// in Northern Ireland, the ombudsman letter to NIPSO, not the consultant.
+func TestLetterGoesToTheNationsOmbudsman(t *testing.T) {
+	dir, st := openStore(t)
+	ctx := t.Context()
+	p := data.Person{Name: "Sam Patel", Nation: data.NorthernIreland}
+	must(t, st.SavePerson(ctx, &p))
+	consultant := data.Contact{Name: "Dr Aisha Rahman", Role: data.RoleClinician, Organisation: "Belfast Trust"}
+	phso := data.Contact{Role: data.RoleOmbudsman, Organisation: "Parliamentary and Health Service Ombudsman"}
+	nipso := data.Contact{Role: data.RoleOmbudsman, Organisation: "Northern Ireland Public Services Ombudsman", Address: "Progressive House\nBelfast\nBT1 6HN"}
+	for _, c := range []*data.Contact{&consultant, &phso, &nipso} {
+		must(t, st.SaveContact(ctx, c))
+	}
+	r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Route: data.RouteLocal, RecipientID: consultant.ID}
+	must(t, st.SaveRequest(ctx, &r))
+
+	text, _ := letterText(t, dir, r.ID, data.KindOmbudsman)
+	if !strings.Contains(text, "Northern Ireland Public Services Ombudsman\nProgressive House") || strings.Contains(text, "Dr Rahman") || strings.Contains(text, "Parliamentary") {
+		t.Errorf("the ombudsman letter is not addressed to NIPSO:\n%s", text)
+	}
+	// The letter to the doctor still goes to the request's consultant.
+	if text, _ := letterText(t, dir, r.ID, data.KindSecondOpinionDiagnosis); !strings.Contains(text, "Dear Dr Rahman,") {
+		t.Errorf("the doctor's letter is not to the consultant:\n%s", text)
+	}
+}
+
+// A copy of a sent letter tells only what had happened before it went.
+func TestSentLetterTellsOnlyWhatCameBefore(t *testing.T) {
+	dir, st := openStore(t)
+	ctx := t.Context()
+	p := data.Person{Name: "Sam Patel", Nation: data.England, Address: "1 High Street\nLeeds"}
+	must(t, st.SavePerson(ctx, &p))
+	r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Route: data.RouteLocal, Condition: "bipolar disorder"}
+	must(t, st.SaveRequest(ctx, &r))
+	day := func(m time.Month, d int) data.Date { return data.MustDate(2025, m, d) }
+	asked := data.Step{RequestID: r.ID, On: day(time.June, 2), Kind: data.StepLetterSent, LetterKind: data.KindSecondOpinionDiagnosis}
+	refused := data.Step{RequestID: r.ID, On: day(time.June, 16), Kind: data.StepReply, Outcome: data.OutcomeRefused, Summary: "Dr Rahman said no"}
+	must(t, st.AddStep(ctx, &asked))
+	must(t, st.AddStep(ctx, &refused))
+	complaint := data.Letter{RequestID: r.ID, Kind: data.KindComplaint, SentOn: day(time.June, 27), SentHow: data.SentByPost}
+	must(t, st.MarkSent(ctx, &complaint, &data.Step{On: day(time.June, 27), Summary: "Letter sent by post"}))
+	upheld := data.Step{RequestID: r.ID, On: day(time.July, 12), Kind: data.StepReply, Outcome: data.OutcomeAgreed, Summary: "The trust upheld the complaint"}
+	must(t, st.AddStep(ctx, &upheld))
+
+	text, _ := letterText(t, dir, r.ID, data.KindComplaint)
+	if !strings.Contains(text, "27 June 2025") || !strings.Contains(text, "16 June 2025: Reply received (refused): Dr Rahman said no") {
+		t.Errorf("the copy lacks its date or the refusal before it:\n%s", text)
+	}
+	if strings.Contains(text, "12 July") || strings.Contains(text, "upheld") || strings.Contains(text, "27 June 2025: Letter sent") {
+		t.Errorf("the copy of the 27 June complaint tells of itself or of later events:\n%s", text)
+	}
+}
+
+// The file's error reaches the user as safefile worded it, once.
+func TestLetterWriteErrorIsNotWrappedTwice(t *testing.T) {
+	dir, id := letterData(t)
+	out := filepath.Join(t.TempDir(), "no-such-folder", "letter.txt")
+	code, _, stderr := runAdmin(t, "letter", "-data", dir, "-request", id, "-kind", data.KindPALS, "-o", out)
+	if code != ExitFailure || !strings.Contains(stderr, "Could not save the letter as") || strings.Contains(stderr, "could not be written") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+// A referral with no sender's name is written, with a warning.
+func TestLetterWarnsOfAMissingSender(t *testing.T) {
+	dir, id := letterData(t)
+	text, stderr := letterText(t, dir, id, data.KindClinicianReferral)
+	if !strings.Contains(text, "[Your name]") || !strings.Contains(stderr, "warning: the letter lacks the sender's name") {
+		t.Errorf("no placeholder or warning:\n%s\nstderr: %s", text, stderr)
+	}
+	if _, stderr := letterText(t, dir, id, data.KindPALS); stderr != "" {
+		t.Errorf("a signed letter warns: %s", stderr)
 	}
 }
