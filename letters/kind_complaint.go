@@ -94,10 +94,10 @@ func (c *composer) acknowledge() string {
 func (c *composer) stagedComplaint() string {
 	f := c.f
 	if !c.t.hasSent(data.KindComplaint) {
-		return fmt.Sprintf("Under %s, please handle this at stage 1, early resolution, and answer it within %d working days. If it cannot be resolved at that stage, please move it to stage 2, the investigation stage, where it should be acknowledged within %d working days and answered within %d working days.",
+		return fmt.Sprintf("Please handle this complaint at stage 1 of %s (early resolution) and answer it within %d working days. If it cannot be resolved at that stage, please move it to stage 2, the investigation stage, where it should be acknowledged within %d working days and answered within %d working days.",
 			f.ComplaintsProcess, f.Stage1WorkingDays, f.AckWorkingDays, f.ResponseWorkingDays)
 	}
-	return fmt.Sprintf("I complained before, and the matter has not been resolved. Under %s, please handle this complaint at stage 2, the investigation stage: it should be acknowledged within %d working days and answered within %d working days. Please let me know who is dealing with it.",
+	return fmt.Sprintf("A complaint about this was made before, and the matter has not been resolved. Please handle this one at stage 2 of %s, the investigation stage: it should be acknowledged within %d working days and answered within %d working days. Please let me know who is dealing with it.",
 		f.ComplaintsProcess, f.AckWorkingDays, f.ResponseWorkingDays)
 }
 

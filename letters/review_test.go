@@ -68,12 +68,12 @@ func TestScotlandComplaintStageFollowsTheRules(t *testing.T) {
 	first := fullInput(data.KindComplaint, data.Scotland, false)
 	first.Date, first.Steps, first.LetterID = june(27), complaintSteps(), "complaint"
 	text := compose(t, first)
-	for _, w := range []string{"stage 1", "within 5 working days", "If it cannot be resolved at that stage", "stage 2, the investigation stage", "3 working days", "20 working days"} {
+	for _, w := range []string{"stage 1 of the NHS Scotland complaints handling procedure (early resolution)", "within 5 working days", "If it cannot be resolved at that stage", "stage 2, the investigation stage", "3 working days", "20 working days"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("first complaint lacks %q:\n%s", w, text)
 		}
 	}
-	if strings.Contains(text, "I complained before") {
+	if strings.Contains(text, "made before") {
 		t.Errorf("a first complaint says it is the second:\n%s", text)
 	}
 
@@ -81,7 +81,7 @@ func TestScotlandComplaintStageFollowsTheRules(t *testing.T) {
 	second.Date, second.LetterID = july(20), "second"
 	second.Steps = append(complaintSteps(), data.Step{On: july(20), Kind: data.StepLetterSent, LetterKind: data.KindComplaint, LetterID: "second"})
 	text = compose(t, second)
-	for _, w := range []string{"stage 2, the investigation stage", "acknowledged within 3 working days and answered within 20 working days"} {
+	for _, w := range []string{"A complaint about this was made before", "stage 2 of the NHS Scotland complaints handling procedure, the investigation stage", "acknowledged within 3 working days and answered within 20 working days"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("second complaint lacks %q:\n%s", w, text)
 		}
