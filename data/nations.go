@@ -33,6 +33,13 @@ type NationFacts struct {
 	Advice   string
 	Advocacy string
 
+	// Signposts for what this program does not handle: help in a crisis,
+	// an urgent review for someone in hospital who is getting worse, and
+	// second opinions under mental health law, which have their own process.
+	CrisisHelp      string
+	UrgentReview    string
+	MentalHealthAct string
+
 	// Complaint deadlines: the time limit to complain, the working days to
 	// acknowledge and to answer (0 where none is set), and the time limit
 	// to go to the ombudsman. data/process turns these into due dates and
@@ -60,6 +67,9 @@ var nationFacts = map[Nation]NationFacts{
 		OmbudsmanWebsite:       "www.ombudsman.org.uk",
 		Advice:                 "the Patient Advice and Liaison Service (PALS)",
 		Advocacy:               "NHS complaints advocacy, which your local council must provide free of charge",
+		CrisisHelp:             "Feeling very unwell, or worried about someone? Call NHS 111, or 999 in an emergency.",
+		UrgentReview:           "In hospital and getting worse? Under Martha's Rule, a patient or their family can ask for an urgent review by a different team, at any time of day. Ask the ward staff how.",
+		MentalHealthAct:        "Detained or treated under the Mental Health Act? Second opinions on treatment then come from a Second Opinion Appointed Doctor (SOAD), arranged by the Care Quality Commission (CQC). An Independent Mental Health Advocate (IMHA) can help, and the Mental Health Tribunal decides on detention.",
 		ComplaintLimitMonths:   12,
 		AckWorkingDays:         3,
 		AckWorkingDaysPrimary:  3,
@@ -81,6 +91,9 @@ var nationFacts = map[Nation]NationFacts{
 		OmbudsmanWebsite:       "www.ombudsman.wales",
 		Advice:                 "the health board's concerns team or Patient Advice and Liaison Service",
 		Advocacy:               "Llais, the independent body that gives free help with NHS complaints in Wales",
+		CrisisHelp:             "Feeling very unwell, or worried about someone? Call NHS 111 Wales, or 999 in an emergency.",
+		UrgentReview:           "In hospital and getting worse? You, or your family, can ask the ward staff for an urgent review by a senior doctor.",
+		MentalHealthAct:        "Detained or treated under the Mental Health Act? Second opinions on treatment then come from a Second Opinion Appointed Doctor, arranged by Healthcare Inspectorate Wales. An Independent Mental Health Advocate can help, and the Mental Health Review Tribunal for Wales decides on detention.",
 		ComplaintLimitMonths:   12,
 		AckWorkingDays:         2,
 		AckWorkingDaysPrimary:  2,
@@ -102,6 +115,9 @@ var nationFacts = map[Nation]NationFacts{
 		OmbudsmanWebsite:       "www.spso.org.uk",
 		Advice:                 "the NHS board's feedback and complaints team",
 		Advocacy:               "the Patient Advice and Support Service (PASS), which is free and independent",
+		CrisisHelp:             "Feeling very unwell, or worried about someone? Call NHS 24 on 111, or 999 in an emergency.",
+		UrgentReview:           "In hospital and getting worse? You, or your family, can ask the ward staff for an urgent review by a senior doctor.",
+		MentalHealthAct:        "Treated under the Mental Health (Care and Treatment) (Scotland) Act? Second opinions on treatment then come from a designated medical practitioner appointed by the Mental Welfare Commission. You have a right to independent advocacy, and the Mental Health Tribunal for Scotland decides on compulsory treatment.",
 		ComplaintLimitMonths:   6,
 		AckWorkingDays:         3,
 		AckWorkingDaysPrimary:  3,
@@ -123,6 +139,9 @@ var nationFacts = map[Nation]NationFacts{
 		OmbudsmanWebsite:       "www.nipso.org.uk",
 		Advice:                 "the trust's complaints or service user experience team",
 		Advocacy:               "the Patient and Client Council, which gives free, independent help with complaints",
+		CrisisHelp:             "Feeling very unwell, or worried about someone? Call your GP or the GP out-of-hours service, or 999 in an emergency.",
+		UrgentReview:           "In hospital and getting worse? You, or your family, can ask the ward staff for an urgent review by a senior doctor.",
+		MentalHealthAct:        "Detained or treated under mental health law in Northern Ireland? Second opinions on treatment then come from a doctor appointed by the Regulation and Quality Improvement Authority (RQIA), and the Review Tribunal decides on detention.",
 		ComplaintLimitMonths:   6,
 		AckWorkingDays:         2,
 		AckWorkingDaysPrimary:  3,

@@ -120,3 +120,30 @@ func FuzzValidatePerson(f *testing.F) {
 		}
 	})
 }
+
+func TestEveryNationHasItsFactsAndSignposts(t *testing.T) {
+	seen := map[string]Nation{}
+	for _, n := range Nations {
+		f := FactsFor(n)
+		for name, v := range map[string]string{"Commissioner": f.Commissioner, "Ombudsman": f.Ombudsman,
+			"FundingRequest": f.FundingRequest, "FundingTest": f.FundingTest, "CrisisHelp": f.CrisisHelp,
+			"UrgentReview": f.UrgentReview, "MentalHealthAct": f.MentalHealthAct, "Advocacy": f.Advocacy} {
+			if v == "" {
+				t.Errorf("%s has no %s", n, name)
+			}
+		}
+		if other, dup := seen[f.Ombudsman]; dup {
+			t.Errorf("%s and %s share an ombudsman", n, other)
+		}
+		seen[f.Ombudsman] = n
+		if f.AckWorkingDays < 2 || f.ComplaintLimitMonths < 6 || f.OmbudsmanLimitMonths < 6 {
+			t.Errorf("%s: implausible deadlines %+v", n, f)
+		}
+	}
+	if FactsFor(England).CommissionerShort != "ICB" || strings.Contains(FactsFor(England).Commissioner, "Clinical Commissioning") {
+		t.Error("England's commissioner is the ICB, not a CCG")
+	}
+	if !strings.Contains(FactsFor(England).UrgentReview, "Martha's Rule") || strings.Contains(FactsFor(Wales).UrgentReview, "Martha") {
+		t.Error("Martha's Rule is England's")
+	}
+}
