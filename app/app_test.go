@@ -373,3 +373,26 @@ func TestEscapeClosesTheTopDialog(t *testing.T) {
 		t.Errorf("Esc left %d dialogs open", len(s.dialogs))
 	}
 }
+
+// A letter marked as sent keeps its whole text as it went out, even when
+// it was never edited, so later records cannot change the copy on file.
+func TestSentLetterKeepsItsText(t *testing.T) {
+	dir := t.TempDir()
+	seedRequest(t, dir)
+	s := openOn(t, dir)
+	var reqID string
+	for id := range s.cl.requests {
+		reqID = id
+	}
+	s.showLetter(data.Letter{RequestID: reqID, Kind: data.KindAskAgain, RecipientID: s.cl.requests[reqID].RecipientID})
+	settle(t, s)
+	ls := s.current.(*letterScreen)
+	composed := ls.editor.Text
+	ls.markSent(s.today(), data.SentByEmail, 0)
+	settle(t, s)
+	stored, _ := s.st.LettersFor(context.Background(), reqID)
+	last := stored[len(stored)-1]
+	if last.Kind != data.KindAskAgain || !last.Sent() || last.Body != composed {
+		t.Fatalf("the sent letter's stored text differs from what was sent:\n%+v", last)
+	}
+}

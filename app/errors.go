@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"log"
 
 	"fyne.io/fyne/v2/dialog"
@@ -15,7 +16,13 @@ func (s *shell) showError(err error) {
 	if err == nil {
 		return
 	}
-	log.Printf("error: %v", err)
+	// A UserError's text is what the person sees; its cause is what helps.
+	var ue *data.UserError
+	if errors.As(err, &ue) && ue.Err != nil {
+		log.Printf("error: %s (cause: %v)", ue.Message, ue.Err)
+	} else {
+		log.Printf("error: %v", err)
+	}
 	d := dialog.NewInformation("Something needs your attention", data.Message(err), s.win)
 	s.showDialog(d)
 }

@@ -51,19 +51,11 @@ func (s *shell) showNewLetter(requestID, kind string) {
 		})
 }
 
-// recipientFor is who a letter of this kind should go to: the request's
-// recipient if they fit, or the first contact in the directory who does.
+// recipientFor is who a letter of this kind should go to, by the rules
+// the letters share with the letter command.
 func (s *shell) recipientFor(req data.Request, kind string) string {
-	k, ok := letters.KindByID(kind)
-	if c, found := s.cl.contact(req.RecipientID); !ok || (found && c.Role == k.Recipient) {
-		return req.RecipientID
-	}
-	for _, c := range s.cl.contacts {
-		if c.Role == k.Recipient {
-			return c.ID
-		}
-	}
-	return req.RecipientID
+	p, _ := s.cl.person(req.PersonID)
+	return letters.RecipientFor(kind, req, p.Nation, s.cl.contacts)
 }
 
 func (s *shell) showLetter(l data.Letter) { s.show(newLetterScreen(s, l), navPeople) }
@@ -134,7 +126,7 @@ func (ls *letterScreen) compose() {
 		date = ls.rec.SentOn
 	}
 	l, err := letters.Compose(letters.Input{Kind: ls.rec.Kind, Person: ls.person, Request: ls.req,
-		Recipient: ls.recipient(), Sender: ls.s.cl.sender, Date: date, Steps: ls.s.cl.steps[ls.req.ID]})
+		Recipient: ls.recipient(), Sender: ls.s.cl.sender, Date: date, Steps: ls.s.cl.steps[ls.req.ID], LetterID: ls.rec.ID})
 	if err != nil {
 		ls.s.showError(err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/process"
+	"secondopinion/data/safefile"
 	"secondopinion/letters"
 )
 
@@ -38,20 +39,32 @@ func (ls *letterScreen) onSavePDF() {
 			return
 		}
 		background(ls.s, func(ctx context.Context) (string, error) {
-			defer w.Close()
 			pdf, err := letters.RenderPDF(l, letters.PDFOptions{LargePrint: large})
 			if err != nil {
+				w.Close()
 				return "", pdfError(err)
 			}
-			if _, err := w.Write(pdf); err != nil {
-				return "", &data.UserError{Message: "The PDF could not be saved there. Please try another folder.", Err: err}
-			}
-			return w.URI().Name(), nil
+			return w.URI().Name(), writePrivately(w, pdf)
 		}, func(name string) { ls.status.SetText("Saved as " + name + ".") })
 	}, ls.s.win)
 	d.SetFileName(ls.fileName())
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// writePrivately saves a letter where the person chose. A file on disk is
+// written whole and readable by its owner only, as it holds health
+// details; anywhere else goes through the writer Fyne gave.
+func writePrivately(w fyne.URIWriteCloser, content []byte) error {
+	if w.URI().Scheme() == "file" {
+		w.Close()
+		return safefile.WriteBytes(w.URI().Path(), "the letter", safefile.Private, content)
+	}
+	defer w.Close()
+	if _, err := w.Write(content); err != nil {
+		return &data.UserError{Message: "The PDF could not be saved there. Please try another folder.", Err: err}
+	}
+	return nil
 }
 
 // onOpenViewer writes the PDF into the data folder and opens it in the
@@ -67,10 +80,7 @@ func (ls *letterScreen) onOpenViewer() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return "", &data.UserError{Message: "The letters folder could not be created inside the data folder.", Err: err}
 		}
-		if err := os.WriteFile(path, pdf, 0o600); err != nil {
-			return "", &data.UserError{Message: "The PDF could not be written: is the disk full?", Err: err}
-		}
-		return path, nil
+		return path, safefile.WriteBytes(path, "the letter", safefile.Private, pdf)
 	}, func(path string) {
 		if ls.s.openFile(path) {
 			ls.status.SetText("Opened in your PDF viewer, from where you can print it.")
@@ -118,7 +128,9 @@ func (ls *letterScreen) onMarkSent() {
 // markSent saves the letter as sent, with the due date from the rules.
 func (ls *letterScreen) markSent(on data.Date, how data.SentHow, minutes int) {
 	l := ls.rec
-	l.Body, l.SentOn, l.SentHow = ls.body(), on, how
+	// The whole text is kept as it went out, edited or not, so that the
+	// copy on file never changes with later records.
+	l.Body, l.SentOn, l.SentHow = ls.final().EditableText(), on, how
 	to := ls.recipient()
 	step := data.Step{RequestID: l.RequestID, On: on, Kind: data.StepLetterSent, LetterKind: l.Kind, Minutes: minutes,
 		Summary: "To " + to.DisplayName() + ", " + lowerFirst(how.Label()) + "."}

@@ -137,6 +137,9 @@ type opened struct {
 // closeStore closes the open store, if any; a closed window needs no more.
 func (s *shell) closeStore() {
 	if s.st != nil {
+		// Let work in flight finish first: a save cut off by a closed
+		// database would report a baffling error, or be lost.
+		s.jobs.wg.Wait()
 		s.st.Close()
 		s.st = nil
 	}
