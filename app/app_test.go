@@ -329,7 +329,7 @@ func TestExampleCaseloadIsSeparateAndMarked(t *testing.T) {
 	}
 }
 
-func TestReplyAttachmentIsCopiedIntoTheDataFolder(t *testing.T) {
+func TestReplyAttachmentIsKeptWithItsStep(t *testing.T) {
 	dir := t.TempDir()
 	r := seedRequest(t, dir)
 	s := openOn(t, dir)
@@ -349,13 +349,19 @@ func TestReplyAttachmentIsCopiedIntoTheDataFolder(t *testing.T) {
 
 	steps, _ := s.st.StepsFor(ctx, r.ID)
 	last := steps[len(steps)-1]
-	if !strings.HasPrefix(last.Attachment, "attachments/") || !strings.HasSuffix(last.Attachment, ".pdf") {
-		t.Fatalf("the attachment is stored as %q, want a path inside attachments/", last.Attachment)
+	if last.Attachment != "Reply from Dr Patel.PDF" {
+		t.Fatalf("the attachment is named %q, want the file's name", last.Attachment)
 	}
 	os.Remove(outside) // the copy must not depend on the original
-	got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(last.Attachment)))
+	_, got, err := s.st.AttachedFile(ctx, last.ID)
 	if err != nil || string(got) != "%PDF-1.4 reply" {
-		t.Fatalf("the copy in the data folder reads %q, %v", got, err)
+		t.Fatalf("the reply kept in the records reads %q, %v", got, err)
+	}
+	s.openAttachment(last.ID)
+	settle(t, s)
+	opened, err := os.ReadFile(filepath.Join(dir, openedFolder, last.ID[:8]+"-Reply from Dr Patel.PDF"))
+	if err != nil || string(opened) != "%PDF-1.4 reply" {
+		t.Errorf("the reply written out to open reads %q, %v", opened, err)
 	}
 }
 

@@ -2,10 +2,7 @@ package app
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,11 +18,13 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/process"
+	storepkg "secondopinion/data/store"
 	"secondopinion/letters"
 )
 
-// attachmentsFolder is where copies of replies are kept, inside the data folder.
-const attachmentsFolder = "attachments"
+// openedFolder is where an attached reply is written, inside the data
+// folder, so the computer's own viewer can open it.
+const openedFolder = "opened"
 
 // stepForm is the dialog that logs a reply, a call, a meeting, a note or
 // the close of a request.
@@ -214,15 +213,16 @@ func (f *stepForm) onSave() {
 	st.DueOn, st.DueWhat = process.DueAfter(earlier, st, rs.person.Nation, s.cl.configFor(rs.req))
 	src, store := f.attach, s.st
 	backgroundForm(s, []*field{f.on, f.summary, f.minutes}, func(ctx context.Context) (data.Step, error) {
-		if src != "" {
-			rel, err := copyAttachment(store.Dir(), src, st.On)
-			if err != nil {
-				return st, err
-			}
-			st.Attachment = rel
+		if src == "" {
+			return st, store.AddStep(ctx, &st)
 		}
-		err := store.AddStep(ctx, &st)
-		return st, err
+		content, err := readAttachment(src)
+		if err != nil {
+			return st, err
+		}
+		// The reply is kept inside the database with its step, so
+		// backups carry it and it never depends on the original file.
+		return st, store.AddStepWithFile(ctx, &st, src, content)
 	}, func(st data.Step) {
 		s.cl.addStep(st)
 		f.dlg.Hide()
@@ -230,33 +230,16 @@ func (f *stepForm) onSave() {
 	})
 }
 
-// copyAttachment copies a reply into the data folder, so it stays with the
-// records when the original moves, and returns its path relative to the folder.
-func copyAttachment(dataDir, src string, on data.Date) (string, error) {
-	in, err := os.Open(src)
+// readAttachment reads the chosen reply, refusing one too large to keep.
+func readAttachment(src string) ([]byte, error) {
+	info, err := os.Stat(src)
+	if err == nil && info.Size() > storepkg.LimitAttachment {
+		return nil, &data.UserError{Message: fmt.Sprintf("This file is too large to attach (%d MB; the most is %d MB). "+
+			"Please attach a smaller copy.", info.Size()>>20, storepkg.LimitAttachment>>20)}
+	}
+	content, err := os.ReadFile(src)
 	if err != nil {
-		return "", &data.UserError{Message: "The file could not be opened. It may have been moved; please choose it again.", Err: err}
+		return nil, &data.UserError{Message: "The file could not be opened. It may have been moved; please choose it again.", Err: err}
 	}
-	defer in.Close()
-	if err := os.MkdirAll(filepath.Join(dataDir, attachmentsFolder), 0o700); err != nil {
-		return "", &data.UserError{Message: "The attachments folder could not be created inside the data folder.", Err: err}
-	}
-	b := make([]byte, 4)
-	rand.Read(b)
-	name := fmt.Sprintf("%s-reply-%s%s", on.String(), hex.EncodeToString(b), strings.ToLower(filepath.Ext(src)))
-	dst := filepath.Join(dataDir, attachmentsFolder, name)
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return "", &data.UserError{Message: "The reply could not be copied into the data folder.", Err: err}
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		os.Remove(dst)
-		return "", &data.UserError{Message: "The reply could not be copied into the data folder: is the disk full?", Err: err}
-	}
-	if err := out.Close(); err != nil {
-		os.Remove(dst)
-		return "", &data.UserError{Message: "The reply could not be copied into the data folder: is the disk full?", Err: err}
-	}
-	return attachmentsFolder + "/" + name, nil
+	return content, nil
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 
@@ -13,6 +14,7 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/process"
+	"secondopinion/data/safefile"
 	"secondopinion/letters"
 )
 
@@ -150,9 +152,9 @@ func (rs *requestScreen) stepCard(st data.Step, latest bool) fyne.CanvasObject {
 		box.Add(quiet(line))
 	}
 	if st.Attachment != "" {
-		path := filepath.Join(rs.s.st.Dir(), filepath.FromSlash(st.Attachment))
+		id := st.ID
 		box.Add(container.NewHBox(widget.NewButtonWithIcon("Open the attached reply", theme.FileIcon(), func() {
-			rs.s.openFile(path)
+			rs.s.openAttachment(id)
 		})))
 	}
 	box.Add(rs.stepButtons(st))
@@ -223,6 +225,24 @@ func signposts() fyne.CanvasObject {
 			"Second Opinion Appointed Doctor (SOAD) is arranged by the CQC. An Independent Mental Health Advocate (IMHA) "+
 			"can help, and the Mental Health Tribunal can review detention."),
 	))
+}
+
+// openAttachment writes a step's attached reply into the data folder (the
+// copy in the database stays the one that counts) and opens it.
+func (s *shell) openAttachment(stepID string) {
+	st := s.st
+	background(s, func(ctx ctxT) (string, error) {
+		name, content, err := st.AttachedFile(ctx, stepID)
+		if err != nil {
+			return "", err
+		}
+		dir := filepath.Join(st.Dir(), openedFolder)
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return "", &data.UserError{Message: "A folder to open the reply from could not be made inside the data folder.", Err: err}
+		}
+		path := filepath.Join(dir, stepID[:8]+"-"+filepath.Base(name))
+		return path, safefile.WriteBytes(path, "the attached reply", safefile.Private, content)
+	}, func(path string) { s.openFile(path) })
 }
 
 // openFile opens a file in the program the computer uses for it, and

@@ -124,7 +124,7 @@ func (rs *requestScreen) confirmDeleteStep(st data.Step) dialog.Dialog {
 		msg += "\n\nThe letter itself is kept, and can still be opened under Letters."
 	}
 	if st.Attachment != "" {
-		msg += "\n\nThe attached reply stays in the data folder."
+		msg += "\n\nThe reply attached to it (" + st.Attachment + ") is deleted with it."
 	}
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
