@@ -11,6 +11,7 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/process"
+	"secondopinion/data/store"
 )
 
 // deskScreen is "Log a request" at a GP surgery's desk: who asked, how,
@@ -238,29 +239,8 @@ func (d *deskScreen) value() (deskRecord, bool) {
 		Summary: "Asked at the desk, " + strings.ToLower(r.req.AskedHow.Label()) + ". Routed to " + to.DisplayName() + ". Receipt given."}
 	cfg := d.s.cl.config()
 	cfg.Recipient = to
-	r.step.DueOn, r.step.DueWhat = deskDue(r.step, r.person.Nation, cfg)
+	r.step.DueOn, r.step.DueWhat = process.DueAfter(nil, r.step, r.person.Nation, cfg)
 	return r, true
-}
-
-// deskDue is when a decision is owed on a request made at the desk: within
-// 7 days, the rule for second opinions (process.RuleRefusalReasons).
-func deskDue(step data.Step, nation data.Nation, cfg process.Config) (data.Date, string) {
-	const what = "Decision owed on the request made at the surgery; a refusal must come with written reasons (7 days)"
-	for _, d := range process.Deadlines(nil, step, nation, cfg) {
-		if d.Rule.ID == process.RuleRefusalReasons.ID {
-			return d.Due, d.What
-		}
-	}
-	// The rules give the 7 days to a written request for a second opinion;
-	// one made at the desk is owed the same.
-	probe := step
-	probe.LetterKind = data.KindSecondOpinionDiagnosis
-	for _, d := range process.Deadlines(nil, probe, nation, cfg) {
-		if d.Rule.ID == process.RuleRefusalReasons.ID {
-			return d.Due, what
-		}
-	}
-	return process.DueAfter(nil, step, nation, cfg)
 }
 
 func (d *deskScreen) onSave() {
@@ -271,18 +251,13 @@ func (d *deskScreen) onSave() {
 	st := d.s.st
 	fields := []*field{d.name, d.born, d.reason, d.about, d.want}
 	backgroundForm(d.s, fields, func(ctx context.Context) (deskRecord, error) {
+		// The person, request, receipt and its step are saved together:
+		// a failure leaves nothing behind, so trying again is safe.
+		t := store.Together{Request: &rec.req, Letter: &rec.letter, Step: &rec.step}
 		if rec.person.ID == "" {
-			if err := st.SavePerson(ctx, &rec.person); err != nil {
-				return rec, err
-			}
-			rec.req.PersonID = rec.person.ID
+			t.Person = &rec.person
 		}
-		if err := st.SaveRequest(ctx, &rec.req); err != nil {
-			return rec, err
-		}
-		rec.letter.RequestID, rec.step.RequestID = rec.req.ID, rec.req.ID
-		err := st.MarkSent(ctx, &rec.letter, &rec.step)
-		return rec, err
+		return rec, st.SaveTogether(ctx, t)
 	}, func(rec deskRecord) {
 		if d.adding {
 			d.s.cl.putPerson(rec.person)

@@ -12,6 +12,7 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/process"
+	"secondopinion/data/store"
 )
 
 // wizard is the guided new request: one question a page, Back and Next,
@@ -173,24 +174,24 @@ func (w *wizard) onNext() {
 	firstPage, lastPage := w.step == 0, w.step == len(w.pages)-1
 	w.next.Disable()
 	runJob(w.s, func(ctx context.Context) (saved wizardSave, err error) {
+		// A new person or contact is saved with the request, in one
+		// transaction, so a failed save leaves no stray copy behind.
+		t := store.Together{Request: &req}
 		if firstPage && newPerson {
-			if err = st.SavePerson(ctx, &person); err != nil {
-				return saved, err
-			}
-			req.PersonID = person.ID
-			saved.person = &person
+			t.Person, saved.person = &person, &person
 		}
 		if lastPage && newContact {
-			if err = st.SaveContact(ctx, &contact); err != nil {
-				return saved, err
-			}
-			req.RecipientID = contact.ID
-			saved.contact = &contact
+			t.Contact, saved.contact = &contact, &contact
 		}
-		if req.Subject != "" { // a request can be saved once its subject is known
-			if err = st.SaveRequest(ctx, &req); err != nil {
-				return saved, err
-			}
+		switch {
+		case req.Subject != "": // a request can be saved once its subject is known
+			err = st.SaveTogether(ctx, t)
+		case t.Person != nil:
+			err = st.SavePerson(ctx, t.Person)
+			req.PersonID = person.ID
+		}
+		if err != nil {
+			return wizardSave{}, err
 		}
 		saved.req = req
 		return saved, nil

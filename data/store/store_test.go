@@ -434,3 +434,33 @@ func TestAttachedFilesTravelWithTheirStep(t *testing.T) {
 		t.Errorf("a too-large file: %v", err)
 	}
 }
+
+func TestSaveTogetherIsAllOrNothing(t *testing.T) {
+	s := openTemp(t)
+	person := data.Person{Name: "Gwilym", Nation: data.Wales}
+	contact := data.Contact{Name: "Dr Ann Lewis", Role: data.RoleGP}
+	req := data.Request{Subject: data.SubjectTreatment}
+	letter := data.Letter{Kind: data.KindReceptionReceipt, SentOn: data.MustDate(2026, 11, 20), SentHow: data.SentByHand}
+	step := data.Step{On: letter.SentOn}
+	// A bad step fails the whole: no person, contact or request is left.
+	bad := step
+	bad.DueOn = data.MustDate(2026, 1, 1)
+	err := s.SaveTogether(ctx, Together{Person: &person, Contact: &contact, Request: &req, Letter: &letter, Step: &bad})
+	if err == nil || person.ID != "" || req.ID != "" {
+		t.Fatalf("a failed SaveTogether: %v, person %q, request %q", err, person.ID, req.ID)
+	}
+	counts, _ := s.Counts(ctx)
+	for _, c := range counts {
+		if c.N != 0 {
+			t.Errorf("%d %s left by a failed save", c.N, c.Table)
+		}
+	}
+	mustSave(t, s.SaveTogether(ctx, Together{Person: &person, Contact: &contact, Request: &req, Letter: &letter, Step: &step}))
+	if req.PersonID != person.ID || req.RecipientID != contact.ID || step.LetterID != letter.ID || step.RequestID != req.ID {
+		t.Errorf("ids not wired: %+v %+v", req, step)
+	}
+	steps, _ := s.StepsFor(ctx, req.ID)
+	if len(steps) != 1 || steps[0].Kind != data.StepLetterSent {
+		t.Errorf("steps %+v", steps)
+	}
+}
