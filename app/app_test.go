@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fyne.io/fyne/v2/widget"
 	"os"
 	"path/filepath"
 	"strings"
@@ -401,4 +402,41 @@ func TestSentLetterKeepsItsText(t *testing.T) {
 	if last.Kind != data.KindAskAgain || !last.Sent() || last.Body != composed {
 		t.Fatalf("the sent letter's stored text differs from what was sent:\n%+v", last)
 	}
+}
+
+func TestSignpostsAreTheNations(t *testing.T) {
+	for _, c := range []struct {
+		nation data.Nation
+		says   string
+		not    string
+	}{
+		{data.England, "Martha's Rule", "NHS 24"},
+		{data.Scotland, "NHS 24", "Martha's Rule"},
+		{data.NorthernIreland, "GP out-of-hours", "Martha's Rule"},
+	} {
+		text := cardText(signposts(c.nation))
+		if !strings.Contains(text, c.says) || strings.Contains(text, c.not) {
+			t.Errorf("%s signposts:\n%s", c.nation, text)
+		}
+	}
+}
+
+// cardText is every label's text inside o.
+func cardText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			b.WriteString(v.Text + "\n")
+		case *widget.Card:
+			walk(v.Content)
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
 }

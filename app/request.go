@@ -61,7 +61,7 @@ func (rs *requestScreen) content() fyne.CanvasObject {
 		widget.NewCard("", "", container.NewVBox(subheading("Letters"), rs.letters)),
 		widget.NewCard("", "", container.NewVBox(subheading("Details"), rs.details(), container.NewHBox(
 			widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() { rs.s.showEditRequest(rs.req.ID) })))),
-		signposts(),
+		signposts(rs.person.Nation),
 	)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.6
@@ -213,17 +213,14 @@ func (rs *requestScreen) fillLetters() {
 	rs.letters.Refresh()
 }
 
-// signposts are the other processes and urgent help this one is not.
-func signposts() fyne.CanvasObject {
+// signposts are the other processes and urgent help this one is not, as
+// they are in the person's own nation.
+func signposts(n data.Nation) fyne.CanvasObject {
+	f := data.FactsFor(n)
 	return widget.NewCard("", "", container.NewVBox(subheading("Other help"),
-		prose("Feeling very unwell, or worried about someone? Call NHS 111, or 999 in an emergency."),
-		widget.NewSeparator(),
-		prose("In hospital and getting worse? Under Martha's Rule, a patient or their family can ask for an urgent "+
-			"review by a different team. Ask the ward staff how."),
-		widget.NewSeparator(),
-		prose("Detained or treated under the Mental Health Act? Second opinions there are a different process: a "+
-			"Second Opinion Appointed Doctor (SOAD) is arranged by the CQC. An Independent Mental Health Advocate (IMHA) "+
-			"can help, and the Mental Health Tribunal can review detention."),
+		prose(f.CrisisHelp), widget.NewSeparator(),
+		prose(f.UrgentReview), widget.NewSeparator(),
+		prose(f.MentalHealthAct+" That is a different process from this one."),
 	))
 }
 
