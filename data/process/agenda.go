@@ -28,7 +28,7 @@ func Agenda(people []data.Person, requests []data.Request, steps []data.Step, to
 	for i := range people {
 		byPerson[people[i].ID] = &people[i]
 	}
-	byRequest := groupSteps(steps)
+	byRequest := GroupSteps(steps)
 	items := make([]Item, 0, len(requests)+len(requests)/4)
 	var buf []Deadline
 	for _, req := range requests {
@@ -74,10 +74,10 @@ func sortItems(items []Item) []Item {
 	return out
 }
 
-// groupSteps finds each request's steps in timeline order. Storage returns
+// GroupSteps finds each request's steps in timeline order. Storage returns
 // them grouped and ordered, and then they are used in place; otherwise a
 // sorted copy is made, so the caller's slice is never changed.
-func groupSteps(steps []data.Step) map[string][]data.Step {
+func GroupSteps(steps []data.Step) map[string][]data.Step {
 	groups := make(map[string][]data.Step, len(steps)/4+1)
 	ordered := true
 	begin := 0
@@ -104,7 +104,7 @@ func groupSteps(steps []data.Step) map[string][]data.Step {
 	slices.SortStableFunc(sorted, func(a, b data.Step) int {
 		return cmp.Or(cmp.Compare(a.RequestID, b.RequestID), stepOrder(a, b))
 	})
-	return groupSteps(sorted)
+	return GroupSteps(sorted)
 }
 
 func stepOrder(a, b data.Step) int {
@@ -174,12 +174,12 @@ func stepDeadlines(dst []Deadline, earlier []data.Step, s data.Step, nation data
 // anything after it settles an acknowledgement or a chase, but what is
 // owed an answer waits for one. A records request runs on its own track.
 func settled(d Deadline, steps []data.Step, i int) bool {
-	track := onRecordsTrack(steps[i])
+	track := OnRecordsTrack(steps[i])
 	for _, l := range steps[i+1:] {
 		if l.Kind == data.StepClosed {
 			return true
 		}
-		if onRecordsTrack(l) != track {
+		if OnRecordsTrack(l) != track {
 			continue
 		}
 		switch d.kind {

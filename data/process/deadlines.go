@@ -205,7 +205,7 @@ func answers(earlier []data.Step, reply data.Step) string {
 		return reply.LetterKind
 	}
 	for i := len(earlier) - 1; i >= 0; i-- {
-		if s := earlier[i]; s.Kind == data.StepLetterSent && !onRecordsTrack(s) {
+		if s := earlier[i]; s.Kind == data.StepLetterSent && !OnRecordsTrack(s) {
 			return s.LetterKind
 		}
 	}
@@ -216,7 +216,7 @@ func answers(earlier []data.Step, reply data.Step) string {
 // refusal (or unanswered request) on the ladder, or else fallback.
 func eventDate(earlier []data.Step, fallback data.Date) data.Date {
 	for _, s := range earlier {
-		if onRecordsTrack(s) {
+		if OnRecordsTrack(s) {
 			continue
 		}
 		if s.Outcome == data.OutcomeRefused || s.Outcome == data.OutcomePartly || s.Outcome == data.OutcomeNoReply {

@@ -298,7 +298,7 @@ func recordsOpen(steps []data.Step) bool {
 		switch {
 		case s.Kind == data.StepLetterSent && s.LetterKind == data.KindRecordsRequest:
 			open = true
-		case onRecordsTrack(s) && isOutcome(s.Outcome):
+		case OnRecordsTrack(s) && isOutcome(s.Outcome):
 			open = false
 		}
 	}

@@ -126,10 +126,10 @@ func (s State) Label() string {
 // Open reports whether the request is still in progress.
 func (s State) Open() bool { return s.Kind != StateClosed }
 
-// onRecordsTrack reports whether a step belongs to a records request,
+// OnRecordsTrack reports whether a step belongs to a records request,
 // which runs beside the ladder without moving it. A reply carries the kind
 // of the letter it answers in LetterKind, when the UI knows it.
-func onRecordsTrack(s data.Step) bool {
+func OnRecordsTrack(s data.Step) bool {
 	return s.LetterKind == data.KindRecordsRequest && s.Kind != data.StepClosed
 }
 
@@ -146,7 +146,7 @@ func isOutcome(o data.Outcome) bool {
 func StateOf(steps []data.Step) State {
 	st := State{Kind: StateDrafted}
 	for _, s := range steps {
-		if onRecordsTrack(s) {
+		if OnRecordsTrack(s) {
 			continue
 		}
 		switch {

@@ -1,10 +1,8 @@
 package report
 
 import (
-	"cmp"
-	"slices"
-
 	"secondopinion/data"
+	"secondopinion/data/process"
 )
 
 // facts are what the report needs from one request's timeline.
@@ -27,7 +25,7 @@ func factsOf(req data.Request, steps []data.Step) facts {
 	answered := false
 	for _, s := range steps {
 		f.minutes += s.Minutes
-		if s.LetterKind == data.KindRecordsRequest && s.Kind != data.StepClosed {
+		if process.OnRecordsTrack(s) {
 			continue
 		}
 		switch {
@@ -87,34 +85,4 @@ func (f facts) refusal() (refused, inTime bool) {
 		from = f.decision.On // refused before any letter: on the spot
 	}
 	return true, from.DaysUntil(f.decision.On) <= RefusalDays
-}
-
-// groupSteps puts each request's steps in timeline order, by On and then
-// the time they were logged, without changing the caller's slice.
-func groupSteps(steps []data.Step) map[string][]data.Step {
-	// Count first, then carve one backing array: no growing slices.
-	n := make(map[string]int, len(steps)/2+1)
-	for i := range steps {
-		n[steps[i].RequestID]++
-	}
-	all := make([]data.Step, len(steps))
-	by := make(map[string][]data.Step, len(n))
-	at := 0
-	for id, k := range n {
-		by[id] = all[at : at : at+k]
-		at += k
-	}
-	for _, s := range steps {
-		by[s.RequestID] = append(by[s.RequestID], s)
-	}
-	for _, ss := range by {
-		if !slices.IsSortedFunc(ss, stepOrder) {
-			slices.SortStableFunc(ss, stepOrder)
-		}
-	}
-	return by
-}
-
-func stepOrder(a, b data.Step) int {
-	return cmp.Or(a.On.Compare(b.On), a.CreatedAt.Compare(b.CreatedAt))
 }

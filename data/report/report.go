@@ -97,7 +97,7 @@ func BuildWith(people []data.Person, requests []data.Request, steps []data.Step,
 	for i := range people {
 		byPerson[people[i].ID] = &people[i]
 	}
-	byRequest := groupSteps(steps)
+	byRequest := process.GroupSteps(steps)
 
 	inRange := make([]data.Request, 0, len(requests))
 	days := make([]int, 0, len(requests))
