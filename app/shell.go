@@ -58,6 +58,10 @@ type shell struct {
 
 func newShell(a fyne.App, dir string) *shell {
 	s := &shell{app: a, dir: dir, today: data.Today, dismissed: map[string]bool{}}
+	// The calm theme from the first frame, so the screens shown before the
+	// records open (in use, damaged) look like the rest; the user's own
+	// choice of light, dark and size follows once the settings are read.
+	a.Settings().SetTheme(newCalmTheme("", ""))
 	s.win = a.NewWindow("Second Opinion")
 	s.win.Resize(fyne.NewSize(1280, 760))
 	s.win.SetContent(container.NewCenter(widget.NewLabel("Opening your records…")))
