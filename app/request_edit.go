@@ -35,7 +35,7 @@ func newRequestEditScreen(s *shell, r data.Request) *requestEditScreen {
 		newAboutPage(s), newRaisedPage(s), route, newBackgroundPage(s),
 		newTextPage("Problems", "What problems does it cause?", "", "Problems in daily life"),
 		newTextPage("SideEffects", "Any side effects?", "", "Side effects"),
-		newReasonPage(s), newOutcomePage(s),
+		newReasonPage(s), newOutcomePage(s), newColleaguePage(),
 	}
 	for _, p := range e.pages {
 		if l, ok := p.(interface{ load(data.Request) }); ok {

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"secondopinion/data"
+	"secondopinion/letters"
 )
 
 func TestEditingRequestDetailsSaves(t *testing.T) {
@@ -25,8 +27,19 @@ func TestEditingRequestDetailsSaves(t *testing.T) {
 	}
 	about.condition.entry.SetText("")
 	test.Type(about.condition.entry, "severe asthma")
-	want := e.pages[len(e.pages)-1].(*outcomePage)
+	var want *outcomePage
+	var colleague *colleaguePage
+	for _, p := range e.pages {
+		switch v := p.(type) {
+		case *outcomePage:
+			want = v
+		case *colleaguePage:
+			colleague = v
+		}
+	}
 	test.Type(want.want.entry, "A referral to the chest clinic.")
+	test.Type(colleague.questions.entry, "Is this asthma or something else?")
+	test.Type(colleague.timescale.entry, "within six weeks")
 	test.Tap(e.saveBtn)
 	settle(t, s)
 
@@ -45,6 +58,16 @@ func TestEditingRequestDetailsSaves(t *testing.T) {
 	}
 	if s.cl.requests[r.ID].Condition != "severe asthma" {
 		t.Error("the window still shows the old condition")
+	}
+	if got.Questions != "Is this asthma or something else?" || got.Timescale != "within six weeks" {
+		t.Errorf("the referral's questions %q and timescale %q were not saved", got.Questions, got.Timescale)
+	}
+	// The clinician's referral asks the colleague exactly that question.
+	p, _ := s.cl.person(got.PersonID)
+	l, err := letters.Compose(letters.Input{Kind: data.KindClinicianReferral, Person: p, Request: got, Date: s.today()})
+	if err != nil || !strings.Contains(letters.RenderText(l), "• Is this asthma or something else?") ||
+		!strings.Contains(letters.RenderText(l), "within six weeks") {
+		t.Errorf("the referral does not carry the questions and timescale (%v):\n%s", err, letters.RenderText(l))
 	}
 }
 
