@@ -102,6 +102,11 @@ func TestRequestLogListsEveryRequestInRange(t *testing.T) {
 	if len(tl.rows) != len(b.Requests) {
 		t.Fatalf("the log lists %d requests, want %d", len(tl.rows), len(b.Requests))
 	}
+	for i := 1; i < len(tl.rows); i++ {
+		if tl.rows[i].Opened.After(tl.rows[i-1].Opened) {
+			t.Fatalf("the log is not newest first: %v before %v", tl.rows[i-1].Opened, tl.rows[i].Opened)
+		}
+	}
 	r := tl.rows[0]
 	if tl.cell(r, 2) != r.Reason.Label() || tl.cell(r, 6) == "" || tl.cell(r, 5) == "" {
 		t.Errorf("the first line reads %q / %q / %q", tl.cell(r, 2), tl.cell(r, 5), tl.cell(r, 6))

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -70,7 +71,12 @@ func (t *trendLog) load() {
 	}
 	t.gen++
 	gen, snap, today := t.gen, t.s.cl.clone(), t.s.today()
-	background(t.s, func(ctxT) (report.Report, error) { return buildReport(snap, from, to, today), nil }, func(r report.Report) {
+	background(t.s, func(ctxT) (report.Report, error) {
+		r := buildReport(snap, from, to, today)
+		// Newest first: the desk and the advocate look at what came in lately.
+		slices.SortStableFunc(r.Rows, func(a, b report.Row) int { return b.Opened.Compare(a.Opened) })
+		return r, nil
+	}, func(r report.Report) {
 		if gen != t.gen {
 			return // a later range was asked for
 		}
