@@ -133,6 +133,17 @@ func (ls *letterScreen) compose() {
 	ls.composed = l
 }
 
+// toRow is who the letter goes to. A receipt goes to the patient in
+// person; its contact is the doctor the request is passed to.
+func (ls *letterScreen) toRow() fyne.CanvasObject {
+	bold := fyne.TextStyle{Bold: true}
+	if ls.rec.Kind == data.KindReceptionReceipt {
+		return formRows(widget.NewLabelWithStyle("For", fyne.TextAlignTrailing, bold), widget.NewLabel(ls.person.Name+", given by hand"),
+			widget.NewLabelWithStyle("Passed to", fyne.TextAlignTrailing, bold), ls.to)
+	}
+	return formRows(widget.NewLabelWithStyle("To", fyne.TextAlignTrailing, bold), ls.to)
+}
+
 // final is the letter as it will print: composed, with the edits.
 func (ls *letterScreen) final() letters.Letter {
 	if ls.editor.Text == ls.composed.EditableText() {
@@ -163,7 +174,7 @@ func (ls *letterScreen) content() fyne.CanvasObject {
 	header := container.NewVBox(container.NewHBox(back),
 		heading(kind.Title),
 		quiet(ls.person.Name+" · "+requestTitle(ls.req)),
-		formRows(widget.NewLabelWithStyle("To", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), ls.to))
+		ls.toRow())
 	if gap := ls.missing(); gap != "" && !ls.rec.Sent() {
 		fix := widget.NewButton("Add them in Settings", ls.s.showSettings)
 		if !ls.s.modeNow().onBehalf() {
