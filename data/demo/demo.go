@@ -163,6 +163,9 @@ func (g *generator) request(p data.Person) {
 	switch stage {
 	case Drafted:
 		start = g.today.AddDays(-g.rnd.IntN(30))
+	case Escalated:
+		// Still in progress, so started within the last few months.
+		start = g.today.AddDays(-(45 + g.rnd.IntN(45)))
 	case Awaiting:
 		start = g.today.AddDays(-(1 + g.rnd.IntN(10)))
 	case NoReply:
@@ -234,6 +237,10 @@ func (g *generator) steps(p data.Person, r data.Request, to data.Contact, stage 
 		role := map[string]data.ContactRole{data.KindPALS: data.RolePALS, data.KindComplaint: data.RoleComplaints,
 			data.KindAdvocacy: data.RoleComplaints}[next]
 		send(next, g.contact(p.Nation, role), later(3, 5))
+		if g.rnd.IntN(2) == 0 && !on.After(g.today.AddDays(-4)) {
+			timeline = append(timeline, data.Step{ID: newID(g.rnd), RequestID: r.ID, On: later(2, 2), Kind: data.StepCall,
+				Summary: "They phoned to say the letter had arrived and is being looked at.", Minutes: 10})
+		}
 		if stage == Closed {
 			reply(data.OutcomeAgreed, later(10, 10), "After the complaint, a second opinion was arranged.")
 			timeline = append(timeline, data.Step{ID: newID(g.rnd), RequestID: r.ID, On: later(15, 10), Kind: data.StepClosed,

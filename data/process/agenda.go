@@ -48,6 +48,10 @@ func Agenda(people []data.Person, requests []data.Request, steps []data.Step, to
 	return sortItems(items)
 }
 
+// limitShownAfter is how long a passed time limit stays on the agenda: long
+// enough to notice and ask for it to be waived for good reason.
+const limitShownAfter = 14
+
 // sortItems orders by date, person, request and text. Items are large, so
 // it sorts small keys and moves each item once.
 func sortItems(items []Item) []Item {
@@ -123,6 +127,9 @@ func appendRequestItems(items []Item, buf []Deadline, p *data.Person, req data.R
 			}
 			if d.kind == dueLimit && today.Before(addDays(d.Due, -warn)) {
 				continue // not near yet
+			}
+			if d.kind == dueLimit && addDays(d.Due, limitShownAfter).Before(today) {
+				continue // long passed: a reminder now would only nag
 			}
 			items = append(items, Item{
 				Date: d.Due, Overdue: d.Due.Before(today),

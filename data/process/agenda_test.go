@@ -182,3 +182,24 @@ func TestStoredDueDateKeepsToItsOwnDeadline(t *testing.T) {
 		t.Errorf("agenda dates %v; want the decision on 9 March and the 21-day chase on 23 March (not %v)", dates, chase14)
 	}
 }
+
+// A passed time limit shows for two weeks, then leaves the agenda.
+func TestPassedTimeLimitLeavesTheAgenda(t *testing.T) {
+	p := data.Person{ID: "p", Name: "Eilidh", Nation: data.Scotland}
+	r := data.Request{ID: "r", PersonID: "p", Subject: data.SubjectTreatment, Route: data.RouteLocal}
+	s := sent(t, "2026-01-05", data.KindSecondOpinionTreatment)
+	rep := reply(t, "2026-01-09", data.OutcomeRefused)
+	s.RequestID, rep.RequestID = "r", "r"
+	limit := func(on string) bool {
+		for _, it := range Agenda([]data.Person{p}, []data.Request{r}, []data.Step{s, rep}, d(t, on), Config{}) {
+			if strings.HasPrefix(it.What, "Last day to complain") {
+				return true
+			}
+		}
+		return false
+	}
+	if !limit("2026-07-01") || !limit("2026-07-20") || limit("2026-08-01") {
+		t.Errorf("the 6-month limit of 9 July should show from June to 23 July only: %v %v %v",
+			limit("2026-07-01"), limit("2026-07-20"), limit("2026-08-01"))
+	}
+}
