@@ -105,7 +105,7 @@ func TestRows(t *testing.T) {
 		{"rD", "2026-03-03", OutcomeAwaiting, -1, "", true},
 		{"rE", "2026-03-15", OutcomeNotSent, -1, "", false},
 		{"rF", "2026-04-01", OutcomePartly, 7, "", false},
-		{"rG", "2025-12-31", OutcomeRefused, 2, "in time", true},
+		{"rG", "2025-12-31", OutcomeRefused, 2, "in time", false}, // its complaint limit passed long ago
 		{"rI", "2026-06-01", OutcomeRefused, -1, "in time", false},
 		{"rJ", "2026-05-04", OutcomeNoReply, -1, "", false},
 		{"rK", "2026-07-01", OutcomeWithdrawn, -1, "", true},
