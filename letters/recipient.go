@@ -18,6 +18,16 @@ func RecipientFor(kind string, req data.Request, nation data.Nation, contacts []
 		return req.RecipientID
 	}
 	fits := func(c data.Contact) bool { return c.Role == k.Recipient }
+	// The person's own doctor, GP or consultant, answers the letters meant
+	// for "the doctor": a stranger's consultant from the directory never should.
+	doctor := func(r data.ContactRole) bool { return r == data.RoleGP || r == data.RoleClinician }
+	if doctor(k.Recipient) && kind != data.KindClinicianReferral {
+		for _, c := range contacts {
+			if c.ID == req.RecipientID && doctor(c.Role) {
+				return c.ID
+			}
+		}
+	}
 	for _, c := range contacts {
 		if c.ID == req.RecipientID && fits(c) {
 			return c.ID

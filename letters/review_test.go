@@ -321,3 +321,14 @@ func TestRecipientFor(t *testing.T) {
 		t.Errorf("no contacts: %q", got)
 	}
 }
+
+func TestLettersForTheDoctorGoToThePersonsOwnDoctor(t *testing.T) {
+	gp := data.Contact{ID: "gp", Name: "Dr Munro", Role: data.RoleGP}
+	stranger := data.Contact{ID: "c", Name: "Dr Rees", Role: data.RoleClinician}
+	req := data.Request{RecipientID: "gp"}
+	for _, kind := range []string{data.KindReviewTreatment, data.KindSecondOpinionDiagnosis, data.KindAskAgain} {
+		if got := RecipientFor(kind, req, data.Scotland, []data.Contact{stranger, gp}); got != "gp" {
+			t.Errorf("%s went to %q, want the person's own GP", kind, got)
+		}
+	}
+}
