@@ -39,6 +39,28 @@ func ConfigFor(contacts []data.Contact, chaseDays int) Config {
 	return cfg
 }
 
+// fundingBody is the ICB or board that decides funding requests: the
+// request's recipient when it is one, else the only commissioner in the
+// directory. A funding request goes to the GP or consultant, who sends it
+// on, so the body is rarely the recipient; with several in the directory
+// (an advocate's) there is no telling which, and the user is asked.
+func (c Config) fundingBody() data.Contact {
+	if c.Recipient.Role == data.RoleCommissioner {
+		return c.Recipient
+	}
+	var only data.Contact
+	n := 0
+	for _, x := range c.Contacts {
+		if x.Role == data.RoleCommissioner {
+			only, n = x, n+1
+		}
+	}
+	if n == 1 {
+		return only
+	}
+	return data.Contact{}
+}
+
 func (c Config) chaseDays() int {
 	if c.ChaseDays > 0 {
 		return c.ChaseDays
@@ -145,7 +167,7 @@ func appendDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation 
 		case data.KindRecordsRequest, data.KindOmbudsman:
 			// Nothing further on the ladder runs from these.
 		case data.KindIFRRequest, data.KindIFRReconsideration:
-			if days := cfg.Recipient.FundingReviewDays; days > 0 {
+			if days := cfg.fundingBody().FundingReviewDays; days > 0 {
 				add(addDays(on, days), "Last day to ask the "+f.CommissionerShort+" for a reconsideration or review ("+strconv.Itoa(days)+" days)",
 					RuleFundingReview, dueLimit, data.KindIFRReconsideration, data.KindAppeal)
 			} else {

@@ -89,7 +89,7 @@ func TestDeadlines(t *testing.T) {
 			[]wantDue{{"2028-02-29", "subject-access", "records"}}},
 		{"funding refused: the ICB's limit",
 			[]data.Step{sent(t, "2026-02-01", data.KindIFRRequest)},
-			reply(t, "2026-02-25", data.OutcomeRefused), data.England, Config{Recipient: data.Contact{FundingReviewDays: 28}},
+			reply(t, "2026-02-25", data.OutcomeRefused), data.England, Config{Recipient: data.Contact{Role: data.RoleCommissioner, FundingReviewDays: 28}},
 			[]wantDue{{"2026-03-25", "funding-review", "28 days"}}},
 		{"funding refused, limit unknown: ask the ICB now",
 			[]data.Step{sent(t, "2026-02-01", data.KindIFRRequest)},
@@ -176,5 +176,25 @@ func TestReceptionReceiptOwesADecisionNotAReply(t *testing.T) {
 	ds := Deadlines(nil, step, data.England, Config{})
 	if len(ds) != 1 || ds[0].Due != on.AddDays(7) || ds[0].Rule.ID != RuleRefusalReasons.ID {
 		t.Fatalf("receipt deadlines = %+v; want one decision due %v", ds, on.AddDays(7))
+	}
+}
+
+// The funding body's time limit is found even though the funding request
+// itself went to the GP: the only ICB in the directory is the one.
+func TestFundingReviewLimitFromTheOnlyICB(t *testing.T) {
+	gp := data.Contact{ID: "gp", Role: data.RoleGP}
+	icb := data.Contact{ID: "icb", Role: data.RoleCommissioner, FundingReviewDays: 28}
+	refused := reply(t, "2026-03-02", data.OutcomeRefused)
+	earlier := []data.Step{sent(t, "2026-02-01", data.KindIFRRequest)}
+	cfg := ConfigFor([]data.Contact{gp, icb}, 0)
+	cfg.Recipient = gp
+	due, what := DueAfter(earlier, refused, data.England, cfg)
+	if due != d(t, "2026-03-30") || !strings.Contains(what, "28 days") {
+		t.Errorf("with one ICB: %v %q; want 30 March, 28 days", due, what)
+	}
+	cfg = ConfigFor([]data.Contact{gp, icb, {ID: "icb2", Role: data.RoleCommissioner, FundingReviewDays: 14}}, 0)
+	cfg.Recipient = gp
+	if _, what := DueAfter(earlier, refused, data.England, cfg); !strings.Contains(what, "how long you have") {
+		t.Errorf("with two ICBs it should ask, not guess: %q", what)
 	}
 }

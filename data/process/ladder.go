@@ -248,7 +248,7 @@ func (c conditions) allow(a rungAction) bool {
 	case chaseNotDue:
 		return !c.chaseDue
 	case fundingLimitUnknown:
-		return c.cfg.Recipient.FundingReviewDays == 0
+		return c.cfg.fundingBody().FundingReviewDays == 0
 	}
 	return true
 }

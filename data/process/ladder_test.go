@@ -103,7 +103,7 @@ func TestNextActions(t *testing.T) {
 		{"funding refused, ICB limit known",
 			req(data.RouteOutOfArea, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindIFRRequest), reply(t, "2026-02-25", data.OutcomeRefused)},
-			Config{Recipient: data.Contact{FundingReviewDays: 28}},
+			Config{Recipient: data.Contact{Role: data.RoleCommissioner, FundingReviewDays: 28}},
 			[]string{data.KindIFRReconsideration, data.KindAdvocacy, data.KindRecordsRequest}},
 		{"reconsideration or review refused: the ombudsman",
 			req(data.RouteOutOfArea, data.SubjectTreatment, true),
