@@ -190,10 +190,20 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 	st := StateOf(steps)
 	facts := conditions{req: req, cfg: cfg}
 	facts.chaseDue = !st.Since.IsZero() && !today.Before(addDays(st.Since, cfg.chaseDays()))
-	// The reasons name the subject and the nation's own bodies.
-	f := data.FactsFor(cfg.Nation)
-	words := strings.NewReplacer("{subject}", subjectWord(req.Subject), "{advice}", f.Advice,
-		"{funding}", f.FundingRequest, "{commissioner}", f.CommissionerShort)
+	// The reasons name the subject and the nation's own bodies; most have
+	// no placeholder, so the replacer is made only for those that do.
+	var words *strings.Replacer
+	fill := func(reason string) string {
+		if !strings.Contains(reason, "{") {
+			return reason
+		}
+		if words == nil {
+			f := data.FactsFor(cfg.Nation)
+			words = strings.NewReplacer("{subject}", subjectWord(req.Subject), "{advice}", f.Advice,
+				"{funding}", f.FundingRequest, "{commissioner}", f.CommissionerShort)
+		}
+		return words.Replace(reason)
+	}
 	var out []Action
 	seen := func(letter string, log data.StepKind) bool {
 		for _, a := range out {
@@ -213,7 +223,7 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 			}
 			act := a.Action
 			act.Letter = resolveLetter(act.Letter, req.Subject)
-			act.Reason = words.Replace(act.Reason)
+			act.Reason = fill(act.Reason)
 			if !seen(act.Letter, act.Log) {
 				out = append(out, act)
 			}
