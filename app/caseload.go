@@ -103,17 +103,10 @@ func searchText(p data.Person) string {
 
 // search lists the indexes of the people whose text holds every word.
 func (c *caseload) search(q string, into []int) []int {
-	words := strings.Fields(strings.ToLower(q))
+	words := searchWords(q)
 	into = into[:0]
 	for i, h := range c.hay {
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(h, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if matchesAll(h, words) {
 			into = append(into, i)
 		}
 	}

@@ -262,12 +262,7 @@ func (ix *caseIndex) matches(p *data.Person, r *caseRow, words []string, f caseF
 	if f.open && !slices.ContainsFunc(r.states, func(k process.StateKind) bool { return k != process.StateClosed }) {
 		return false
 	}
-	for _, w := range words {
-		if !strings.Contains(r.hay, w) {
-			return false
-		}
-	}
-	return true
+	return matchesAll(r.hay, words)
 }
 
 // dueOf is the next date due for a person, and what is owed then.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -89,21 +88,7 @@ func (d *directoryScreen) onSearch(q string) {
 }
 
 func (d *directoryScreen) filter(q string) {
-	words := strings.Fields(strings.ToLower(q))
-	d.shown = d.shown[:0]
-	for i, c := range d.s.cl.contacts {
-		hay := strings.ToLower(c.DisplayName() + " " + c.Role.Label() + " " + c.Address)
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			d.shown = append(d.shown, i)
-		}
-	}
+	d.shown = searchContacts(d.s.cl.contacts, q, d.shown)
 }
 
 func (d *directoryScreen) onSelected(i widget.ListItemID) {

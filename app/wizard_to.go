@@ -41,7 +41,7 @@ func newContactPicker(s *shell) *contactPicker {
 	cp.search = newEntry()
 	cp.search.SetPlaceHolder("Search the directory")
 	cp.search.OnChanged = cp.onSearch
-	cp.list = widget.NewList(func() int { return len(cp.shown) }, cp.newRow, cp.updateRow)
+	cp.list = widget.NewList(func() int { return len(cp.shown) }, plainRow, cp.updateRow)
 	cp.list.OnSelected = cp.onSelected
 	cp.form = newContactForm(data.Contact{})
 	cp.choice = widget.NewRadioGroup([]string{pickDirectory, pickNewContact}, cp.onChoice)
@@ -94,12 +94,6 @@ func (cp *contactPicker) onChoice(string) {
 	cp.body.Refresh()
 }
 
-func (cp *contactPicker) newRow() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
 func (cp *contactPicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	c := cp.s.cl.contacts[cp.shown[i]]
 	o.(*widget.Label).SetText(c.DisplayName() + "  ·  " + c.Role.Label())
@@ -112,18 +106,7 @@ func (cp *contactPicker) onSearch(q string) {
 }
 
 func (cp *contactPicker) filter(q string) {
-	words := strings.Fields(strings.ToLower(q))
-	cp.shown = cp.shown[:0]
-	for i, c := range cp.s.cl.contacts {
-		hay := strings.ToLower(c.DisplayName() + " " + c.Role.Label() + " " + c.Address)
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
-		}
-		if ok {
-			cp.shown = append(cp.shown, i)
-		}
-	}
+	cp.shown = searchContacts(cp.s.cl.contacts, q, cp.shown)
 	cs := cp.s.cl.contacts
 	slices.SortStableFunc(cp.shown, func(a, b int) int {
 		return cmp.Compare(rank(cs[a].Role != cp.role), rank(cs[b].Role != cp.role))

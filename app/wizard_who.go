@@ -35,7 +35,7 @@ func newPersonPicker(s *shell, personID string) *personPicker {
 	pp.search = newEntry()
 	pp.search.SetPlaceHolder("Type a name, NHS number or date of birth")
 	pp.search.OnChanged = pp.onSearch
-	pp.list = widget.NewList(func() int { return len(pp.shown) }, pp.newRow, pp.updateRow)
+	pp.list = widget.NewList(func() int { return len(pp.shown) }, plainRow, pp.updateRow)
 	pp.list.OnSelected = pp.onSelected
 	pp.choice = widget.NewRadioGroup([]string{pickExisting, pickNew}, pp.onChoice)
 	pp.choice.Horizontal = true
@@ -90,12 +90,6 @@ func (pp *personPicker) onChoice(string) {
 			container.NewHBox(widget.NewLabel("Chosen:"), pp.chosen)}
 	}
 	pp.body.Refresh()
-}
-
-func (pp *personPicker) newRow() fyne.CanvasObject {
-	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
 }
 
 func (pp *personPicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
