@@ -44,9 +44,35 @@ type Contact struct {
 	// FundingReviewDays is how long this ICB or board allows to ask for a
 	// reconsideration or review of a refused funding request; 0 if unknown.
 	FundingReviewDays int
+	// Nations are the nations this body serves; empty for a local contact
+	// whose nation was not given. A letter never goes to a body that serves
+	// only other nations than the person's.
+	Nations []Nation
+	// RefusalPolicy records that this provider's own second-opinion policy
+	// promises a refusal explained in writing within 7 days, with an appeal
+	// to its medical director. It is one trust's policy, not a national
+	// rule, so it is off unless the user turns it on.
+	RefusalPolicy bool
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
 }
+
+// Serves reports whether the contact may receive letters about a person in
+// nation n: it serves n, or its nations were never given.
+func (c Contact) Serves(n Nation) bool {
+	if len(c.Nations) == 0 {
+		return true
+	}
+	for _, x := range c.Nations {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+// ServesOnly reports whether the contact is known to serve nation n.
+func (c Contact) ServesOnly(n Nation) bool { return len(c.Nations) > 0 && c.Serves(n) }
 
 // DisplayName is the name, the organisation, or both.
 func (c Contact) DisplayName() string {
@@ -135,5 +161,9 @@ type Step struct {
 	DueWhat    string // what is owed by DueOn
 	Minutes    int    // time the advocate spent on it
 	Attachment string // a file inside the data folder, relative to it
+	// For a letter sent: how it went, and the day the other side received
+	// it when known. Their time to answer runs from receipt.
+	SentHow    SentHow
+	ReceivedOn Date
 	CreatedAt  time.Time
 }

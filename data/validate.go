@@ -207,6 +207,12 @@ func (c Contact) Validate() error {
 	if !oneOf(c.Role, ContactRoles) {
 		ps.add("Role", "Please choose what kind of contact this is.")
 	}
+	for _, n := range c.Nations {
+		if !oneOf(n, Nations) {
+			ps.add("Nations", "Please choose the nations this contact serves from the list.")
+			break
+		}
+	}
 	return ps.orNil()
 }
 
@@ -292,6 +298,12 @@ func (s Step) Validate() error {
 	}
 	if !s.DueOn.IsZero() && s.DueOn.Before(s.On) {
 		ps.add("DueOn", "The due date is before the date of the step. Please check it.")
+	}
+	if s.SentHow != "" && !oneOf(s.SentHow, SentHows) {
+		ps.add("SentHow", "Please choose how the letter was sent.")
+	}
+	if !s.ReceivedOn.IsZero() && s.ReceivedOn.Before(s.On) {
+		ps.add("ReceivedOn", "The day it was received is before the day it was sent. Please check it.")
 	}
 	if s.Minutes < 0 || s.Minutes > 24*60 {
 		ps.add("Minutes", "Time spent should be between 0 and 1,440 minutes (a whole day).")

@@ -43,14 +43,13 @@ func Entries() ([]Entry, error) {
 			Role: data.ContactRole(b.Role), Organisation: b.Organisation, Address: b.Address,
 			Phone: b.Phone, Email: b.Email, Notes: notes(b, f.Check), LastVerified: verified,
 		}
+		for _, n := range b.Nations {
+			c.Nations = append(c.Nations, data.Nation(n))
+		}
 		if err := c.Validate(); err != nil {
 			return nil, fmt.Errorf("national directory data: %s: %w", b.Key, err)
 		}
-		e := Entry{Key: b.Key, Website: b.Website, Contact: c}
-		for _, n := range b.Nations {
-			e.Nations = append(e.Nations, data.Nation(n))
-		}
-		out = append(out, e)
+		out = append(out, Entry{Key: b.Key, Nations: c.Nations, Website: b.Website, Contact: c})
 	}
 	return out, nil
 }

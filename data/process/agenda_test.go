@@ -50,10 +50,10 @@ func TestAgendaOrderAndOverdue(t *testing.T) {
 	}
 	want := []string{
 		"2026-02-10 overdue Alice Jones rG No reply to the request for a review after 14 days: chase it",
-		"2026-02-23 overdue Alice Jones rA Decision owed on the request for a second opinion; a refusal must come with written reasons (7 days)",
 		"2026-02-25 overdue Alice Jones rD Acknowledgement of the complaint and an offer to discuss it owed (3 working days)",
-		"2026-03-01 overdue Bob McLeod rB Copies of records owed (one calendar month)",
 		"2026-03-02 due Alice Jones rA No reply to the request for a second opinion after 14 days: chase it",
+		// One month is Sunday 1 March: the next working day (the ICO's rule).
+		"2026-03-02 due Bob McLeod rB Copies of records owed (one calendar month)",
 		"2026-03-05 due Bob McLeod rF Ring the surgery for the referral letter",
 		"2026-03-12 due (unknown person) rH No reply to the letter to PALS after 14 days: chase it",
 		"2026-03-15 due Carol Boyd rC2 Last day to complain (6 months from 15/09/2025)",
@@ -104,7 +104,13 @@ func TestAgendaOrderAndOverdue(t *testing.T) {
 // What settles a deadline, one request at a time.
 func TestAgendaSettling(t *testing.T) {
 	people := []data.Person{{ID: "p1", Name: "Dee", Nation: data.England}}
-	requests := []data.Request{{ID: "r1", PersonID: "p1"}}
+	// The request went to a trust whose own policy promises written
+	// reasons for a refusal within 7 days.
+	requests := []data.Request{{ID: "r1", PersonID: "p1", RecipientID: "dr"}}
+	cfg := ConfigFor([]data.Contact{
+		{ID: "dr", Role: data.RoleClinician, Organisation: "Northtown NHS Trust"},
+		{ID: "md", Role: data.RoleMedicalDirector, Organisation: "Northtown NHS Trust", RefusalPolicy: true},
+	}, 0)
 	today := d(t, "2026-06-01")
 	soLetter := func() data.Step { return sent(t, "2026-03-02", data.KindSecondOpinionTreatment) }
 	cases := []struct {
@@ -113,17 +119,17 @@ func TestAgendaSettling(t *testing.T) {
 		want  []string // Rule IDs left open
 	}{
 		{"nothing after the letter: decision and chase both overdue",
-			[]data.Step{soLetter()}, []string{"refusal-reasons", "chase"}},
+			[]data.Step{soLetter()}, []string{"trust-refusal-policy", "chase"}},
 		{"a note of an acknowledgement settles the chase, not the decision",
-			[]data.Step{soLetter(), step(t, "2026-03-04", data.StepNote, "", "")}, []string{"refusal-reasons"}},
+			[]data.Step{soLetter(), step(t, "2026-03-04", data.StepNote, "", "")}, []string{"trust-refusal-policy"}},
 		{"a phone call settles the chase",
-			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepCall, "", "")}, []string{"refusal-reasons"}},
+			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepCall, "", "")}, []string{"trust-refusal-policy"}},
 		{"a meeting settles the chase, not the decision",
-			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepMeeting, "", "")}, []string{"refusal-reasons"}},
+			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepMeeting, "", "")}, []string{"trust-refusal-policy"}},
 		{"a note on the records request settles nothing on the ladder",
-			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepNote, data.KindRecordsRequest, "")}, []string{"refusal-reasons", "chase"}},
+			[]data.Step{soLetter(), step(t, "2026-03-20", data.StepNote, data.KindRecordsRequest, "")}, []string{"trust-refusal-policy", "chase"}},
 		{"asking PALS for help settles only the chase",
-			[]data.Step{soLetter(), sent(t, "2026-03-20", data.KindPALS)}, []string{"refusal-reasons", "chase"}},
+			[]data.Step{soLetter(), sent(t, "2026-03-20", data.KindPALS)}, []string{"trust-refusal-policy", "chase"}},
 		{"an agreement settles both",
 			[]data.Step{soLetter(), reply(t, "2026-03-05", data.OutcomeAgreed)}, nil},
 		{"closing settles everything, the records request too",
@@ -154,7 +160,7 @@ func TestAgendaSettling(t *testing.T) {
 				c.steps[i].RequestID = "r1"
 			}
 			var got []string
-			for _, it := range Agenda(people, requests, c.steps, today, Config{}) {
+			for _, it := range Agenda(people, requests, c.steps, today, cfg) {
 				got = append(got, it.Rule.ID)
 			}
 			if !reflect.DeepEqual(got, c.want) {
@@ -168,12 +174,15 @@ func TestAgendaSettling(t *testing.T) {
 // and never displaces the 7-day decision owed on the same letter.
 func TestStoredDueDateKeepsToItsOwnDeadline(t *testing.T) {
 	p := data.Person{ID: "p", Name: "Bethan", Nation: data.Wales}
-	r := data.Request{ID: "r", PersonID: "p", Subject: data.SubjectTreatment, Route: data.RouteLocal}
+	r := data.Request{ID: "r", PersonID: "p", Subject: data.SubjectTreatment, Route: data.RouteLocal, RecipientID: "dr"}
+	trust := []data.Contact{{ID: "dr", Role: data.RoleClinician, Organisation: "Cwm Taf", RefusalPolicy: true}}
 	s := sent(t, "2026-03-02", data.KindSecondOpinionTreatment)
 	s.RequestID = "r"
-	s.DueOn, s.DueWhat = DueFor(s, data.Wales, Config{ChaseDays: 14}) // the 7-day decision, stored then
+	cfg := ConfigFor(trust, 14)
+	cfg.Recipient = trust[0]
+	s.DueOn, s.DueWhat = DueFor(s, data.Wales, cfg) // the 7-day decision, stored then
 	chase14 := d(t, "2026-03-16")
-	items := Agenda([]data.Person{p}, []data.Request{r}, []data.Step{s}, d(t, "2026-04-01"), Config{ChaseDays: 21})
+	items := Agenda([]data.Person{p}, []data.Request{r}, []data.Step{s}, d(t, "2026-04-01"), ConfigFor(trust, 21))
 	var dates []data.Date
 	for _, it := range items {
 		dates = append(dates, it.Date)

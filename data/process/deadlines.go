@@ -2,6 +2,7 @@ package process
 
 import (
 	"strconv"
+	"strings"
 
 	"secondopinion/data"
 )
@@ -23,6 +24,13 @@ type Config struct {
 	Recipient data.Contact
 	// Contacts, by ID, let Agenda find each request's recipient.
 	Contacts map[string]data.Contact
+	// policyOrgs are the organisations with a contact recorded as having
+	// the trust's refusal policy, by lower-case name (made by ConfigFor).
+	policyOrgs map[string]bool
+	// Them is how the next actions name the person the request is for,
+	// when the reader is not that person: "your son", "the client".
+	// Empty means the reader is the person ("you").
+	Them string
 	// Nation is the person's, so next actions name the right bodies
 	// (PALS, the ICB, the IFR in England; their equivalents elsewhere).
 	// Agenda sets it for each person itself.
@@ -35,8 +43,27 @@ func ConfigFor(contacts []data.Contact, chaseDays int) Config {
 	cfg := Config{ChaseDays: chaseDays, Contacts: make(map[string]data.Contact, len(contacts))}
 	for _, c := range contacts {
 		cfg.Contacts[c.ID] = c
+		if c.RefusalPolicy && c.Organisation != "" {
+			if cfg.policyOrgs == nil {
+				cfg.policyOrgs = map[string]bool{}
+			}
+			cfg.policyOrgs[strings.ToLower(strings.TrimSpace(c.Organisation))] = true
+		}
 	}
 	return cfg
+}
+
+// trustPolicy reports whether the request went to a provider whose own
+// policy promises written reasons for a refusal within 7 days and an
+// appeal to its medical director: the recipient, or another contact of
+// the same organisation, is recorded as having it. A GP practice never
+// has a medical director, so never this policy.
+func (c Config) trustPolicy() bool {
+	r := c.Recipient
+	if r.Role == data.RoleGP {
+		return false
+	}
+	return r.RefusalPolicy || (r.Organisation != "" && c.policyOrgs[strings.ToLower(strings.TrimSpace(r.Organisation))])
 }
 
 // fundingBody is the ICB or board that decides funding requests: the
@@ -140,23 +167,29 @@ func appendDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation 
 	case step.On.IsZero():
 		return ds
 	case step.Kind == data.StepLetterSent:
+		// What the other side owes runs from the day they received it.
+		got, note := Received(step, nation)
 		k := step.LetterKind
 		switch k {
 		case data.KindRecordsRequest:
-			add(on.AddMonths(1), "Copies of records owed (one calendar month)", RuleRecords, dueAnswer)
+			add(NextWorkingDay(got.AddMonths(1), nation), "Copies of records owed (one calendar month)"+note, RuleRecords, dueAnswer)
 		case data.KindComplaint:
-			ds = complaintDeadlines(ds, earlier, step, nation, cfg, data.FactsFor(nation))
+			ds = complaintDeadlines(ds, earlier, step, got, note, nation, data.FactsFor(nation))
 		case data.KindSecondOpinionTreatment, data.KindSecondOpinionDiagnosis, data.KindAskAgain:
-			add(addDays(on, 7), decisionWhat[k], RuleRefusalReasons, dueAnswer)
-			add(addDays(on, cfg.chaseDays()), chaseWhat(k, cfg), RuleChase, dueAck)
+			if cfg.trustPolicy() {
+				add(addDays(got, 7), "Decision owed on the "+kindNoun(k)+": the trust's policy says a refusal comes with written reasons within 7 days"+note,
+					RuleTrustPolicy, dueAnswer)
+			}
+			add(addDays(got, cfg.chaseDays()), chaseWhat(k, cfg)+note, RuleChase, dueAck)
 		case data.KindReceptionReceipt:
 			// The receipt goes to the patient, who owes nothing; the practice
-			// owes a decision on the request it records.
-			add(addDays(on, 7), "Decision owed on the request made at the surgery; a refusal must come with written reasons (7 days)",
-				RuleRefusalReasons, dueAnswer)
+			// owes an answer on the request it records, in the time the
+			// practice set (the chase period).
+			add(addDays(on, cfg.chaseDays()), "Answer owed to the patient on the request made at the surgery ("+strconv.Itoa(cfg.chaseDays())+" days, the practice's own time)",
+				RuleChase, dueAnswer)
 		default:
 			if RungOf(k) != RungNone {
-				add(addDays(on, cfg.chaseDays()), chaseWhat(k, cfg), RuleChase, dueAck)
+				add(addDays(got, cfg.chaseDays()), chaseWhat(k, cfg)+note, RuleChase, dueAck)
 			}
 		}
 	case step.Kind == data.StepClosed:
@@ -164,16 +197,26 @@ func appendDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation 
 	case step.Outcome == data.OutcomeRefused || step.Outcome == data.OutcomePartly || step.Outcome == data.OutcomeNoReply:
 		f := data.FactsFor(nation)
 		switch answers(earlier, step) {
-		case data.KindRecordsRequest, data.KindOmbudsman:
-			// Nothing further on the ladder runs from these.
-		case data.KindIFRRequest, data.KindIFRReconsideration:
+		case data.KindOmbudsman:
+			// The ombudsman's decision is the end of the ladder.
+		case data.KindRecordsRequest:
+			add(on.AddMonths(3), "Last day to complain to the ICO about the records request (3 months from your last contact)",
+				RuleICO, dueLimit)
+		case data.KindIFRRequest:
 			if days := cfg.fundingBody().FundingReviewDays; days > 0 {
 				add(addDays(on, days), "Last day to ask the "+f.CommissionerShort+" for a reconsideration or review ("+strconv.Itoa(days)+" days)",
 					RuleFundingReview, dueLimit, data.KindIFRReconsideration, data.KindAppeal)
 			} else {
 				add(on, "Ask the "+f.CommissionerShort+" how long you have to ask for a reconsideration or review", RuleFundingReview, dueAck)
 			}
+		case data.KindIFRReconsideration:
+			add(on.AddMonths(3), "Last day to apply for judicial review of the funding decision ("+f.JudicialReview+"): take legal advice now",
+				ruleFor(RuleJudicialReview, nation), dueLimit)
 		case data.KindComplaint:
+			if f.Staged() && countLetters(earlier, data.KindComplaint) == 1 {
+				add(stage2Limit(earlier, on, f), "Last day to ask for stage 2 of the complaint", ruleFor(RuleStage2Request, nation), dueLimit, data.KindComplaint)
+				break
+			}
 			start := on // NI counts from the end of the complaints procedure
 			if !f.OmbudsmanFromProcedure {
 				start = eventDate(earlier, on)
@@ -189,33 +232,67 @@ func appendDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation 
 	return ds
 }
 
-func complaintDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation data.Nation, cfg Config, f data.NationFacts) []Deadline {
-	on := step.On
+// stage2Limit is the last day to ask for stage 2 after the stage 1 answer
+// on answered: Scotland allows the later of 2 months from the answer and
+// the complaint time limit from the event; Northern Ireland 30 days.
+func stage2Limit(earlier []data.Step, answered data.Date, f data.NationFacts) data.Date {
+	if f.Stage2AfterDays > 0 {
+		return answered.AddDays(f.Stage2AfterDays)
+	}
+	due := answered.AddMonths(f.Stage2AfterMonths)
+	if fromEvent := eventDate(earlier, answered).AddMonths(f.ComplaintLimitMonths); fromEvent.After(due) {
+		return fromEvent
+	}
+	return due
+}
+
+// Received is the day the other side received a letter, from which what
+// they owe is counted: the day logged, else two working days after posting
+// (RuleDelivery), else the day it was sent. note says so when assumed.
+func Received(step data.Step, nation data.Nation) (data.Date, string) {
+	switch {
+	case !step.ReceivedOn.IsZero():
+		return step.ReceivedOn, ""
+	case step.SentHow == data.SentByPost:
+		return AddWorkingDays(step.On, 2, nation), postedNote
+	}
+	return step.On, ""
+}
+
+const postedNote = "; counted from delivery, taken as 2 working days after posting"
+
+// NextWorkingDay is d, or the first working day after it when d is a
+// weekend or bank holiday in the nation (the ICO's rule for a one-month
+// time limit).
+func NextWorkingDay(d data.Date, n data.Nation) data.Date {
+	for !IsWorkingDay(d, n) {
+		d = d.AddDays(1)
+	}
+	return d
+}
+
+func complaintDeadlines(ds []Deadline, earlier []data.Step, step data.Step, got data.Date, note string, nation data.Nation, f data.NationFacts) []Deadline {
 	add := func(due data.Date, what string, r Rule, k dueKind) {
-		ds = append(ds, Deadline{Due: due, What: what, Rule: r, kind: k})
+		ds = append(ds, Deadline{Due: due, What: what + note, Rule: r, kind: k})
 	}
 	wd := func(n int) string { return " (" + strconv.Itoa(n) + " working days)" }
-	switch nation {
-	case data.Scotland:
+	if f.Staged() {
 		if countLetters(earlier, data.KindComplaint) == 0 {
-			add(AddWorkingDays(on, f.Stage1WorkingDays, nation), "Stage 1 answer to the complaint owed"+wd(f.Stage1WorkingDays), RuleStage1Scotland, dueAnswer)
+			add(AddWorkingDays(got, f.Stage1WorkingDays, nation), "Stage 1 answer to the complaint owed"+wd(f.Stage1WorkingDays), ruleFor(RuleStage1, nation), dueAnswer)
 			return ds
 		}
-		add(AddWorkingDays(on, f.AckWorkingDays, nation), "Acknowledgement of the stage 2 complaint owed"+wd(f.AckWorkingDays), ruleFor(RuleComplaintAck, nation), dueAck)
-		add(AddWorkingDays(on, f.ResponseWorkingDays, nation), "Stage 2 response to the complaint owed"+wd(f.ResponseWorkingDays), ruleFor(RuleComplaintResponse, nation), dueAnswer)
-		return ds
-	case data.England:
-		add(AddWorkingDays(on, f.AckWorkingDays, nation), "Acknowledgement of the complaint and an offer to discuss it owed"+wd(f.AckWorkingDays), ruleFor(RuleComplaintAck, nation), dueAck)
-		add(on.AddMonths(6), "No final response after 6 months: they must write to explain the delay", ruleFor(RuleComplaintResponse, nation), dueAnswer)
+		add(AddWorkingDays(got, f.AckWorkingDays, nation), "Acknowledgement of the stage 2 complaint owed"+wd(f.AckWorkingDays), ruleFor(RuleComplaintAck, nation), dueAck)
+		add(AddWorkingDays(got, f.ResponseWorkingDays, nation), "Stage 2 response to the complaint owed"+wd(f.ResponseWorkingDays), ruleFor(RuleComplaintResponse, nation), dueAnswer)
 		return ds
 	}
-	ack := f.AckWorkingDays
-	if cfg.Recipient.Role == data.RoleGP {
-		ack = f.AckWorkingDaysPrimary
+	if nation == data.England {
+		add(AddWorkingDays(got, f.AckWorkingDays, nation), "Acknowledgement of the complaint and an offer to discuss it owed"+wd(f.AckWorkingDays), ruleFor(RuleComplaintAck, nation), dueAck)
+		add(got.AddMonths(6), "No final response after 6 months: they must write to explain the delay", ruleFor(RuleComplaintResponse, nation), dueAnswer)
+		return ds
 	}
-	add(AddWorkingDays(on, ack, nation), "Acknowledgement of the complaint owed"+wd(ack), ruleFor(RuleComplaintAck, nation), dueAck)
+	add(AddWorkingDays(got, f.AckWorkingDays, nation), "Acknowledgement of the complaint owed"+wd(f.AckWorkingDays), ruleFor(RuleComplaintAck, nation), dueAck)
 	if f.ResponseWorkingDays > 0 {
-		add(AddWorkingDays(on, f.ResponseWorkingDays, nation), "Response to the complaint owed"+wd(f.ResponseWorkingDays), ruleFor(RuleComplaintResponse, nation), dueAnswer)
+		add(AddWorkingDays(got, f.ResponseWorkingDays, nation), "Response to the complaint owed"+wd(f.ResponseWorkingDays), ruleFor(RuleComplaintResponse, nation), dueAnswer)
 	}
 	return ds
 }
@@ -268,13 +345,12 @@ func chaseWhat(kind string, cfg Config) string {
 }
 
 // The texts most steps need, made once rather than for every step.
-var decisionWhat, defaultChaseWhat = func() (map[string]string, map[string]string) {
-	dec, chase := map[string]string{}, map[string]string{}
+var defaultChaseWhat = func() map[string]string {
+	chase := map[string]string{}
 	for _, k := range data.LetterKinds {
-		dec[k] = "Decision owed on the " + kindNoun(k) + "; a refusal must come with written reasons (7 days)"
 		chase[k] = "No reply to the " + kindNoun(k) + " after " + strconv.Itoa(DefaultChaseDays) + " days: chase it"
 	}
-	return dec, chase
+	return chase
 }()
 
 func months(n int) string {

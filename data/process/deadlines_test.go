@@ -15,6 +15,10 @@ type wantDue struct {
 
 func TestDeadlines(t *testing.T) {
 	gp := Config{Recipient: data.Contact{Role: data.RoleGP}}
+	trust := Config{Recipient: data.Contact{Role: data.RoleClinician, Organisation: "Northtown NHS Trust", RefusalPolicy: true}}
+	gpWithFlag := Config{Recipient: data.Contact{Role: data.RoleGP, RefusalPolicy: true}}
+	posted := func(s data.Step) data.Step { s.SentHow = data.SentByPost; return s }
+	receivedOn := func(s data.Step, day string) data.Step { s.ReceivedOn = d(t, day); return s }
 	cases := []struct {
 		name    string
 		earlier []data.Step
@@ -23,12 +27,18 @@ func TestDeadlines(t *testing.T) {
 		cfg     Config
 		want    []wantDue
 	}{
-		{"second opinion: reasons for a refusal in 7 days, chase at 14", nil,
+		{"second opinion: no national time for a decision, so a chase at 14 days", nil,
 			sent(t, "2026-03-02", data.KindSecondOpinionTreatment), data.England, Config{},
-			[]wantDue{{"2026-03-09", "refusal-reasons", "written reasons"}, {"2026-03-16", "chase", "after 14 days"}}},
-		{"asking again owes reasons too", nil,
-			sent(t, "2026-03-02", data.KindAskAgain), data.England, Config{},
-			[]wantDue{{"2026-03-09", "refusal-reasons", "7 days"}, {"2026-03-16", "chase", "chase"}}},
+			[]wantDue{{"2026-03-16", "chase", "after 14 days"}}},
+		{"second opinion to a trust whose policy promises reasons in 7 days", nil,
+			sent(t, "2026-03-02", data.KindSecondOpinionTreatment), data.England, trust,
+			[]wantDue{{"2026-03-09", "trust-refusal-policy", "the trust's policy says"}, {"2026-03-16", "chase", "after 14 days"}}},
+		{"asking the trust again owes reasons too", nil,
+			sent(t, "2026-03-02", data.KindAskAgain), data.England, trust,
+			[]wantDue{{"2026-03-09", "trust-refusal-policy", "7 days"}, {"2026-03-16", "chase", "chase"}}},
+		{"a GP practice has no such policy, whatever the flag says", nil,
+			sent(t, "2026-03-02", data.KindAskAgain), data.England, gpWithFlag,
+			[]wantDue{{"2026-03-16", "chase", "chase"}}},
 		{"review letter: chase at 14 days", nil,
 			sent(t, "2026-03-02", data.KindReviewDiagnosis), data.England, Config{},
 			[]wantDue{{"2026-03-16", "chase", "request for a review"}}},
@@ -51,12 +61,47 @@ func TestDeadlines(t *testing.T) {
 			[]data.Step{sent(t, "2026-11-23", data.KindComplaint), reply(t, "2026-11-30", data.OutcomeRefused)},
 			sent(t, "2026-12-01", data.KindComplaint), data.Scotland, Config{},
 			[]wantDue{{"2026-12-04", "complaint-ack-scotland", "stage 2"}, {"2026-12-31", "complaint-response-scotland", "20 working days"}}},
-		{"NI trust: 2 working days over the Twelfth, answered in 20", nil,
+		// NIPSO's model procedure since 1 January 2026: Thursday 9 July,
+		// then Fri 10, (Mon 13 is the Twelfth's holiday) Tue 14 … Fri 17.
+		{"NI stage 1: 5 working days over the Twelfth", nil,
 			sent(t, "2026-07-09", data.KindComplaint), data.NorthernIreland, Config{},
-			[]wantDue{{"2026-07-14", "complaint-ack-ni", "2 working days"}, {"2026-08-07", "complaint-response-ni", "20 working days"}}},
-		{"NI primary care: 3 working days", nil,
+			[]wantDue{{"2026-07-17", "complaint-stage1-ni", "Stage 1"}}},
+		{"NI stage 1 for a GP practice too", nil,
 			sent(t, "2026-07-09", data.KindComplaint), data.NorthernIreland, gp,
-			[]wantDue{{"2026-07-15", "complaint-ack-ni", "3 working days"}, {"2026-08-07", "complaint-response-ni", ""}}},
+			[]wantDue{{"2026-07-17", "complaint-stage1-ni", "5 working days"}}},
+		// Monday 20 July: acknowledged by Thu 23; 20 working days is Mon 17 August.
+		{"NI stage 2: acknowledged in 3, answered in 20 working days",
+			[]data.Step{sent(t, "2026-07-09", data.KindComplaint), reply(t, "2026-07-16", data.OutcomeRefused)},
+			sent(t, "2026-07-20", data.KindComplaint), data.NorthernIreland, Config{},
+			[]wantDue{{"2026-07-23", "complaint-ack-ni", "stage 2"}, {"2026-08-17", "complaint-response-ni", "20 working days"}}},
+		{"NI stage 1 answered: ask for stage 2 within 30 days",
+			[]data.Step{sent(t, "2026-01-05", data.KindSecondOpinionTreatment), reply(t, "2026-01-09", data.OutcomeRefused), sent(t, "2026-01-20", data.KindComplaint)},
+			reply(t, "2026-04-01", data.OutcomeRefused), data.NorthernIreland, Config{},
+			[]wantDue{{"2026-05-01", "complaint-stage2-ni", "stage 2"}}},
+		// Scotland: the later of 6 months from the refusal (9 July) and 2
+		// months from the stage 1 answer (1 June).
+		{"Scotland stage 1 answered: stage 2 by 6 months from the event",
+			[]data.Step{sent(t, "2026-01-05", data.KindSecondOpinionTreatment), reply(t, "2026-01-09", data.OutcomeRefused), sent(t, "2026-01-20", data.KindComplaint)},
+			reply(t, "2026-04-01", data.OutcomeRefused), data.Scotland, Config{},
+			[]wantDue{{"2026-07-09", "complaint-stage2-scotland", "stage 2"}}},
+		// …and here 2 months from the answer (5 Feb) is later than 10 December.
+		{"Scotland stage 1 answered late: stage 2 by 2 months from the answer",
+			[]data.Step{sent(t, "2025-06-02", data.KindSecondOpinionTreatment), reply(t, "2025-06-10", data.OutcomeRefused), sent(t, "2025-12-01", data.KindComplaint)},
+			reply(t, "2025-12-05", data.OutcomeRefused), data.Scotland, Config{},
+			[]wantDue{{"2026-02-05", "complaint-stage2-scotland", "stage 2"}}},
+		{"Scotland stage 2 answered: the SPSO within 12 months of the event",
+			[]data.Step{sent(t, "2026-01-05", data.KindSecondOpinionTreatment), reply(t, "2026-01-09", data.OutcomeRefused), sent(t, "2026-01-20", data.KindComplaint),
+				reply(t, "2026-02-01", data.OutcomeRefused), sent(t, "2026-02-10", data.KindComplaint)},
+			reply(t, "2026-04-01", data.OutcomeRefused), data.Scotland, Config{},
+			[]wantDue{{"2027-01-09", "ombudsman-limit-scotland", "SPSO"}}},
+		// Posted on Friday 4 December: taken as delivered Tuesday 8th, so
+		// acknowledged by Friday 11th; 6 months from delivery.
+		{"a posted complaint counts from delivery, 2 working days later", nil,
+			posted(sent(t, "2026-12-04", data.KindComplaint)), data.England, Config{},
+			[]wantDue{{"2026-12-11", "complaint-ack-england", "taken as 2 working days after posting"}, {"2027-06-08", "complaint-delay-england", "delivery"}}},
+		{"a logged date of receipt replaces the assumption", nil,
+			receivedOn(posted(sent(t, "2026-12-04", data.KindComplaint)), "2026-12-09"), data.England, Config{},
+			[]wantDue{{"2026-12-14", "complaint-ack-england", "3 working days)"}, {"2027-06-09", "complaint-delay-england", "explain the delay"}}},
 		{"England: complain within 12 months of a refusal",
 			[]data.Step{sent(t, "2026-01-05", data.KindSecondOpinionTreatment)},
 			reply(t, "2026-01-31", data.OutcomeRefused), data.England, Config{},
@@ -78,12 +123,18 @@ func TestDeadlines(t *testing.T) {
 			reply(t, "2026-04-01", data.OutcomeRefused), data.England, Config{},
 			[]wantDue{{"2027-01-09", "ombudsman-limit-england", "PHSO"}}},
 		{"Northern Ireland: ombudsman within 6 months of the end of the procedure",
-			[]data.Step{sent(t, "2026-01-05", data.KindSecondOpinionTreatment), reply(t, "2026-01-09", data.OutcomeRefused), sent(t, "2026-01-20", data.KindComplaint)},
+			[]data.Step{sent(t, "2026-01-05", data.KindSecondOpinionTreatment), reply(t, "2026-01-09", data.OutcomeRefused), sent(t, "2026-01-20", data.KindComplaint),
+				reply(t, "2026-02-01", data.OutcomeRefused), sent(t, "2026-02-10", data.KindComplaint)},
 			reply(t, "2026-04-01", data.OutcomeRefused), data.NorthernIreland, Config{},
 			[]wantDue{{"2026-10-01", "ombudsman-limit-ni", "NIPSO"}}},
-		{"subject access request: one calendar month, end of February", nil,
+		// 28 February 2026 is a Saturday: the next working day, as the ICO says.
+		{"subject access request: one calendar month, end of February, moved off the weekend", nil,
 			sent(t, "2026-01-31", data.KindRecordsRequest), data.England, Config{},
-			[]wantDue{{"2026-02-28", "subject-access", "one calendar month"}}},
+			[]wantDue{{"2026-03-02", "subject-access", "one calendar month"}}},
+		// 25 December is a Friday; Boxing Day falls on Saturday, so Monday 28th is its holiday.
+		{"subject access request: Christmas and Boxing Day moved to Tuesday 29th", nil,
+			sent(t, "2026-11-25", data.KindRecordsRequest), data.England, Config{},
+			[]wantDue{{"2026-12-29", "subject-access", "records"}}},
 		{"subject access request in a leap year", nil,
 			sent(t, "2028-01-31", data.KindRecordsRequest), data.Scotland, Config{},
 			[]wantDue{{"2028-02-29", "subject-access", "records"}}},
@@ -98,8 +149,17 @@ func TestDeadlines(t *testing.T) {
 		{"a reply that names the letter it answers", nil,
 			step(t, "2026-02-25", data.StepReply, data.KindIFRRequest, data.OutcomeRefused), data.Wales, Config{},
 			[]wantDue{{"2026-02-25", "funding-review", "health board"}}},
-		{"records refused: nothing on the ladder", nil,
-			step(t, "2026-02-25", data.StepReply, data.KindRecordsRequest, data.OutcomeRefused), data.England, Config{}, nil},
+		{"records refused: the ICO within 3 months", nil,
+			step(t, "2026-02-25", data.StepReply, data.KindRecordsRequest, data.OutcomeRefused), data.England, Config{},
+			[]wantDue{{"2026-05-25", "ico-complaint", "ICO"}}},
+		{"funding review refused: judicial review promptly and within 3 months",
+			[]data.Step{sent(t, "2026-02-01", data.KindIFRRequest), reply(t, "2026-02-25", data.OutcomeRefused), sent(t, "2026-03-10", data.KindIFRReconsideration)},
+			reply(t, "2026-04-20", data.OutcomeRefused), data.England, Config{},
+			[]wantDue{{"2026-07-20", "judicial-review-england", "promptly, and in any event within 3 months"}}},
+		{"Scotland: judicial review within 3 months",
+			[]data.Step{sent(t, "2026-02-01", data.KindIFRRequest), reply(t, "2026-02-25", data.OutcomeRefused), sent(t, "2026-03-10", data.KindIFRReconsideration)},
+			reply(t, "2026-04-20", data.OutcomeRefused), data.Scotland, Config{},
+			[]wantDue{{"2026-07-20", "judicial-review-scotland", "(within 3 months"}}},
 		{"agreed: nothing", []data.Step{sent(t, "2026-02-01", data.KindReviewTreatment)},
 			reply(t, "2026-02-25", data.OutcomeAgreed), data.England, Config{}, nil},
 		{"acknowledgement: nothing", []data.Step{sent(t, "2026-02-01", data.KindReviewTreatment)},
@@ -157,7 +217,7 @@ func TestRecordsExtendedDue(t *testing.T) {
 func TestEveryRuleHasASource(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range Rules() {
-		if r.ID == "" || r.Title == "" || r.Source == "" || r.LastVerified != d(t, "2026-11-21") {
+		if r.ID == "" || r.Title == "" || r.Source == "" || (r.LastVerified != d(t, "2026-11-21") && r.LastVerified != d(t, "2026-12-02")) {
 			t.Errorf("rule %+v lacks an id, title, source or date checked", r)
 		}
 		if seen[r.ID] {
@@ -165,17 +225,21 @@ func TestEveryRuleHasASource(t *testing.T) {
 		}
 		seen[r.ID] = true
 	}
-	if len(seen) != 6+4*4 {
-		t.Errorf("%d rules, want %d", len(seen), 6+4*4)
+	// 7 for every nation, 5 more for each nation, and the stage 1 and
+	// stage 2 rules of the two nations whose procedure has two stages.
+	if want := 7 + 4*5 + 2*2; len(seen) != want {
+		t.Errorf("%d rules, want %d", len(seen), want)
 	}
 }
 
-func TestReceptionReceiptOwesADecisionNotAReply(t *testing.T) {
+// The practice owes the patient an answer in the time it set (the chase
+// period), not a trust's 7 days: no national rule sets one.
+func TestReceptionReceiptOwesAnAnswerNotAReply(t *testing.T) {
 	on := data.MustDate(2026, 11, 20)
 	step := data.Step{On: on, Kind: data.StepLetterSent, LetterKind: data.KindReceptionReceipt}
 	ds := Deadlines(nil, step, data.England, Config{})
-	if len(ds) != 1 || ds[0].Due != on.AddDays(7) || ds[0].Rule.ID != RuleRefusalReasons.ID {
-		t.Fatalf("receipt deadlines = %+v; want one decision due %v", ds, on.AddDays(7))
+	if len(ds) != 1 || ds[0].Due != on.AddDays(14) || ds[0].Rule.ID != RuleChase.ID || ds[0].kind != dueAnswer {
+		t.Fatalf("receipt deadlines = %+v; want one answer due %v", ds, on.AddDays(14))
 	}
 }
 

@@ -30,6 +30,11 @@ const (
 	chaseDue                 // the latest letter has waited past the chase period
 	chaseNotDue              // …or not yet
 	fundingLimitUnknown      // the commissioner's time limit for a review is not known
+	trustPolicy              // the provider's own policy offers an appeal to its medical director
+	gpRefused                // the refusal came from a GP practice, which has no medical director
+	rightToChoose            // the nation gives a legal right to choose the provider (England)
+	stage2Next               // a complaint was answered at stage 1 of a two-stage procedure
+	notStage2Next            // …or not
 )
 
 type rungAction struct {
@@ -60,11 +65,25 @@ func logStep(kind data.StepKind, when cond, reason string) rungAction {
 	return rungAction{Action: Action{Log: kind, Reason: reason}, when: when}
 }
 
+// only limits an action to requests meeting a condition.
+func only(when cond, a rungAction) rungAction {
+	a.when = when
+	return a
+}
+
 var (
 	actPALS      = letter(data.KindPALS, "Contact {advice}: it is free, informal and can often sort things out quickly")
-	actAdvocacy  = letter(data.KindAdvocacy, "Get a free, independent advocate to help you put your case")
-	actComplaint = letter(data.KindComplaint, "Make a formal complaint to the provider or to the commissioner")
-	actOmbudsman = letter(data.KindOmbudsman, "Local resolution is over: ask the ombudsman to look at it")
+	actAdvocacy  = letter(data.KindAdvocacy, "Get a free, independent advocate to help put {their} case")
+	actComplaint = letter(data.KindComplaint, "Make a formal complaint to the provider or to the {commissioner}")
+	actOmbudsman = only(notStage2Next, letter(data.KindOmbudsman, "Local resolution is over: ask the {ombudsman} to look at it"))
+	actStage2    = only(stage2Next, letter(data.KindComplaint, "Not resolved at stage 1: ask for stage 2, the investigation, before going to the {ombudsman}"))
+	// A trust's own policy may offer an appeal to its medical director; a
+	// GP practice has none, so a GP's refusal goes to the practice itself.
+	actAppeal     = only(trustPolicy, letter(data.KindAppeal, "The trust's policy offers an appeal: ask its medical director to look at the refusal", notFunds...))
+	actPractice   = only(gpRefused, letter(data.KindAskAgain, "Write to the practice manager or the partners, asking the practice to look at the refusal again", notFunds...))
+	actJudicial   = logStep(data.StepNote, always, "The {commissioner}'s review was the last local step: a court challenge (judicial review) must be made {judicial}, so take legal advice now; or ask the {ombudsman}")
+	actICO        = logStep(data.StepNote, always, "The records are late or refused: complain to the Information Commissioner's Office (ICO), within 3 months of the last contact with the organisation")
+	actRightToChoose = only(rightToChoose, letter(letterSecond, "In England you have a legal right to choose: on a GP referral for a first outpatient appointment, {they} can choose another provider's team, with no funding request. Ask the GP first", data.RouteOutOfArea))
 )
 
 // ladder lists, for each state and rung, the next actions in order. The
@@ -74,7 +93,8 @@ var ladder = []ladderRow{
 		logStep(data.StepMeeting, notRaised, "Raise it with the doctor first and give any new information: it may settle it"),
 		letter(letterReview, "Ask the doctor in writing to review the {subject}", data.RouteReview),
 		letter(letterSecond, "Ask in writing for a second opinion on the {subject} from another doctor", data.RouteLocal),
-		letter(data.KindIFRRequest, "An out-of-area specialist must be funded: ask your GP or consultant to make an {funding}", data.RouteOutOfArea),
+		actRightToChoose,
+		letter(data.KindIFRRequest, "A specialist outside the area must be funded: ask {their} {fundingby} to make {a-funding} {funding}", data.RouteOutOfArea),
 		letter(letterSecond, "Or ask straight away for a second opinion from another doctor", data.RouteReview),
 	}},
 
@@ -84,7 +104,7 @@ var ladder = []ladderRow{
 
 	{state: StateAgreed, rung: anyRung, actions: []rungAction{
 		logStep(data.StepMeeting, always, "Log the appointment once it is booked"),
-		letter(data.KindRecordsRequest, "Ask for copies of your records and send them to the second-opinion doctor before the appointment: it avoids delays and repeated tests"),
+		letter(data.KindRecordsRequest, "Ask for copies of {their} records and send them to the second-opinion doctor before the appointment: it avoids delays and repeated tests"),
 		logStep(data.StepClosed, always, "Close the request once the opinion is given: it may agree with the first, and the first doctor need not follow it"),
 	}},
 	{state: StateAgreed, rung: RungComplaint, actions: []rungAction{
@@ -97,8 +117,8 @@ var ladder = []ladderRow{
 	// Refused with no letter on record: asked by phone or at the desk.
 	{state: StateRefused, rung: anyRung, actions: []rungAction{
 		letter(data.KindAskAgain, "They refused: ask in writing for their reasons, and ask again"),
-		letter(data.KindAppeal, "Appeal to the medical director, who can overturn the refusal", notFunds...),
-		letter(data.KindIFRRequest, "Ask your GP or consultant to make an {funding} for the out-of-area specialist", data.RouteOutOfArea),
+		actAppeal, actPractice,
+		letter(data.KindIFRRequest, "Ask {their} {fundingby} to make {a-funding} {funding} for the specialist outside the area", data.RouteOutOfArea),
 		actPALS, actAdvocacy, actComplaint,
 	}},
 	{state: StateRefused, rung: RungReview, actions: []rungAction{
@@ -107,13 +127,13 @@ var ladder = []ladderRow{
 		actPALS, actAdvocacy, actComplaint,
 	}},
 	{state: StateRefused, rung: RungSecondOpinion, actions: []rungAction{
-		letter(data.KindAskAgain, "They refused: ask for the reasons in writing (owed within 7 days) and ask again"),
-		letter(data.KindAppeal, "Appeal to the medical director, who can overturn the refusal", notFunds...),
-		letter(data.KindIFRRequest, "Ask your GP or consultant to make an {funding} for the out-of-area specialist", data.RouteOutOfArea),
+		letter(data.KindAskAgain, "They refused: ask for the reasons in writing, and ask again"),
+		actAppeal, actPractice,
+		letter(data.KindIFRRequest, "Ask {their} {fundingby} to make {a-funding} {funding} for the specialist outside the area", data.RouteOutOfArea),
 		actPALS, actAdvocacy, actComplaint,
 	}},
 	{state: StateRefused, rung: RungAskAgain, actions: []rungAction{
-		letter(data.KindAppeal, "Refused again: appeal to the medical director", notFunds...),
+		actAppeal, actPractice,
 		actPALS, actAdvocacy, actComplaint,
 	}},
 	{state: StateRefused, rung: RungAppeal, actions: []rungAction{
@@ -122,8 +142,8 @@ var ladder = []ladderRow{
 	{state: StateRefused, rung: RungPALS, actions: []rungAction{actAdvocacy, actComplaint}},
 	{state: StateRefused, rung: RungAdvocacy, actions: []rungAction{actComplaint, actPALS}},
 	{state: StateRefused, rung: RungComplaint, actions: []rungAction{
-		actOmbudsman,
-		letter(data.KindAdvocacy, "An advocate can help you take the complaint to the ombudsman"),
+		actStage2, actOmbudsman,
+		letter(data.KindAdvocacy, "An advocate can help take the complaint further"),
 	}},
 	{state: StateRefused, rung: RungFunding, actions: []rungAction{
 		logStep(data.StepCall, fundingLimitUnknown, "Ask the {commissioner} how long you have to ask for a reconsideration or a review, and note it"),
@@ -131,7 +151,8 @@ var ladder = []ladderRow{
 		actAdvocacy,
 	}},
 	{state: StateRefused, rung: RungFundingReview, actions: []rungAction{
-		letter(data.KindOmbudsman, "The {commissioner}'s review is the last local step: ask the ombudsman, or take legal advice"),
+		actJudicial,
+		letter(data.KindOmbudsman, "Ask the {ombudsman} to look at how the {commissioner} handled the request"),
 		actAdvocacy,
 	}},
 	{state: StateRefused, rung: RungOmbudsman, actions: []rungAction{
@@ -142,24 +163,24 @@ var ladder = []ladderRow{
 		letter(data.KindAskAgain, "They agreed only in part: ask in writing about the rest, and for their reasons", notFunds...),
 	}},
 	{state: StatePartly, rung: RungComplaint, then: StateRefused, actions: []rungAction{
-		logStep(data.StepNote, always, "Note what they upheld and what they will do: the ombudsman will ask"),
+		logStep(data.StepNote, always, "Note what they upheld and what they will do: the {ombudsman} will ask"),
 	}},
 
 	{state: StateNoReply, rung: anyRung, then: StateRefused, actions: []rungAction{
-		logStep(data.StepCall, always, "No reply: phone to check they have your letter and when they will answer"),
-		letter(data.KindAskAgain, "Write again, quoting the date of your first letter", notFunds...),
+		logStep(data.StepCall, always, "No reply: phone to check they have the letter and when they will answer"),
+		letter(data.KindAskAgain, "Write again, quoting the date of the first letter", notFunds...),
 	}},
 
 	{state: StateClosed, rung: anyRung},
 }
 
 var waiting = []rungAction{
-	logStep(data.StepCall, chaseDue, "No reply yet: phone to check they have your letter and when to expect an answer"),
+	logStep(data.StepCall, chaseDue, "No reply yet: phone to check they have the letter and when to expect an answer"),
 	logStep(data.StepReply, always, "Log their answer when it comes, so the next step can be suggested"),
 	logStep(data.StepCall, chaseNotDue, "If no answer comes, phone to chase it"),
 }
 
-var actRecords = letter(data.KindRecordsRequest, "Ask for copies of your records at any time: it is free and must be answered within one calendar month")
+var actRecords = letter(data.KindRecordsRequest, "Ask for copies of {their} records at any time: it is free and must be answered within one calendar month")
 
 func findRow(s StateKind, r Rung) *ladderRow {
 	var fallback *ladderRow
@@ -188,7 +209,9 @@ func NextActions(req data.Request, steps []data.Step, today data.Date) []Action 
 // (the chase period, and whether the ICB's time limit is known).
 func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Config) []Action {
 	st := StateOf(steps)
-	facts := conditions{req: req, cfg: cfg}
+	f := data.FactsFor(cfg.Nation)
+	facts := conditions{req: req, cfg: cfg, facts: f,
+		stage2Next: f.Staged() && st.Rung == RungComplaint && countLetters(steps, data.KindComplaint) == 1}
 	facts.chaseDue = !st.Since.IsZero() && !today.Before(addDays(st.Since, cfg.chaseDays()))
 	// The reasons name the subject and the nation's own bodies; most have
 	// no placeholder, so the replacer is made only for those that do.
@@ -198,9 +221,12 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 			return reason
 		}
 		if words == nil {
-			f := data.FactsFor(cfg.Nation)
+			them, their := cfg.personWords()
 			words = strings.NewReplacer("{subject}", subjectWord(req.Subject), "{advice}", f.Advice,
-				"{funding}", f.FundingRequest, "{commissioner}", f.CommissionerShort)
+				"{funding}", fundingName(f), "{a-funding}", article(f.FundingRequest),
+				"{fundingby}", f.FundingMadeBy, "{commissioner}", f.CommissionerShort,
+				"{ombudsman}", f.OmbudsmanShort, "{judicial}", f.JudicialReview,
+				"{them}", them, "{their}", their)
 		}
 		return words.Replace(reason)
 	}
@@ -237,13 +263,45 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 	if st.Open() && !seen(data.KindRecordsRequest, "") && !recordsOpen(steps) {
 		addAll(&ladderRow{actions: []rungAction{actRecords}})
 	}
+	if recordsLateOrRefused(steps, today, cfg.Nation) {
+		addAll(&ladderRow{actions: []rungAction{actICO}})
+	}
 	return out
 }
 
+// personWords are how the reasons name the person the request is for: the
+// reader themselves ("you", "your"), or whom the app says ("your son",
+// "the client").
+func (c Config) personWords() (them, their string) {
+	if c.Them == "" {
+		return "you", "your"
+	}
+	return c.Them, c.Them + "'s"
+}
+
+// fundingName is the funding request's name, with its abbreviation when
+// it has one: "individual funding request (IFR)".
+func fundingName(f data.NationFacts) string {
+	if short := f.FundingRequestShort; short == strings.ToUpper(short) {
+		return f.FundingRequest + " (" + short + ")"
+	}
+	return f.FundingRequest
+}
+
+// article is "an" before a vowel sound, else "a".
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
+
 type conditions struct {
-	req      data.Request
-	cfg      Config
-	chaseDue bool
+	req        data.Request
+	cfg        Config
+	facts      data.NationFacts
+	chaseDue   bool
+	stage2Next bool
 }
 
 func (c conditions) allow(a rungAction) bool {
@@ -259,6 +317,16 @@ func (c conditions) allow(a rungAction) bool {
 		return !c.chaseDue
 	case fundingLimitUnknown:
 		return c.cfg.fundingBody().FundingReviewDays == 0
+	case trustPolicy:
+		return c.cfg.trustPolicy()
+	case gpRefused:
+		return c.cfg.Recipient.Role == data.RoleGP
+	case rightToChoose:
+		return c.facts.RightToChoose
+	case stage2Next:
+		return c.stage2Next
+	case notStage2Next:
+		return !c.stage2Next
 	}
 	return true
 }
@@ -299,6 +367,24 @@ func subjectWord(s data.Subject) string {
 		return "medication"
 	}
 	return "treatment"
+}
+
+// recordsLateOrRefused reports a records request refused, answered in
+// part or not at all, or past its time limit with no answer: the ICO is next.
+func recordsLateOrRefused(steps []data.Step, today data.Date, n data.Nation) bool {
+	var due data.Date
+	late := false
+	for _, s := range steps {
+		switch {
+		case s.Kind == data.StepLetterSent && s.LetterKind == data.KindRecordsRequest:
+			got, _ := Received(s, n)
+			due, late = NextWorkingDay(got.AddMonths(1), n), false
+		case OnRecordsTrack(s) && isOutcome(s.Outcome):
+			due = data.Date{}
+			late = s.Outcome == data.OutcomeRefused || s.Outcome == data.OutcomePartly || s.Outcome == data.OutcomeNoReply
+		}
+	}
+	return late || (!due.IsZero() && today.After(due))
 }
 
 // recordsOpen reports a records request sent and not yet answered.

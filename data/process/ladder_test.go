@@ -29,6 +29,8 @@ func TestNextActions(t *testing.T) {
 		return data.Request{ID: "r1", Route: route, Subject: subj, RaisedWithDoctor: raised}
 	}
 	today := "2026-03-02"
+	trustCfg := Config{Recipient: data.Contact{Role: data.RoleClinician, Organisation: "Northtown NHS Trust", RefusalPolicy: true}}
+	gpCfg := Config{Recipient: data.Contact{Role: data.RoleGP, Organisation: "Mill Lane Surgery"}}
 	cases := []struct {
 		name  string
 		req   data.Request
@@ -45,8 +47,11 @@ func TestNextActions(t *testing.T) {
 		{"drafted, medication reads as treatment",
 			req(data.RouteLocal, data.SubjectMedication, true), nil, Config{},
 			[]string{data.KindSecondOpinionTreatment, data.KindRecordsRequest}},
-		{"drafted, out of area needs a funding request",
-			req(data.RouteOutOfArea, data.SubjectTreatment, true), nil, Config{},
+		{"drafted, out of area in England: the right to choose first, then a funding request",
+			req(data.RouteOutOfArea, data.SubjectTreatment, true), nil, Config{Nation: data.England},
+			[]string{data.KindSecondOpinionTreatment, data.KindIFRRequest, data.KindRecordsRequest}},
+		{"drafted, out of area in Wales: no right to choose, so a funding request",
+			req(data.RouteOutOfArea, data.SubjectTreatment, true), nil, Config{Nation: data.Wales},
 			[]string{data.KindIFRRequest, data.KindRecordsRequest}},
 		{"sent recently: log the reply first",
 			req(data.RouteLocal, data.SubjectTreatment, true),
@@ -72,9 +77,13 @@ func TestNextActions(t *testing.T) {
 			req(data.RouteReview, data.SubjectDiagnosis, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindReviewDiagnosis), reply(t, "2026-02-05", data.OutcomeRefused)}, Config{},
 			[]string{data.KindAskAgain, data.KindSecondOpinionDiagnosis, data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
-		{"refused second opinion: ask again first, then the medical director",
+		{"refused second opinion: ask again first; no medical director without the trust's policy",
 			req(data.RouteLocal, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindSecondOpinionTreatment), reply(t, "2026-02-05", data.OutcomeRefused)}, Config{},
+			[]string{data.KindAskAgain, data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
+		{"refused by a trust whose policy offers an appeal: ask again, then the medical director",
+			req(data.RouteLocal, data.SubjectTreatment, true),
+			[]data.Step{sent(t, "2026-02-01", data.KindSecondOpinionTreatment), reply(t, "2026-02-05", data.OutcomeRefused)}, trustCfg,
 			[]string{data.KindAskAgain, data.KindAppeal, data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
 		{"refused second opinion, out of area: ask again, then a funding request",
 			req(data.RouteOutOfArea, data.SubjectTreatment, true),
@@ -83,11 +92,19 @@ func TestNextActions(t *testing.T) {
 		{"refused on the phone, with no letter on record: ask again in writing first",
 			req(data.RouteLocal, data.SubjectTreatment, true),
 			[]data.Step{step(t, "2026-02-05", data.StepCall, "", data.OutcomeRefused)}, Config{},
-			[]string{data.KindAskAgain, data.KindAppeal, data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
-		{"refused again after asking again: appeal",
+			[]string{data.KindAskAgain, data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
+		{"refused again by the trust: appeal under its policy",
+			req(data.RouteLocal, data.SubjectTreatment, true),
+			[]data.Step{sent(t, "2026-02-01", data.KindAskAgain), reply(t, "2026-02-05", data.OutcomeRefused)}, trustCfg,
+			[]string{data.KindAppeal, data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
+		{"refused again by the GP: the practice manager or partners, never a medical director",
+			req(data.RouteLocal, data.SubjectTreatment, true),
+			[]data.Step{sent(t, "2026-02-01", data.KindAskAgain), reply(t, "2026-02-05", data.OutcomeRefused)}, gpCfg,
+			[]string{data.KindAskAgain, data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
+		{"refused again, nothing known of the provider: no appeal offered",
 			req(data.RouteLocal, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindAskAgain), reply(t, "2026-02-05", data.OutcomeRefused)}, Config{},
-			[]string{data.KindAppeal, data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
+			[]string{data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
 		{"PALS could not help: advocate, then complain",
 			req(data.RouteLocal, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindPALS), reply(t, "2026-02-05", data.OutcomeRefused)}, Config{},
@@ -105,10 +122,31 @@ func TestNextActions(t *testing.T) {
 			[]data.Step{sent(t, "2026-02-01", data.KindIFRRequest), reply(t, "2026-02-25", data.OutcomeRefused)},
 			Config{Recipient: data.Contact{Role: data.RoleCommissioner, FundingReviewDays: 28}},
 			[]string{data.KindIFRReconsideration, data.KindAdvocacy, data.KindRecordsRequest}},
-		{"reconsideration or review refused: the ombudsman",
+		{"reconsideration or review refused: judicial review's time limit, then the ombudsman",
 			req(data.RouteOutOfArea, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindIFRReconsideration), reply(t, "2026-02-25", data.OutcomeRefused)}, Config{},
+			[]string{"log:note", data.KindOmbudsman, data.KindAdvocacy, data.KindRecordsRequest}},
+		{"Scotland, complaint answered at stage 1: stage 2 next, not the ombudsman",
+			req(data.RouteLocal, data.SubjectTreatment, true),
+			[]data.Step{sent(t, "2026-02-01", data.KindComplaint), reply(t, "2026-02-06", data.OutcomeRefused)}, Config{Nation: data.Scotland},
+			[]string{data.KindComplaint, data.KindAdvocacy, data.KindRecordsRequest}},
+		{"Northern Ireland, complaint answered at stage 1: stage 2 next",
+			req(data.RouteLocal, data.SubjectTreatment, true),
+			[]data.Step{sent(t, "2026-02-01", data.KindComplaint), reply(t, "2026-02-06", data.OutcomeRefused)}, Config{Nation: data.NorthernIreland},
+			[]string{data.KindComplaint, data.KindAdvocacy, data.KindRecordsRequest}},
+		{"Northern Ireland, stage 2 answered: NIPSO",
+			req(data.RouteLocal, data.SubjectTreatment, true),
+			[]data.Step{sent(t, "2026-01-05", data.KindComplaint), reply(t, "2026-01-10", data.OutcomeRefused),
+				sent(t, "2026-01-20", data.KindComplaint), reply(t, "2026-02-20", data.OutcomeRefused)}, Config{Nation: data.NorthernIreland},
 			[]string{data.KindOmbudsman, data.KindAdvocacy, data.KindRecordsRequest}},
+		{"records refused: complain to the ICO",
+			req(data.RouteLocal, data.SubjectTreatment, true),
+			[]data.Step{sent(t, "2026-01-05", data.KindRecordsRequest), step(t, "2026-02-01", data.StepReply, data.KindRecordsRequest, data.OutcomeRefused)}, Config{},
+			[]string{data.KindSecondOpinionTreatment, data.KindRecordsRequest, "log:note"}},
+		{"records a month late with no answer: complain to the ICO",
+			req(data.RouteLocal, data.SubjectTreatment, true),
+			[]data.Step{sent(t, "2026-01-20", data.KindRecordsRequest)}, Config{},
+			[]string{data.KindSecondOpinionTreatment, "log:note"}},
 		{"ombudsman refused: close",
 			req(data.RouteLocal, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindOmbudsman), reply(t, "2026-02-25", data.OutcomeRefused)}, Config{},
@@ -116,7 +154,7 @@ func TestNextActions(t *testing.T) {
 		{"partly agreed: ask about the rest first",
 			req(data.RouteLocal, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindSecondOpinionTreatment), reply(t, "2026-02-05", data.OutcomePartly)}, Config{},
-			[]string{data.KindAskAgain, data.KindAppeal, data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
+			[]string{data.KindAskAgain, data.KindPALS, data.KindAdvocacy, data.KindComplaint, data.KindRecordsRequest}},
 		{"complaint partly upheld: note it, then the ombudsman",
 			req(data.RouteLocal, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindComplaint), reply(t, "2026-02-25", data.OutcomePartly)}, Config{},
@@ -199,7 +237,7 @@ func TestNextActionsNameTheNationsBodies(t *testing.T) {
 		{data.England, "ICB"},
 		{data.Wales, "health board"},
 		{data.Scotland, "NHS board"},
-		{data.NorthernIreland, "HSC trust"},
+		{data.NorthernIreland, "SPPG"},
 	}
 	for _, c := range cases {
 		acts := NextActionsFor(r, refused, data.MustDate(2026, 3, 1), Config{Nation: c.nation})
@@ -219,6 +257,58 @@ func TestNextActionsNameTheNationsBodies(t *testing.T) {
 	for _, a := range first {
 		if a.Letter == data.KindIFRRequest && !strings.Contains(a.Reason, "individual patient funding request") {
 			t.Errorf("Wales: %q should name the IPFR", a.Reason)
+		}
+	}
+}
+
+// The reasons speak to the reader: the person, a carer ("your son") or an
+// advocate ("the client"), and never say "your records" to a carer.
+func TestNextActionsSpeakToTheReader(t *testing.T) {
+	r := data.Request{ID: "r", Route: data.RouteOutOfArea, Subject: data.SubjectTreatment, RaisedWithDoctor: true}
+	refused := []data.Step{sent(t, "2026-02-01", data.KindSecondOpinionTreatment), reply(t, "2026-02-05", data.OutcomeRefused)}
+	for _, c := range []struct{ them, want string }{
+		{"", "your records"}, {"your son", "your son's records"}, {"the client", "the client's records"},
+	} {
+		var all []string
+		for _, a := range NextActionsFor(r, refused, data.MustDate(2026, 3, 1), Config{Nation: data.England, Them: c.them}) {
+			all = append(all, a.Reason)
+		}
+		text := strings.Join(all, "\n")
+		if !strings.Contains(text, c.want) {
+			t.Errorf("reader %q: no %q in\n%s", c.them, c.want, text)
+		}
+		if c.them != "" && (strings.Contains(text, " your records") || strings.Contains(text, "your GP")) {
+			t.Errorf("reader %q is told about their own records or GP:\n%s", c.them, text)
+		}
+	}
+}
+
+// Each nation's funding route: the right body, who makes it, and never
+// PACS Tier 2 (for medicines only) for a Scottish second opinion.
+func TestFundingRouteIsTheNations(t *testing.T) {
+	r := data.Request{ID: "r", Route: data.RouteOutOfArea, Subject: data.SubjectTreatment, RaisedWithDoctor: true}
+	for _, c := range []struct {
+		nation data.Nation
+		want   []string
+	}{
+		{data.England, []string{"GP or consultant", "individual funding request (IFR)"}},
+		{data.Wales, []string{"GP or consultant", "individual patient funding request (IPFR)"}},
+		{data.Scotland, []string{"out-of-area referral"}},
+		{data.NorthernIreland, []string{"hospital consultant", "extra-contractual referral (ECR)"}},
+	} {
+		var reason string
+		for _, a := range NextActionsFor(r, nil, data.MustDate(2026, 3, 1), Config{Nation: c.nation}) {
+			if a.Letter == data.KindIFRRequest {
+				reason = a.Reason
+			}
+		}
+		for _, w := range c.want {
+			if !strings.Contains(reason, w) {
+				t.Errorf("%s: %q does not say %q", c.nation, reason, w)
+			}
+		}
+		if strings.Contains(reason, "PACS") || strings.Contains(reason, "HSC trust") {
+			t.Errorf("%s: %q names a route that does not fund second opinions", c.nation, reason)
 		}
 	}
 }

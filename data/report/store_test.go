@@ -27,15 +27,15 @@ func TestFromStoreUsesChaseSetting(t *testing.T) {
 	if err := st.AddStep(ctx, &s); err != nil {
 		t.Fatal(err)
 	}
-	on := data.MustDate(2026, 11, 13) // decision owed since the 8th; chaser due on the 15th
+	on := data.MustDate(2026, 11, 13) // chaser due on the 15th, or the 11th after 10 days
 	rep, err := FromStore(ctx, st, data.Date{}, data.Date{}, on)
-	if err != nil || rep.Opened != 1 || rep.OverdueItems != 1 {
+	if err != nil || rep.Opened != 1 || rep.OverdueItems != 0 {
 		t.Fatalf("default chase: %d overdue, %v", rep.OverdueItems, err)
 	}
 	if err := st.SetSetting(ctx, store.SettingChaseDays, "10"); err != nil {
 		t.Fatal(err)
 	}
-	if rep, _ = FromStore(ctx, st, data.Date{}, data.Date{}, on); rep.OverdueItems != 2 {
-		t.Errorf("chase after 10 days: %d overdue, want 2", rep.OverdueItems)
+	if rep, _ = FromStore(ctx, st, data.Date{}, data.Date{}, on); rep.OverdueItems != 1 {
+		t.Errorf("chase after 10 days: %d overdue, want 1", rep.OverdueItems)
 	}
 }

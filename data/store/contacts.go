@@ -7,7 +7,7 @@ import (
 )
 
 var contactCols = []string{"id", "name", "role", "organisation", "address", "email", "phone", "notes",
-	"last_verified", "funding_review_days", "created_at", "updated_at"}
+	"last_verified", "funding_review_days", "nations", "refusal_policy", "created_at", "updated_at"}
 
 var (
 	saveContactSQL   = upsertSQL("contacts", contactCols)
@@ -17,13 +17,13 @@ var (
 func scanContact(row scanner) (data.Contact, error) {
 	var c data.Contact
 	err := row.Scan(&c.ID, &c.Name, &c.Role, &c.Organisation, &c.Address, &c.Email, &c.Phone, &c.Notes,
-		dateField{&c.LastVerified}, &c.FundingReviewDays, timeField{&c.CreatedAt}, timeField{&c.UpdatedAt})
+		dateField{&c.LastVerified}, &c.FundingReviewDays, nationsField{&c.Nations}, &c.RefusalPolicy, timeField{&c.CreatedAt}, timeField{&c.UpdatedAt})
 	return c, err
 }
 
 func contactArgs(c data.Contact) []any {
 	return []any{c.ID, c.Name, string(c.Role), c.Organisation, c.Address, c.Email, c.Phone, c.Notes,
-		c.LastVerified.String(), c.FundingReviewDays, formatTime(c.CreatedAt), formatTime(c.UpdatedAt)}
+		c.LastVerified.String(), c.FundingReviewDays, joinNations(c.Nations), c.RefusalPolicy, formatTime(c.CreatedAt), formatTime(c.UpdatedAt)}
 }
 
 // SaveContact validates and saves a contact, giving a new one its id.

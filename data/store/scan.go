@@ -94,3 +94,24 @@ func (f linesField) Scan(src any) error {
 	*f.list = strings.Split(s, "\n")
 	return nil
 }
+
+// nationsField scans a comma-separated column of nations.
+type nationsField struct{ list *[]data.Nation }
+
+func (f nationsField) Scan(src any) error {
+	*f.list = nil
+	for _, n := range strings.Split(asString(src), ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			*f.list = append(*f.list, data.Nation(n))
+		}
+	}
+	return nil
+}
+
+func joinNations(ns []data.Nation) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = string(n)
+	}
+	return strings.Join(parts, ",")
+}
