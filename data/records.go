@@ -53,8 +53,8 @@ type Contact struct {
 	// to its medical director. It is one trust's policy, not a national
 	// rule, so it is off unless the user turns it on.
 	RefusalPolicy bool
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // Serves reports whether the contact may receive letters about a person in

@@ -79,10 +79,10 @@ var (
 	actStage2    = only(stage2Next, letter(data.KindComplaint, "Not resolved at stage 1: ask for stage 2, the investigation, before going to the {ombudsman}"))
 	// A trust's own policy may offer an appeal to its medical director; a
 	// GP practice has none, so a GP's refusal goes to the practice itself.
-	actAppeal     = only(trustPolicy, letter(data.KindAppeal, "The trust's policy offers an appeal: ask its medical director to look at the refusal", notFunds...))
-	actPractice   = only(gpRefused, letter(data.KindAskAgain, "Write to the practice manager or the partners, asking the practice to look at the refusal again", notFunds...))
-	actJudicial   = logStep(data.StepNote, always, "The {commissioner}'s review was the last local step: a court challenge (judicial review) must be made {judicial}, so take legal advice now; or ask the {ombudsman}")
-	actICO        = logStep(data.StepNote, always, "The records are late or refused: complain to the Information Commissioner's Office (ICO), within 3 months of the last contact with the organisation")
+	actAppeal        = only(trustPolicy, letter(data.KindAppeal, "The trust's policy offers an appeal: ask its medical director to look at the refusal", notFunds...))
+	actPractice      = only(gpRefused, letter(data.KindAskAgain, "Write to the practice manager or the partners, asking the practice to look at the refusal again", notFunds...))
+	actJudicial      = logStep(data.StepNote, always, "The {commissioner}'s review was the last local step: a court challenge (judicial review) must be made {judicial}, so take legal advice now; or ask the {ombudsman}")
+	actICO           = logStep(data.StepNote, always, "The records are late or refused: complain to the Information Commissioner's Office (ICO), within 3 months of the last contact with the organisation")
 	actRightToChoose = only(rightToChoose, letter(letterSecond, "In England you have a legal right to choose: on a GP referral for a first outpatient appointment, {they} can choose another provider's team, with no funding request. Ask the GP first", data.RouteOutOfArea))
 )
 
