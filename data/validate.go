@@ -92,10 +92,22 @@ func CheckPhone(s string) string {
 			return "A phone number should hold only digits, spaces and + ( ) -, for example 01632 960123."
 		}
 	}
-	if digits < 7 || digits > 15 {
+	if (digits < 7 || digits > 15) && !shortServiceNumber(s) {
 		return "This phone number has too few or too many digits. Please check it."
 	}
 	return ""
+}
+
+// shortServiceNumber reports the UK's short numbers a contact may have:
+// the 116 helplines (Samaritans on 116 123) and 111.
+func shortServiceNumber(s string) bool {
+	d := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+	return (len(d) == 6 && strings.HasPrefix(d, "116")) || d == "111"
 }
 
 // NormaliseNHSNumber strips the spaces and dashes people type in an NHS number.

@@ -21,6 +21,9 @@ type Input struct {
 	// sent" step or anything after it, so a copy of a letter sent in June
 	// does not mention a reply that came in July.
 	Steps []data.Step
+	// ReplyDays is the time the letter asks for a reply in: the user's
+	// chase period, so the letter and the agenda agree. 0 means 14.
+	ReplyDays int
 	// LetterID is the saved letter's id, if any: its "letter sent" step
 	// marks where the timeline ends. Without it, the last letter of this
 	// kind sent on Date is taken to be this one.

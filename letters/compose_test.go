@@ -190,20 +190,21 @@ func TestNations(t *testing.T) {
 		{data.KindComplaint, data.England, []string{"NHS complaints procedure", "3 working days", "six months", "Parliamentary and Health Service Ombudsman", "12-month"}},
 		{data.KindComplaint, data.Wales, []string{"Putting Things Right", "2 working days", "30 working days", "Public Services Ombudsman for Wales"}},
 		{data.KindComplaint, data.Scotland, []string{"3 working days", "20 working days", "Scottish Public Services Ombudsman", "6-month"}},
-		{data.KindComplaint, data.NorthernIreland, []string{"2 working days", "Northern Ireland Public Services Ombudsman"}},
+		{data.KindComplaint, data.NorthernIreland, []string{"stage 1", "5 working days", "acknowledged within 3 working days", "20 working days", "Northern Ireland Public Services Ombudsman"}},
 		{data.KindOmbudsman, data.Wales, []string{"Public Services Ombudsman for Wales"}},
 		{data.KindOmbudsman, data.Scotland, []string{"Scottish Public Services Ombudsman"}},
 		{data.KindIFRRequest, data.England, []string{"individual funding request (IFR)", "Integrated Care Board (ICB)", "clinically exceptional", "only a clinician"}},
 		{data.KindIFRRequest, data.Wales, []string{"individual patient funding request (IPFR)", "local health board"}},
-		{data.KindIFRRequest, data.Scotland, []string{"Peer Approved Clinical System (PACS) Tier 2 request", "NHS board"}},
+		{data.KindIFRRequest, data.Scotland, []string{"out-of-area referral", "NHS board", "why the NHS board's own services cannot meet the need"}},
 		{data.KindIFRRequest, data.Wales, []string{"significant clinical benefit", "value for money"}},
-		{data.KindIFRRequest, data.Scotland, []string{"significant clinical benefit", "value for money"}},
+		{data.KindIFRRequest, data.NorthernIreland, []string{"extra-contractual referral (ECR)", "Strategic Planning and Performance Group", "not available from health and social care services in Northern Ireland"}},
 		{data.KindIFRReconsideration, data.England, []string{"IFR", "28 days", "that the case is clinically exceptional"}},
 		{data.KindIFRReconsideration, data.Wales, []string{"IPFR", "28 days", "significant clinical benefit and be reasonable value for money"}},
 		{data.KindAdvocacy, data.Wales, []string{"Llais"}},
 		{data.KindAdvocacy, data.Scotland, []string{"Patient Advice and Support Service (PASS)"}},
 		{data.KindRecordsRequest, data.England, []string{"UK GDPR", "no charge", "one calendar month"}},
-		{data.KindReceptionReceipt, data.Wales, []string{"Llais", "Putting Things Right", "NHS 111", "999", "7 days"}},
+		{data.KindReceptionReceipt, data.Wales, []string{"Llais", "Putting Things Right", "NHS 111 Wales", "999", "116 123"}},
+		{data.KindReceptionReceipt, data.NorthernIreland, []string{"Lifeline on 0808 808 8000", "GP out-of-hours", "116 123"}},
 		{data.KindReceptionReceipt, data.England, []string{"Patient Advice and Liaison Service (PALS)", "NHS complaints advocacy"}},
 	}
 	for _, tt := range tests {
@@ -219,6 +220,12 @@ func TestNations(t *testing.T) {
 		}
 		if strings.Contains(text, "CCG") || strings.Contains(text, "Clinical Commissioning") {
 			t.Errorf("%s: names a body that no longer exists", tt.kind)
+		}
+		if tt.nation == data.NorthernIreland && strings.Contains(text, "NHS 111") {
+			t.Errorf("%s: there is no NHS 111 in Northern Ireland:\n%s", tt.kind, text)
+		}
+		if strings.Contains(text, "PACS") {
+			t.Errorf("%s in %s: PACS Tier 2 is for medicines, never a second opinion", tt.kind, tt.nation)
 		}
 	}
 }

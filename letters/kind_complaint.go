@@ -73,14 +73,10 @@ func (c *composer) timeLimit(event data.Date) string {
 // acknowledge asks for the nation's deadlines by name.
 func (c *composer) acknowledge() string {
 	f := c.f
-	ack := f.AckWorkingDays
-	if c.in.Recipient.Role == data.RoleGP && f.AckWorkingDaysPrimary > 0 {
-		ack = f.AckWorkingDaysPrimary
-	}
-	if f.Stage1WorkingDays > 0 {
+	if f.Staged() {
 		return c.stagedComplaint()
 	}
-	s := fmt.Sprintf("Under %s, a complaint should be acknowledged within %d working days", f.ComplaintsProcess, ack)
+	s := fmt.Sprintf("Under %s, a complaint should be acknowledged within %d working days", f.ComplaintsProcess, f.AckWorkingDays)
 	switch {
 	case f.Nation == data.England || f.ResponseWorkingDays == 0:
 		return s + ", with an offer to discuss how it will be handled. Please let me know who is dealing with it. I understand there is no fixed deadline for the full response, but I would be grateful to agree one with you, and to be told why if the investigation takes longer than six months."
@@ -88,13 +84,14 @@ func (c *composer) acknowledge() string {
 	return s + fmt.Sprintf(" and answered in full within %d working days. Please let me know who is dealing with it.", f.ResponseWorkingDays)
 }
 
-// stagedComplaint is Scotland's two stages, as the deadline rules count
+// stagedComplaint is the two stages of Scotland's and Northern Ireland's
+// procedures, as the deadline rules count
 // them: a request's first complaint letter is at stage 1 (early
 // resolution), a later one at stage 2 (investigation).
 func (c *composer) stagedComplaint() string {
 	f := c.f
 	if !c.t.hasSent(data.KindComplaint) {
-		return fmt.Sprintf("Please handle this complaint at stage 1 of %s (early resolution) and answer it within %d working days. If it cannot be resolved at that stage, please move it to stage 2, the investigation stage, where it should be acknowledged within %d working days and answered within %d working days.",
+		return fmt.Sprintf("Please handle this complaint at stage 1 of %s and answer it within %d working days. If it cannot be resolved at that stage, please move it to stage 2, the investigation stage, where it should be acknowledged within %d working days and answered within %d working days.",
 			f.ComplaintsProcess, f.Stage1WorkingDays, f.AckWorkingDays, f.ResponseWorkingDays)
 	}
 	return fmt.Sprintf("A complaint about this was made before, and the matter has not been resolved. Please handle this one at stage 2 of %s, the investigation stage: it should be acknowledged within %d working days and answered within %d working days. Please let me know who is dealing with it.",

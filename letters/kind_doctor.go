@@ -1,6 +1,10 @@
 package letters
 
-import "secondopinion/data"
+import (
+	"fmt"
+
+	"secondopinion/data"
+)
 
 // The letters to the treating doctor: review, second opinion, ask again,
 // and the appeal to the medical director.
@@ -24,7 +28,7 @@ func reviewTreatment(c *composer) {
 	c.p(c.alreadyTried())
 	c.p("I know that you have given " + v.poss() + " care careful thought, and I respect your view. Doctors can reasonably see these things differently, and I would like to be sure that every option has been considered before settling on long-term " + thing + ".")
 	c.p(c.hopingFor())
-	c.p("I would be grateful for a reply within 14 days.", c.reply(), "Thank you for your help.")
+	c.p(c.replyWithin(), c.reply(), "Thank you for your help.")
 }
 
 func reviewDiagnosis(c *composer) {
@@ -41,7 +45,7 @@ func reviewDiagnosis(c *composer) {
 	c.p(c.alreadyTried())
 	c.p("I understand that a diagnosis is not always straightforward, and that it can take time to become clear. I am not asking you to change your view without good reason, only to look at it again with the full picture in mind, and to explain how the diagnosis was reached.")
 	c.p(c.hopingFor())
-	c.p("I would be grateful for a reply within 14 days.", c.reply(), "Thank you for your help.")
+	c.p(c.replyWithin(), c.reply(), "Thank you for your help.")
 }
 
 func secondOpinionTreatment(c *composer) { secondOpinion(c, false) }
@@ -74,7 +78,7 @@ func secondOpinion(c *composer, diagnosis bool) {
 	c.p("I know there is no legal right to a second opinion on the NHS, and that it may agree with yours. The General Medical Council's guidance, Good Medical Practice, asks doctors to respect a patient's right to seek one, and I hope you will support this request.")
 	c.p("It would help if copies of the relevant records could be sent to the second-opinion doctor before the appointment, so that there is no delay and tests are not repeated.")
 	c.p(c.hopingFor())
-	c.p("If you feel unable to agree, please explain your reasons in writing. I would be grateful for a reply within 14 days.", c.reply(), "Thank you for your help.")
+	c.p("If you feel unable to agree, please explain your reasons in writing.", c.replyWithin(), c.reply(), "Thank you for your help.")
 }
 
 // routeWish says which kind of second opinion is wanted.
@@ -123,7 +127,7 @@ func askAgain(c *composer) {
 	c.p(c.dailyLife())
 	c.p("I know there is no legal right to a second opinion, and that it may well agree with yours. It would still give " + v.obj() + " confidence in the way forward, and I would be grateful if you would reconsider.")
 	c.p(c.hopingFor())
-	c.p("If the answer is still no, please tell me how the request can be taken further.", c.reply(), "Thank you for your time.")
+	c.p("If the answer is still no, please tell me how the request can be taken further.", c.replyWithin(), c.reply(), "Thank you for your time.")
 }
 
 func appeal(c *composer) {
@@ -181,12 +185,32 @@ func isReview(kind string) bool {
 	return kind == data.KindReviewTreatment || kind == data.KindReviewDiagnosis
 }
 
-// askReasons asks for the reasons for a refusal in writing. The 7 days
-// come from trusts' guidance on second opinions, so a GP is not told of it.
+// askReasons asks for the reasons for a refusal in writing. No national
+// rule sets a time for them: only a provider recorded as having its own
+// policy on it (one trust's: reasons within 7 days) is reminded of it.
 func (c *composer) askReasons() string {
 	help := "knowing them would help " + c.v.obj() + " understand your view."
-	if c.in.Recipient.Role == data.RoleGP {
+	if !c.trustPolicy() {
 		return "Please explain your reasons in writing: " + help
 	}
-	return "Please explain your reasons in writing. Guidance on second opinions in NHS trusts asks for a refusal to be explained in writing, with the reasons, within 7 days, and " + help
+	return "Please explain your reasons in writing. Your trust's policy on second opinions says that a refusal is explained in writing, with the reasons, within 7 days, and " + help
+}
+
+// trustPolicy reports whether the letter goes to a provider recorded as
+// having a policy of written reasons within 7 days (never a GP practice).
+func (c *composer) trustPolicy() bool {
+	return c.in.Recipient.RefusalPolicy && c.in.Recipient.Role != data.RoleGP
+}
+
+// replyWithin asks for a reply in the time the agenda will chase it, or in
+// the 7 days the provider's own policy promises.
+func (c *composer) replyWithin() string {
+	days := c.in.ReplyDays
+	if days <= 0 {
+		days = 14
+	}
+	if c.trustPolicy() && (c.in.Kind == data.KindSecondOpinionTreatment || c.in.Kind == data.KindSecondOpinionDiagnosis || c.in.Kind == data.KindAskAgain) {
+		days = 7
+	}
+	return fmt.Sprintf("I would be grateful for a reply within %d days.", days)
 }

@@ -123,11 +123,14 @@ func receptionReceipt(c *composer) {
 		to = clean(n)
 	}
 	next := "We will pass your request to " + to + ", who will consider it."
-	if by := asked.AddDays(7); !asked.IsZero() && !by.Before(c.in.Date) {
-		next += " You should hear from us by " + by.Long() + ". If your request cannot be agreed, the reasons will be explained to you, in person and in writing, by that date."
-	} else {
-		next += " If your request cannot be agreed, the reasons will be explained to you, in person and in writing, within 7 days."
+	days := c.in.ReplyDays
+	if days <= 0 {
+		days = 14
 	}
+	if by := asked.AddDays(days); !asked.IsZero() && !by.Before(c.in.Date) {
+		next += " You should hear from us by " + by.Long() + "."
+	}
+	next += " If your request cannot be agreed, we will explain the reasons to you."
 	c.p(next)
 	if c.req.Route == data.RouteOutOfArea {
 		c.p(cat("If you need a specialist outside the area, your doctor would have to apply for funding through ", article(f.FundingRequest), " ", c.fundingRequest(), " to the ", c.commissioner(), ". We will tell you if this applies."))
@@ -143,5 +146,5 @@ func receptionReceipt(c *composer) {
 	if p := clean(c.in.Sender.Phone); p != "" {
 		contact = "If you have any questions, please call us on " + p + "."
 	}
-	c.p(contact, "If you feel worse while you wait, please contact us or call NHS 111. In an emergency, call 999.")
+	c.p(contact, "If you feel worse while you wait, please contact us.", f.CrisisHelp)
 }

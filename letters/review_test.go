@@ -68,7 +68,7 @@ func TestScotlandComplaintStageFollowsTheRules(t *testing.T) {
 	first := fullInput(data.KindComplaint, data.Scotland, false)
 	first.Date, first.Steps, first.LetterID = june(27), complaintSteps(), "complaint"
 	text := compose(t, first)
-	for _, w := range []string{"stage 1 of the NHS Scotland complaints handling procedure (early resolution)", "within 5 working days", "If it cannot be resolved at that stage", "stage 2, the investigation stage", "3 working days", "20 working days"} {
+	for _, w := range []string{"stage 1 of the NHS Scotland complaints handling procedure", "within 5 working days", "If it cannot be resolved at that stage", "stage 2, the investigation stage", "3 working days", "20 working days"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("first complaint lacks %q:\n%s", w, text)
 		}
@@ -237,19 +237,32 @@ func TestRaisedBeforeOnlyWithTheTreatingDoctor(t *testing.T) {
 	}
 }
 
-func TestSevenDaysIsNotClaimedOfAGP(t *testing.T) {
+// The 7 days are one trust's policy, not a national rule: a letter names
+// them only to a provider recorded as having that policy, never to a GP.
+func TestSevenDaysOnlyWhereTheTrustsPolicySaysSo(t *testing.T) {
 	in := fullInput(data.KindAskAgain, data.England, false)
 	text := compose(t, in)
-	if !strings.Contains(text, "Guidance on second opinions in NHS trusts asks for a refusal to be explained in writing, with the reasons, within 7 days") {
-		t.Errorf("to a consultant:\n%s", text)
+	if strings.Contains(text, "7 days") || !strings.Contains(text, "Please explain your reasons in writing") || !strings.Contains(text, "within 14 days") {
+		t.Errorf("to a consultant with no recorded policy:\n%s", text)
+	}
+	in.Recipient.RefusalPolicy = true
+	text = compose(t, in)
+	if !strings.Contains(text, "Your trust's policy on second opinions says that a refusal is explained in writing, with the reasons, within 7 days") || !strings.Contains(text, "reply within 7 days") {
+		t.Errorf("to a trust with the policy:\n%s", text)
 	}
 	in.Recipient = recipientFor(data.KindIFRRequest) // a GP
+	in.Recipient.RefusalPolicy = true
 	text = compose(t, in)
-	if strings.Contains(text, "7 days") || strings.Contains(text, "guidance") || !strings.Contains(text, "Please explain your reasons in writing") {
+	if strings.Contains(text, "7 days") || strings.Contains(text, "policy") || !strings.Contains(text, "Please explain your reasons in writing") {
 		t.Errorf("to a GP:\n%s", text)
 	}
+	in = fullInput(data.KindSecondOpinionDiagnosis, data.England, false)
+	in.ReplyDays = 21
+	if text := compose(t, in); !strings.Contains(text, "reply within 21 days") {
+		t.Errorf("the letter should ask for a reply in the user's chase period:\n%s", text)
+	}
 	for _, k := range data.LetterKinds {
-		if text := compose(t, fullInput(k, data.England, false)); strings.Contains(text, "usually asks") {
+		if text := compose(t, fullInput(k, data.England, false)); strings.Contains(text, "usually asks") || strings.Contains(text, "Guidance on second opinions") {
 			t.Errorf("%s overstates the guidance", k)
 		}
 	}
@@ -285,14 +298,19 @@ func TestFundingStatementHasNoBareHeading(t *testing.T) {
 }
 
 func TestRecipientFor(t *testing.T) {
-	consultant := data.Contact{ID: "consultant", Role: data.RoleClinician, Name: "Dr Aisha Rahman"}
-	phso := data.Contact{ID: "phso", Role: data.RoleOmbudsman, Organisation: "Parliamentary and Health Service Ombudsman"}
-	nipso := data.Contact{ID: "nipso", Role: data.RoleOmbudsman, Organisation: "Northern Ireland Public Services Ombudsman"}
-	pals := data.Contact{ID: "pals", Role: data.RolePALS, Organisation: "PALS"}
+	eng, wal, sco, ni := []data.Nation{data.England}, []data.Nation{data.Wales}, []data.Nation{data.Scotland}, []data.Nation{data.NorthernIreland}
+	consultant := data.Contact{ID: "consultant", Role: data.RoleClinician, Name: "Dr Aisha Rahman", Organisation: "Leicester Royal Infirmary"}
+	phso := data.Contact{ID: "phso", Role: data.RoleOmbudsman, Organisation: "Parliamentary and Health Service Ombudsman", Nations: eng}
+	nipso := data.Contact{ID: "nipso", Role: data.RoleOmbudsman, Organisation: "Northern Ireland Public Services Ombudsman", Nations: ni}
+	pals := data.Contact{ID: "pals", Role: data.RolePALS, Organisation: "Leicester Royal Infirmary"}
+	otherPALS := data.Contact{ID: "pals2", Role: data.RolePALS, Organisation: "Kettering General Hospital"}
 	local := data.Contact{ID: "local", Role: data.RoleAdvocacy, Organisation: "Compass Advocacy"}
-	pass := data.Contact{ID: "pass", Role: data.RoleAdvocacy, Organisation: "PASS Scotland"}
-	llais := data.Contact{ID: "llais", Role: data.RoleAdvocacy, Organisation: "Llais Cardiff and Vale"}
-	all := []data.Contact{consultant, phso, nipso, pals, local, pass, llais}
+	pass := data.Contact{ID: "pass", Role: data.RoleAdvocacy, Organisation: "PASS Scotland", Nations: sco}
+	llais := data.Contact{ID: "llais", Role: data.RoleAdvocacy, Organisation: "Llais Cardiff and Vale", Nations: wal}
+	hscComplaints := data.Contact{ID: "belfast", Role: data.RoleComplaints, Organisation: "Belfast HSC Trust", Nations: ni}
+	icb := data.Contact{ID: "icb", Role: data.RoleCommissioner, Organisation: "Leicester, Leicestershire and Rutland ICB", Nations: eng}
+	sppg := data.Contact{ID: "sppg", Role: data.RoleCommissioner, Organisation: "SPPG", Nations: ni}
+	all := []data.Contact{consultant, phso, nipso, pals, otherPALS, local, pass, llais, hscComplaints, icb, sppg}
 	req := data.Request{RecipientID: "consultant"}
 	tests := []struct {
 		kind   string
@@ -301,20 +319,30 @@ func TestRecipientFor(t *testing.T) {
 		want   string
 	}{
 		{data.KindSecondOpinionDiagnosis, data.England, req, "consultant"},
-		{data.KindPALS, data.England, req, "pals"},
+		{data.KindPALS, data.England, req, "pals"}, // the provider's own, not the first PALS listed
+		{data.KindPALS, data.England, data.Request{}, ""},
 		{data.KindOmbudsman, data.NorthernIreland, req, "nipso"},
 		{data.KindOmbudsman, data.England, req, "phso"},
-		{data.KindOmbudsman, data.Scotland, req, "phso"}, // no SPSO: the first ombudsman
+		{data.KindOmbudsman, data.Scotland, req, ""}, // no SPSO: ask, never England's
 		{data.KindAdvocacy, data.Scotland, req, "pass"},
 		{data.KindAdvocacy, data.Wales, req, "llais"},
 		{data.KindAdvocacy, data.England, req, "local"},
-		{data.KindAdvocacy, data.Scotland, data.Request{RecipientID: "local"}, "local"}, // the request's own fits
-		{data.KindRecordsRequest, data.England, req, "consultant"},                      // nobody fits
-		{"thank-you-note", data.England, req, "consultant"},
+		{data.KindComplaint, data.England, req, "icb"}, // never Belfast's trust for a patient in Leicester
+		{data.KindComplaint, data.NorthernIreland, req, "belfast"},
+		{data.KindIFRReconsideration, data.England, req, "icb"},
+		{data.KindIFRReconsideration, data.NorthernIreland, req, "sppg"},
+		{data.KindIFRReconsideration, data.Wales, req, ""},
+		{data.KindRecordsRequest, data.England, req, "consultant"}, // the hospital holds them
+		{data.KindAppeal, data.England, req, ""},
+		{"thank-you-note", data.England, req, ""},
 	}
 	for _, tt := range tests {
-		if got := RecipientFor(tt.kind, tt.req, tt.nation, all); got != tt.want {
-			t.Errorf("%s in %s: %q, want %q", tt.kind, tt.nation, got, tt.want)
+		got := ChooseRecipient(tt.kind, tt.req, tt.nation, all)
+		if got.ID != tt.want {
+			t.Errorf("%s in %s: %q, want %q", tt.kind, tt.nation, got.ID, tt.want)
+		}
+		if got.ID == "" && got.Note == "" {
+			t.Errorf("%s in %s: nobody chosen and no note to say whom to choose", tt.kind, tt.nation)
 		}
 	}
 	if got := RecipientFor(data.KindPALS, data.Request{}, data.England, nil); got != "" {
@@ -329,6 +357,9 @@ func TestLettersForTheDoctorGoToThePersonsOwnDoctor(t *testing.T) {
 	for _, kind := range []string{data.KindReviewTreatment, data.KindSecondOpinionDiagnosis, data.KindAskAgain} {
 		if got := RecipientFor(kind, req, data.Scotland, []data.Contact{stranger, gp}); got != "gp" {
 			t.Errorf("%s went to %q, want the person's own GP", kind, got)
+		}
+		if got := RecipientFor(kind, data.Request{}, data.Scotland, []data.Contact{stranger, gp}); got != "" {
+			t.Errorf("%s with no doctor chosen went to %q; the user should be asked", kind, got)
 		}
 	}
 }

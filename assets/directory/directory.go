@@ -34,6 +34,13 @@ type Body struct {
 	Email        string   `json:"email,omitempty"`
 	About        string   `json:"about"`
 	LastVerified string   `json:"last_verified,omitempty"` // overrides the file's date
+	// Source is where the details were checked, and Confirm what a person
+	// should still check before relying on them.
+	Source  string `json:"source,omitempty"`
+	Confirm string `json:"confirm,omitempty"`
+	// Added is the date of the data that first shipped this body, so a
+	// folder seeded before it gains the body once (and only once).
+	Added string `json:"added,omitempty"`
 }
 
 // Load reads the embedded data.

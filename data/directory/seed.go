@@ -82,23 +82,92 @@ func notes(b shipped.Body, check string) string {
 	if b.Website != "" {
 		lines = append(lines, "Website: "+b.Website)
 	}
+	if b.Confirm != "" {
+		lines = append(lines, "To confirm: "+b.Confirm)
+	}
 	return strings.Join(append(lines, check), "\n")
 }
 
 // SeedIfEmpty adds the national bodies to the directory the first time it
 // is called for a data folder, and reports how many it added. Later calls
 // add nothing, and a body already in the directory under the same
-// organisation name is not added twice.
+// organisation name is not added twice. A folder seeded from older data
+// is brought up to date by Refresh.
 func SeedIfEmpty(ctx context.Context, st *store.Store) (int, error) {
 	done, err := st.Setting(ctx, SettingSeeded)
-	if err != nil || done != "" {
+	if err != nil {
 		return 0, err
 	}
+	if done != "" {
+		return Refresh(ctx, st, done)
+	}
+	return seedBodies(ctx, st, func(shipped.Body) bool { return true })
+}
+
+// Refresh brings a folder seeded from the data of date since up to date:
+// it adds the bodies shipped after that date, and gives the bodies already
+// there the nations they serve and any address, phone or email that was
+// missing. It never overwrites a detail the user has filled in, and never
+// brings back a body the user deleted. It reports how many it added.
+func Refresh(ctx context.Context, st *store.Store, since string) (int, error) {
+	f, err := shipped.Load()
+	if err != nil || f.LastVerified <= since {
+		return 0, err
+	}
+	es, err := Entries()
+	if err != nil {
+		return 0, err
+	}
+	have, err := st.Contacts(ctx)
+	if err != nil {
+		return 0, err
+	}
+	byOrg := make(map[string]data.Contact, len(have))
+	for _, c := range have {
+		byOrg[orgKey(c.Organisation)] = c
+	}
+	b := &store.Batch{}
+	for _, e := range es {
+		c, ok := byOrg[orgKey(e.Contact.Organisation)]
+		if !ok || !fillIn(&c, e.Contact) {
+			continue
+		}
+		b.Contacts = append(b.Contacts, c)
+	}
+	if len(b.Contacts) > 0 {
+		if err := st.SaveBatch(ctx, b); err != nil {
+			return 0, err
+		}
+	}
+	return seedBodies(ctx, st, func(body shipped.Body) bool { return body.Added > since })
+}
+
+// fillIn gives c what the shipped entry knows and c lacks; it reports
+// whether anything changed.
+func fillIn(c *data.Contact, from data.Contact) bool {
+	changed := false
+	set := func(field *string, value string) {
+		if *field == "" && value != "" {
+			*field, changed = value, true
+		}
+	}
+	set(&c.Address, from.Address)
+	set(&c.Phone, from.Phone)
+	set(&c.Email, from.Email)
+	if len(c.Nations) == 0 && len(from.Nations) > 0 {
+		c.Nations, changed = from.Nations, true
+	}
+	return changed
+}
+
+// seedBodies adds the shipped bodies that want says to add and that are
+// not already in the directory by name, then records the data's date.
+func seedBodies(ctx context.Context, st *store.Store, want func(shipped.Body) bool) (int, error) {
 	f, err := shipped.Load()
 	if err != nil {
 		return 0, err
 	}
-	seed, err := Seed()
+	es, err := Entries()
 	if err != nil {
 		return 0, err
 	}
@@ -108,12 +177,12 @@ func SeedIfEmpty(ctx context.Context, st *store.Store) (int, error) {
 	}
 	known := make(map[string]bool, len(have))
 	for _, c := range have {
-		known[strings.ToLower(strings.TrimSpace(c.Organisation))] = true
+		known[orgKey(c.Organisation)] = true
 	}
 	b := &store.Batch{}
-	for _, c := range seed {
-		if !known[strings.ToLower(c.Organisation)] {
-			b.Contacts = append(b.Contacts, c)
+	for i, e := range es {
+		if want(f.Bodies[i]) && !known[orgKey(e.Contact.Organisation)] {
+			b.Contacts = append(b.Contacts, e.Contact)
 		}
 	}
 	if len(b.Contacts) > 0 {
@@ -124,6 +193,8 @@ func SeedIfEmpty(ctx context.Context, st *store.Store) (int, error) {
 	// Set last: if this fails, the next call finds the bodies by name.
 	return len(b.Contacts), st.SetSetting(ctx, SettingSeeded, f.LastVerified)
 }
+
+func orgKey(org string) string { return strings.ToLower(strings.TrimSpace(org)) }
 
 func firstNonEmpty(a, b string) string {
 	if a != "" {

@@ -22,7 +22,7 @@ func TestEntries(t *testing.T) {
 			t.Errorf("key %q twice", e.Key)
 		}
 		keys[e.Key] = true
-		if c.LastVerified != data.MustDate(2026, 11, 21) {
+		if c.LastVerified != data.MustDate(2026, 11, 21) && c.LastVerified != data.MustDate(2026, 12, 2) {
 			t.Errorf("%s: last verified %s", e.Key, c.LastVerified)
 		}
 		if !strings.HasSuffix(c.Notes, "\nCheck before use: details change.") {
@@ -98,7 +98,7 @@ func TestSeedIfEmptyOnce(t *testing.T) {
 	if n, _ := SeedIfEmpty(ctx, st); n != 0 {
 		t.Errorf("seeding again after a delete added %d", n)
 	}
-	if v, _ := st.Setting(ctx, SettingSeeded); v != "2026-11-21" {
+	if v, _ := st.Setting(ctx, SettingSeeded); v != "2026-12-02" {
 		t.Errorf("setting %q", v)
 	}
 	back, _ := st.Contacts(ctx)
@@ -137,5 +137,52 @@ func TestSeedSkipsBodiesAlreadyThere(t *testing.T) {
 		if orgs[c.Organisation] != 1 {
 			t.Errorf("%q is there %d times", c.Organisation, orgs[c.Organisation])
 		}
+	}
+}
+
+// A folder seeded from the first data (21 November 2026) gains the bodies
+// shipped since, and its bodies gain their nations and missing details,
+// without losing what the user changed or getting back what they deleted.
+func TestRefreshFromOlderData(t *testing.T) {
+	st := openStore(t)
+	ctx := t.Context()
+	psow := data.Contact{Role: data.RoleOmbudsman, Organisation: "Public Services Ombudsman for Wales", Phone: "01656 000000"}
+	nipso := data.Contact{Role: data.RoleOmbudsman, Organisation: "Northern Ireland Public Services Ombudsman"}
+	for _, c := range []*data.Contact{&psow, &nipso} {
+		if err := st.SaveContact(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// PASS was seeded then and deleted by the user.
+	if err := st.SetSetting(ctx, SettingSeeded, "2026-11-21"); err != nil {
+		t.Fatal(err)
+	}
+	added, err := SeedIfEmpty(ctx, st)
+	if err != nil || added == 0 {
+		t.Fatalf("refresh added %d, %v", added, err)
+	}
+	got := map[string]data.Contact{}
+	all, _ := st.Contacts(ctx)
+	for _, c := range all {
+		got[c.Organisation] = c
+	}
+	if _, ok := got["Information Commissioner's Office"]; !ok {
+		t.Errorf("the ICO, shipped since, was not added")
+	}
+	if _, ok := got["Patient Advice and Support Service (PASS)"]; ok {
+		t.Errorf("a body from the first data came back after being deleted")
+	}
+	w := got[psow.Organisation]
+	if w.Phone != "01656 000000" || !strings.Contains(w.Address, "Pencoed") || !w.ServesOnly(data.Wales) || w.Serves(data.England) {
+		t.Errorf("PSOW after refresh: %+v", w)
+	}
+	if n := got[nipso.Organisation]; !n.ServesOnly(data.NorthernIreland) || !strings.Contains(n.Address, "BT1 6HN") {
+		t.Errorf("NIPSO after refresh: %+v", n)
+	}
+	if v, _ := st.Setting(ctx, SettingSeeded); v != "2026-12-02" {
+		t.Errorf("setting %q after refresh", v)
+	}
+	if again, _ := SeedIfEmpty(ctx, st); again != 0 {
+		t.Errorf("a second refresh added %d", again)
 	}
 }
