@@ -27,9 +27,18 @@ func (ls *letterScreen) fileName() string {
 	return strings.TrimSpace(name) + ".pdf"
 }
 
-// onSavePDF asks where to save, then writes the PDF in the background.
+// onSavePDF sets the PDF first, and only then asks where to save it: a
+// letter the font cannot print is refused with the reason before any
+// file is created, so no empty file is ever left behind.
 func (ls *letterScreen) onSavePDF() {
 	l, large := ls.final(), ls.rec.LargePrint
+	background(ls.s, func(ctx context.Context) ([]byte, error) {
+		pdf, err := letters.RenderPDF(l, letters.PDFOptions{LargePrint: large})
+		return pdf, pdfError(err)
+	}, ls.askWhereToSave)
+}
+
+func (ls *letterScreen) askWhereToSave(pdf []byte) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			ls.s.showError(err)
@@ -38,14 +47,8 @@ func (ls *letterScreen) onSavePDF() {
 		if w == nil {
 			return
 		}
-		background(ls.s, func(ctx context.Context) (string, error) {
-			pdf, err := letters.RenderPDF(l, letters.PDFOptions{LargePrint: large})
-			if err != nil {
-				w.Close()
-				return "", pdfError(err)
-			}
-			return w.URI().Name(), writePrivately(w, pdf)
-		}, func(name string) { ls.status.SetText("Saved as " + name + ".") })
+		backgroundErr(ls.s, func(ctx context.Context) error { return writePrivately(w, pdf) },
+			func() { ls.pdfSaved(w.URI().Name()) })
 	}, ls.s.win)
 	d.SetFileName(ls.fileName())
 	d.Resize(fyne.NewSize(900, 600))

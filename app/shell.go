@@ -45,10 +45,11 @@ type shell struct {
 	lastBackup time.Time // the newest backup, automatic or made from the menu
 	dismissed  map[string]bool
 	banners    *fyne.Container
-	closing    bool   // an automatic backup is being made before the window closes
-	closeTried bool   // the person asked to close once already
-	afterOpen  func() // runs once the records have opened again (after a restore)
-	leaving    screen // the screen asked to keep its work before the window moves on
+	closing    bool        // an automatic backup is being made before the window closes
+	closeTried bool        // the person asked to close once already
+	afterOpen  func()      // runs once the records have opened again (after a restore)
+	leaving    screen      // the screen asked to keep its work before the window moves on
+	deskDraft  *deskScreen // a desk form left part-filled, shown again on return
 
 	dialogs []dialog.Dialog // open dialogs, newest last, for Esc
 	current screen
