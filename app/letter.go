@@ -184,14 +184,8 @@ func (ls *letterScreen) content() fyne.CanvasObject {
 		heading(kind.Title),
 		quiet(ls.person.Name+" · "+requestTitle(ls.req)),
 		ls.toRow())
-	if gap := ls.missing(); gap != "" && !ls.rec.Sent() {
-		fix := widget.NewButton("Add them in Settings", ls.s.showSettings)
-		if !ls.s.modeNow().onBehalf() {
-			fix = widget.NewButton("Add them", func() {
-				ls.s.editPerson(ls.person, func(p data.Person) { ls.person = p; ls.s.showLetter(ls.rec) })
-			})
-		}
-		header.Add(widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewCenter(fix), prose(gap))))
+	for _, card := range ls.gapCards() {
+		header.Add(card)
 	}
 	editHelp := quiet("Change any words you like: the first line is the subject. Addresses and the date come from the records.")
 	var left fyne.CanvasObject = container.NewBorder(editHelp, container.NewHBox(ls.large, redo), nil, nil, ls.editor)

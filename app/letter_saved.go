@@ -12,6 +12,12 @@ func (ls *letterScreen) pdfSaved(name string) {
 		ls.status.SetText("Saved as " + name + ".")
 		return
 	}
+	// The letter is kept too, so the request lists it as not sent yet
+	// rather than saying there are no letters.
+	ls.saveThen(func() { ls.offerToMark(name) })
+}
+
+func (ls *letterScreen) offerToMark(name string) {
 	verb, mark := "sent", "Mark as sent…"
 	if isReceipt(ls.rec) {
 		verb, mark = "given", "Mark as given…"

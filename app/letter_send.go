@@ -44,15 +44,19 @@ func (ls *letterScreen) askWhereToSave(pdf []byte) {
 			ls.s.showError(err)
 			return
 		}
-		if w == nil {
-			return
+		if w != nil {
+			ls.savePDFTo(w, pdf)
 		}
-		backgroundErr(ls.s, func(ctx context.Context) error { return writePrivately(w, pdf) },
-			func() { ls.pdfSaved(w.URI().Name()) })
 	}, ls.s.win)
 	d.SetFileName(ls.fileName())
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// savePDFTo writes the PDF where the person chose.
+func (ls *letterScreen) savePDFTo(w fyne.URIWriteCloser, pdf []byte) {
+	backgroundErr(ls.s, func(ctx context.Context) error { return writePrivately(w, pdf) },
+		func() { ls.pdfSaved(w.URI().Name()) })
 }
 
 // writePrivately saves a letter where the person chose. A file on disk is
