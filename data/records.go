@@ -135,5 +135,6 @@ type Step struct {
 	DueWhat    string // what is owed by DueOn
 	Minutes    int    // time the advocate spent on it
 	Attachment string // a file inside the data folder, relative to it
+	NoReasons  bool   // a refusal that gave no reasons for it
 	CreatedAt  time.Time
 }
