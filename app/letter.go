@@ -319,6 +319,10 @@ func (ls *letterScreen) lockSent() {
 	ls.to.Disable()
 	ls.sendBtn.Disable()
 	ls.saveBtn.Disable()
+	if isReceipt(ls.rec) {
+		ls.status.SetText("Given on " + ls.rec.SentOn.Long() + ", by hand. It is kept as it was given.")
+		return
+	}
 	ls.status.SetText("Sent on " + ls.rec.SentOn.Long() + ", " + lowerFirst(ls.rec.SentHow.Label()) + ". It is kept as it went out.")
 }
 

@@ -171,7 +171,15 @@ func (s *shell) showMain() {
 	s.body = container.NewStack()
 	s.banners = container.NewVBox()
 	s.refreshBanners()
+	keep := s.win.Canvas().Size()
 	s.win.SetContent(container.NewBorder(s.banners, nil, s.nav.content(), nil, s.body))
+	// On a desktop the window grew to fit the new content as it was first
+	// measured, before any layout (2,321 pixels tall on an 850-pixel
+	// screen, with the backup reminder showing): it keeps its size, and
+	// long screens scroll inside it.
+	if now := s.win.Canvas().Size(); now.Height > keep.Height && keep.Height > 0 && s.win.Content().MinSize().Height <= keep.Height {
+		s.win.Resize(keep)
+	}
 	s.showToday()
 	if f := s.afterOpen; f != nil {
 		s.afterOpen = nil

@@ -44,7 +44,7 @@ func agenda(cl *caseload, today data.Date) []process.Item {
 		reqs = append(reqs, r)
 		steps = append(steps, cl.steps[id]...)
 	}
-	items := process.Agenda(cl.people, reqs, steps, today, cl.config())
+	items := onePerRequest(process.Agenda(cl.people, reqs, steps, today, cl.config()))
 	return append(items, waitingOnUs(cl, items, today)...)
 }
 
@@ -192,7 +192,7 @@ func (t *todayScreen) newRow() fyne.CanvasObject {
 	act := widget.NewButton("", nil)
 	act.Importance = widget.HighImportance
 	open := widget.NewButton("Open", nil)
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, date.MinSize().Height), date),
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(dueWidth(), date.MinSize().Height), date),
 		container.NewCenter(container.NewHBox(act, open)), container.NewVBox(who, what))
 }
 
