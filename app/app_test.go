@@ -24,6 +24,7 @@ func openOn(t *testing.T, dir string) *shell {
 	a := test.NewTempApp(t)
 	s := newShell(a, dir)
 	s.jobs.queued = true
+	s.opener = func(string) error { return nil } // no viewer is started from a test, as with Fyne's test app
 	s.start()
 	s.jobs.wait()
 	t.Cleanup(func() { s.closeStore(); s.win.Close() })

@@ -89,9 +89,7 @@ func (ls *letterScreen) onOpenViewer() {
 		}
 		return path, safefile.WriteBytes(path, "the letter", safefile.Private, pdf)
 	}, func(path string) {
-		if ls.s.openFile(path) {
-			ls.status.SetText("Opened in your PDF viewer, from where you can print it.")
-		}
+		ls.s.openInViewer(path, func() { ls.status.SetText("Opened in your PDF viewer, from where you can print it.") })
 	})
 }
 
