@@ -21,6 +21,7 @@ type todayScreen struct {
 	items []process.Item
 	list  *widget.List
 	body  *fyne.Container
+	only  *todayFilter
 }
 
 // newTodayScreen works out the agenda in the background, on a copy of the
@@ -110,6 +111,11 @@ func (t *todayScreen) build() fyne.CanvasObject {
 		}
 	}
 	top.Add(prose(t.summary(overdue)))
+	if m := t.s.modeNow(); m == modeAdvocate || m == modeSurgery { // a caseload to narrow
+		t.only = newTodayFilter(t)
+		t.only.all = t.items
+		top.Add(t.only.content())
+	}
 	t.list = widget.NewList(func() int { return len(t.items) }, t.newRow, t.updateRow)
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, t.list))
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/data"
@@ -80,5 +81,43 @@ func TestTodayDatesFitAtTheLargestText(t *testing.T) {
 	date := column.Objects[0].(*widget.Label)
 	if need, room := date.MinSize().Width, column.MinSize().Width; need > room {
 		t.Errorf("%q needs %.0f pixels at the largest text; its column has %.0f", date.Text, need, room)
+	}
+}
+
+// Today narrows as the caseload does: overdue only, by nation, by flag.
+func TestTodayHasTheCaseloadsFilters(t *testing.T) {
+	dir := t.TempDir()
+	seedCaseload(t, dir)
+	s := openOn(t, dir)
+	today := s.current.(*todayScreen)
+	who := func() []string {
+		var out []string
+		for _, it := range today.items {
+			out = append(out, it.PersonName)
+		}
+		return out
+	}
+	if today.only == nil {
+		t.Fatal("an advocate's Today has no filters")
+	}
+	if got := who(); len(got) != 2 {
+		t.Fatalf("Today lists %q, want Ada Lovelace's draft and Joseph Okoro's overdue letter", got)
+	}
+	test.Tap(today.only.overdue)
+	if got := who(); len(got) != 1 || got[0] != "Joseph Okoro" || today.list.Length() != 1 {
+		t.Errorf("overdue only lists %q", got)
+	}
+	test.Tap(today.only.overdue)
+	today.only.nation.SetSelected(data.Wales.Label())
+	if got := who(); len(got) != 1 || got[0] != "Ada Lovelace" {
+		t.Errorf("Wales lists %q", got)
+	}
+	today.only.nation.SetSelected(anywhere)
+	today.only.flag.SetSelected("urgent")
+	if got := who(); len(got) != 1 || got[0] != "Ada Lovelace" {
+		t.Errorf("flagged urgent lists %q", got)
+	}
+	if today.only.count.Text != "1 of 2" {
+		t.Errorf("the count reads %q", today.only.count.Text)
 	}
 }
