@@ -38,15 +38,17 @@ func TestCarersLetterIsSignedByTheWriterAndAsksForConsent(t *testing.T) {
 	}
 	tapButton(t, s, "Record their consent")
 	es := dialogEntries(t, s)
-	test.Type(es[6], s.today().AddDays(-3).UK())
+	test.Type(es[6], "my mother")
+	test.Type(es[7], s.today().AddDays(-3).UK())
 	tapInDialog(t, s, "Save")
 	settle(t, s)
 	ls = s.current.(*letterScreen)
 	if strings.Contains(topText(s.win.Content()), "No written consent") {
 		t.Error("the consent warning stays after the consent was recorded")
 	}
-	if text := letters.RenderText(ls.final()); !strings.Contains(text, "gave me written consent") {
-		t.Errorf("the letter does not state the consent now recorded:\n%s", text)
+	if text := letters.RenderText(ls.final()); !strings.Contains(text, "gave me written consent") ||
+		!strings.Contains(text, "on behalf of my mother, Margaret Ellis") {
+		t.Errorf("the letter does not name the relationship and the consent now recorded:\n%s", text)
 	}
 }
 

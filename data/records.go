@@ -19,6 +19,9 @@ type Person struct {
 	// their behalf mention it.
 	ConsentOn    Date
 	ConsentScope string
+	// Relationship is who the person is to the one writing for them, in
+	// the writer's words: "my mother", "my son", "my client".
+	Relationship string
 	// Flags are the advocate's or surgery's own labels ("urgent", "interpreter").
 	Flags []string
 

@@ -491,3 +491,14 @@ func TestRefusalWithoutReasonsIsKept(t *testing.T) {
 		t.Error("reasons given later were not kept")
 	}
 }
+
+func TestRelationshipIsKept(t *testing.T) {
+	st := openTemp(t)
+	p := data.Person{Name: "Margaret Ellis", Nation: data.England, Relationship: "my mother"}
+	if err := st.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.Person(ctx, p.ID); err != nil || got.Relationship != "my mother" {
+		t.Fatalf("read back %+v, %v; want the relationship kept", got, err)
+	}
+}
