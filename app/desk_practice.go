@@ -33,6 +33,7 @@ func blank(s string) bool { return strings.TrimSpace(s) == "" }
 type senderAsk struct {
 	title, intro string
 	fields       func(snd data.Sender) (fs []*field, apply func(*data.Sender))
+	skip         func() // on Not now, if anything is to carry on without them
 }
 
 // askPractice asks a surgery for the details every receipt carries.
@@ -55,8 +56,9 @@ func (s *shell) askPractice(then func()) {
 }
 
 // askWriter asks someone writing for another person for their own name
-// and address, which the letter signs with and gives for replies.
-func (s *shell) askWriter(then func()) {
+// and address, which the letter signs with and gives for replies. Not now
+// runs skip, if any: the letter then opens and says what it lacks.
+func (s *shell) askWriter(then, skip func()) {
 	s.askSender(senderAsk{title: "Your own details",
 		intro: "You are writing for someone else, so the letter is signed by you and replies come to you. " +
 			"These details are asked once, and can be changed later in Settings.",
@@ -72,7 +74,7 @@ func (s *shell) askWriter(then func()) {
 			return fs, func(snd *data.Sender) {
 				snd.Name, snd.Address, snd.Phone, snd.Email, snd.Role = trimmed(name), trimmed(addr), trimmed(phone), trimmed(email), trimmed(role)
 			}
-		}}, then)
+		}, skip: skip}, then)
 }
 
 func setAll(fs []*field, values ...string) {
@@ -113,7 +115,13 @@ func (s *shell) askSender(ask senderAsk, then func()) {
 	saveBtn := widget.NewButton("Save and carry on", save)
 	saveBtn.Importance = widget.HighImportance
 	dlg = dialog.NewCustomWithoutButtons(ask.title, body, s.win)
-	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Not now", func() { dlg.Hide() }), saveBtn})
+	notNow := widget.NewButton("Not now", func() {
+		dlg.Hide()
+		if ask.skip != nil {
+			ask.skip()
+		}
+	})
+	dlg.SetButtons([]fyne.CanvasObject{notNow, saveBtn})
 	dlg.Resize(fyne.NewSize(600, 520))
 	s.showDialog(dlg)
 	s.win.Canvas().Focus(fields[0].entry)

@@ -55,7 +55,7 @@ func (ls *letterScreen) onFillMissing() {
 	case m == modeSurgery:
 		ls.s.askPractice(again)
 	case m.onBehalf():
-		ls.s.askWriter(again)
+		ls.s.askWriter(again, nil)
 	default:
 		ls.onEditPerson()
 	}

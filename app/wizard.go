@@ -296,7 +296,7 @@ func (w *wizard) finish() {
 	w.s.setSetting(settingDraft, "", nil)
 	open := func() { w.s.showNewLetter(w.req.ID, w.firstLetter()) }
 	if m := w.s.modeNow(); m.onBehalf() && m != modeSurgery && writerMissing(w.s.cl.sender) {
-		w.s.askWriter(open)
+		w.s.askWriter(open, open)
 		return
 	}
 	open()

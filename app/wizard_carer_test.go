@@ -102,3 +102,20 @@ func TestWizardPagesOpenAtTheirTop(t *testing.T) {
 		t.Errorf("the next page opened scrolled down by %v", w.scroll.Offset.Y)
 	}
 }
+
+// Not now to the writer's details still opens the letter, which then says
+// what it lacks and offers to add it: the finished wizard is never a dead end.
+func TestCarerWhoSaysNotNowStillGetsTheLetter(t *testing.T) {
+	s := openOn(t, t.TempDir())
+	w := carerToLastPage(t, s)
+	test.Tap(w.next)
+	s.jobs.wait()
+	tapInDialog(t, s, "Not now")
+	settle(t, s)
+	if _, ok := s.current.(*letterScreen); !ok {
+		t.Fatalf("after Not now the screen is %T, want the letter", s.current)
+	}
+	if !strings.Contains(topText(s.win.Content()), "Your own name and address are not filled in yet") {
+		t.Errorf("the letter does not say the writer's details are missing:\n%s", topText(s.win.Content()))
+	}
+}
