@@ -24,6 +24,7 @@ func openOn(t *testing.T, dir string) *shell {
 	a := test.NewTempApp(t)
 	s := newShell(a, dir)
 	s.jobs.queued = true
+	s.opener = func(string) error { return nil } // no viewer is started from a test, as with Fyne's test app
 	s.start()
 	s.jobs.wait()
 	t.Cleanup(func() { s.closeStore(); s.win.Close() })
@@ -101,8 +102,10 @@ func startWizardAsCarer(t *testing.T, s *shell) *wizard {
 	return w
 }
 
-func TestWizardFromFirstScreenToSentLetter(t *testing.T) {
-	s := openOn(t, t.TempDir())
+// carerToLastPage walks a carer's first request to the wizard's last page,
+// to whom the letter goes, with a doctor new to the directory.
+func carerToLastPage(t *testing.T, s *shell) *wizard {
+	t.Helper()
 	w := startWizardAsCarer(t, s)
 
 	// The background and free text may be left empty, but the route may not.
@@ -129,8 +132,29 @@ func TestWizardFromFirstScreenToSentLetter(t *testing.T) {
 	w.to.choice.SetSelected(pickNewContact)
 	test.Type(w.to.form.name.entry, "Dr A Rahman")
 	test.Type(w.to.form.org.entry, "Riverside Hospital")
+	return w
+}
+
+// finishAsCarer writes the letter: the first time, the carer is asked for
+// their own name and address, which sign it.
+func finishAsCarer(t *testing.T, s *shell, w *wizard) {
+	t.Helper()
 	test.Tap(w.next)
+	s.jobs.wait()
+	if !strings.Contains(topDialogText(s), "You are writing for someone else") {
+		t.Fatalf("writing for someone else did not ask for the writer's own details; on top: %q", topDialogText(s))
+	}
+	es := dialogEntries(t, s)
+	test.Type(es[0], "Anna Ellis")
+	test.Type(es[1], "4 Mill Lane\nOtley\nLS21 1AB")
+	tapInDialog(t, s, "Save and carry on")
 	settle(t, s)
+}
+
+func TestWizardFromFirstScreenToSentLetter(t *testing.T) {
+	s := openOn(t, t.TempDir())
+	w := carerToLastPage(t, s)
+	finishAsCarer(t, s, w)
 
 	ls, ok := s.current.(*letterScreen)
 	if !ok {

@@ -97,7 +97,7 @@ func (c *caseload) sortPeople() {
 // searchText is what a search looks in: name, NHS number (with and
 // without spaces), date of birth and address.
 func searchText(p data.Person) string {
-	t := strings.ToLower(p.Name + " " + p.NHSNumber + " " + p.DateOfBirth.UK() + " " + p.Address)
+	t := fold(p.Name + " " + p.NHSNumber + " " + p.DateOfBirth.UK() + " " + p.Address)
 	return t + " " + strings.ReplaceAll(t, " ", "")
 }
 

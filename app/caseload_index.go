@@ -54,7 +54,7 @@ func editedLetters(ctx ctxT, st *store.Store) (map[string]string, error) {
 	}
 	out := map[string]string{}
 	for _, l := range ls {
-		out[l.RequestID] += " " + strings.ToLower(l.Body)
+		out[l.RequestID] += " " + fold(l.Body)
 	}
 	return out, nil
 }
@@ -102,20 +102,20 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item) case
 	b.WriteString(searchText(p))
 	for _, s := range []string{p.Notes, strings.Join(p.Flags, " "), p.ConsentScope} {
 		b.WriteString(" ")
-		b.WriteString(strings.ToLower(s))
+		b.WriteString(fold(s))
 	}
 	for _, id := range cl.byPerson[p.ID] {
 		req := cl.requests[id]
 		for _, s := range []string{req.Condition, req.Treatment, req.Reason, req.OutcomeWanted, req.Problems, req.SideEffects} {
 			if s != "" {
 				b.WriteString(" ")
-				b.WriteString(strings.ToLower(s))
+				b.WriteString(fold(s))
 			}
 		}
 		for _, st := range cl.steps[id] {
-			if st.Summary != "" && !strings.Contains(b.String(), strings.ToLower(st.Summary)) {
+			if summary := fold(st.Summary); summary != "" && !strings.Contains(b.String(), summary) {
 				b.WriteString(" ")
-				b.WriteString(strings.ToLower(st.Summary))
+				b.WriteString(summary)
 			}
 		}
 		b.WriteString(ix.bodies[id])
@@ -217,7 +217,7 @@ func (f caseFilter) active() bool {
 // filter lists the indexes of the caseload's people who pass f and whose
 // text holds every word of q.
 func (ix *caseIndex) filter(cl *caseload, q string, f caseFilter, into []int) []int {
-	lq := strings.ToLower(q)
+	lq := fold(q)
 	words := strings.Fields(lq)
 	into = into[:0]
 	if !ix.inStep(cl) {

@@ -15,6 +15,7 @@ import (
 // advocate or surgery to act for them (when, and what it covers), and the
 // user's own flags for them. They sit at the foot of the person form.
 type consentFields struct {
+	rel   *field // who they are to the writer
 	on    *field
 	scope *field
 	flags *field
@@ -22,6 +23,7 @@ type consentFields struct {
 
 func newConsentFields() *consentFields {
 	c := &consentFields{}
+	c.rel = newField("Relationship", "They are your", "In your words, like my mother, my son or my client. The letters say it.", checkLength(data.LimitLine))
 	c.on = newField("ConsentOn", "Written consent given on", "The date on their signed consent form. Leave empty if there is none yet.", checkConsentDate)
 	c.scope = newField("ConsentScope", "Consent covers", "For example: letters and calls about their second opinion.", checkLength(data.LimitLine))
 	c.flags = newField("Flags", "Your flags", "Your own labels, separated by commas: urgent, interpreter.", checkFlags)
@@ -73,20 +75,22 @@ func containsFold(list []string, s string) bool {
 }
 
 func (c *consentFields) load(p data.Person) {
+	c.rel.set(p.Relationship)
 	c.on.set(p.ConsentOn.UK())
 	c.scope.set(p.ConsentScope)
 	c.flags.set(strings.Join(p.Flags, ", "))
 }
 
-func (c *consentFields) fields() []*field { return []*field{c.on, c.scope, c.flags} }
+func (c *consentFields) fields() []*field { return []*field{c.rel, c.on, c.scope, c.flags} }
 
 func (c *consentFields) rows() []fyne.CanvasObject {
-	return []fyne.CanvasObject{c.on.label, c.on.cell(), c.scope.label, c.scope.cell(), c.flags.label, c.flags.cell()}
+	return []fyne.CanvasObject{c.rel.label, c.rel.cell(), c.on.label, c.on.cell(), c.scope.label, c.scope.cell(), c.flags.label, c.flags.cell()}
 }
 
 // apply copies the fields into p, and reports whether they are complete:
 // what the consent covers needs the date it was given.
 func (c *consentFields) apply(p *data.Person) bool {
+	p.Relationship = strings.TrimSpace(c.rel.text())
 	p.ConsentOn, _ = data.ParseDate(c.on.text())
 	p.ConsentScope = strings.TrimSpace(c.scope.text())
 	p.Flags = splitFlags(c.flags.text())

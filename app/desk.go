@@ -17,9 +17,10 @@ import (
 // deskScreen is "Log a request" at a GP surgery's desk: who asked, how,
 // their reason in their words, what they want and who it goes to. Saving
 // records the request and its first step, with the date a decision is
-// owed, and opens the receipt to give the patient.
+// owed, and opens the receipt to look over before giving it.
 type deskScreen struct {
 	s        *shell
+	cl       *caseload // the records the form was started on
 	find     *entry
 	matches  *fyne.Container
 	who      *widget.Label
@@ -28,6 +29,7 @@ type deskScreen struct {
 	newBox   *fyne.Container
 	name     *field
 	born     *field
+	nhs      *field
 	nation   *widget.Select
 	askedBy  *widget.RadioGroup
 	askedHow *widget.RadioGroup
@@ -39,6 +41,9 @@ type deskScreen struct {
 	want     *field
 	routeTo  *widget.Select
 	toIDs    []string
+	addRoute *widget.Button
+	newBtn   *widget.Button
+	saved    bool // the request is stored: nothing left to keep
 	problem  *widget.Label
 	saveBtn  *widget.Button
 }
@@ -46,10 +51,19 @@ type deskScreen struct {
 // deskAskers are who may ask at the desk.
 var deskAskers = []data.AskedBy{data.AskedBySelf, data.AskedByCarer}
 
-func (s *shell) showDesk() { s.show(newDeskScreen(s), navDesk) }
+// showDesk opens the desk form, carrying on with what was typed before
+// the person moved away (to the directory, say) on the same records.
+func (s *shell) showDesk() {
+	d := s.deskDraft
+	if d == nil || d.cl != s.cl {
+		d = newDeskScreen(s)
+	}
+	d.fillRouteTo() // someone may have been added to the directory meanwhile
+	s.show(d, navDesk)
+}
 
 func newDeskScreen(s *shell) *deskScreen {
-	d := &deskScreen{s: s}
+	d := &deskScreen{s: s, cl: s.cl}
 	d.find = newEntry()
 	d.find.SetPlaceHolder("Type a name or date of birth")
 	d.find.OnChanged = d.onFind
@@ -57,11 +71,13 @@ func newDeskScreen(s *shell) *deskScreen {
 	d.who = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.name = newField("Name", "Full name", "", checkRequired("Their name"))
 	d.born = newField("DateOfBirth", "Date of birth", "", checkBirth)
+	d.nhs = newField("NHSNumber", "NHS number", "Optional. 10 digits, on any letter from the NHS.", data.CheckNHSNumber)
 	d.nation = widget.NewSelect(enumLabels(data.Nations), nil)
 	d.nation.SetSelected(data.England.Label())
-	d.newBox = container.NewVBox(fieldRows(d.name, d.born),
+	d.newBox = container.NewVBox(fieldRows(d.name, d.born, d.nhs),
 		formRows(widget.NewLabelWithStyle("Lives in", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), d.nation))
 	d.newBox.Hide()
+	d.newBtn = widget.NewButtonWithIcon("Someone new", theme.ContentAddIcon(), d.onAddNew)
 	d.askedBy = widget.NewRadioGroup(enumLabels(deskAskers), nil)
 	d.askedBy.Horizontal = true
 	d.askedBy.SetSelected(data.AskedBySelf.Label())
@@ -78,7 +94,9 @@ func newDeskScreen(s *shell) *deskScreen {
 	d.route = widget.NewSelect(enumLabels(data.Routes), nil)
 	d.route.SetSelected(data.RouteLocal.Label())
 	d.want = newField("OutcomeWanted", "What they want", "Optional, in their words.", checkLength(data.LimitNotes))
-	d.buildRouteTo()
+	d.routeTo = widget.NewSelect(nil, nil)
+	d.addRoute = widget.NewButtonWithIcon("Add who decides…", theme.ContentAddIcon(), d.onAddRoute)
+	d.fillRouteTo()
 	d.problem = problemLabel("")
 	d.saveBtn = widget.NewButtonWithIcon("Save and make the receipt", theme.DocumentSaveIcon(), d.onSave)
 	d.saveBtn.Importance = widget.HighImportance
@@ -86,28 +104,11 @@ func newDeskScreen(s *shell) *deskScreen {
 	return d
 }
 
-// buildRouteTo lists who requests are routed to: doctors first.
-func (d *deskScreen) buildRouteTo() {
-	var names []string
-	for _, first := range []bool{true, false} {
-		for _, c := range d.s.cl.contacts {
-			doctor := c.Role == data.RoleGP || c.Role == data.RoleClinician || c.Role == data.RoleMedicalDirector
-			if doctor == first {
-				d.toIDs = append(d.toIDs, c.ID)
-				names = append(names, c.DisplayName()+"  ·  "+c.Role.Label())
-			}
-		}
-	}
-	d.routeTo = widget.NewSelect(names, nil)
-	d.routeTo.PlaceHolder = "Choose who decides"
-}
-
 func (d *deskScreen) content() fyne.CanvasObject {
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	}
-	addNew := widget.NewButtonWithIcon("Someone new", theme.ContentAddIcon(), d.onAddNew)
-	who := container.NewVBox(d.find, d.matches, container.NewHBox(d.who, addNew), d.newBox)
+	who := container.NewVBox(d.find, d.matches, container.NewHBox(d.who, d.newBtn), d.newBox)
 	form := formRows(
 		bold("Patient"), who,
 		bold("Asked by"), d.askedBy,
@@ -118,9 +119,9 @@ func (d *deskScreen) content() fyne.CanvasObject {
 		bold("About their"), d.subject,
 		d.about.label, d.about.cell(),
 		d.want.label, d.want.cell(),
-		bold("Routed to"), d.routeTo,
+		bold("Routed to"), container.NewBorder(nil, nil, nil, d.addRoute, d.routeTo),
 	)
-	intro := quiet("Every request is recorded, spoken ones too. A decision is owed within 7 days; the receipt tells the patient what happens next.")
+	intro := quiet("Every request is recorded, spoken ones too. The receipt tells the patient what happens next and when to expect an answer (the practice's reply time, set in Settings), and you can read it over before giving it.")
 	top := container.NewVBox(heading("Log a request"), intro)
 	bottom := container.NewVBox(d.problem, container.NewHBox(d.saveBtn))
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil,
@@ -202,7 +203,11 @@ func (d *deskScreen) value() (deskRecord, bool) {
 		if !d.name.validate() || !d.born.validate() {
 			ok = false
 		}
-		r.person = data.Person{Name: strings.TrimSpace(d.name.text()), Nation: enumFor(d.nation.Selected, data.Nations)}
+		if !d.nhs.validate() {
+			ok = false
+		}
+		r.person = data.Person{Name: strings.TrimSpace(d.name.text()), Nation: enumFor(d.nation.Selected, data.Nations),
+			NHSNumber: strings.TrimSpace(d.nhs.text())}
 		r.person.DateOfBirth, _ = data.ParseDate(d.born.text())
 	case d.personID != "":
 		r.person, _ = d.s.cl.person(d.personID)
@@ -235,22 +240,31 @@ func (d *deskScreen) value() (deskRecord, bool) {
 		r.req.ReasonCategory = data.ReasonOther
 	}
 	to, _ := d.s.cl.contact(r.req.RecipientID)
-	r.letter = data.Letter{Kind: data.KindReceptionReceipt, SentOn: today, SentHow: data.SentByHand}
+	// The receipt is saved unsent: it is read over, corrected if need be,
+	// and marked as given only when the person at the desk says so. The
+	// step records the request itself, with the decision it is owed.
+	r.letter = data.Letter{Kind: data.KindReceptionReceipt, RecipientID: r.req.RecipientID}
 	r.step = data.Step{On: today, Kind: data.StepLetterSent, LetterKind: data.KindReceptionReceipt,
-		Summary: "Asked at the desk, " + strings.ToLower(r.req.AskedHow.Label()) + ". Routed to " + to.DisplayName() + ". Receipt given."}
+		Summary: "Asked at the desk, " + strings.ToLower(r.req.AskedHow.Label()) + ". Routed to " + to.DisplayName() + "."}
 	cfg := d.s.cl.config()
 	cfg.Recipient = to
 	r.step.DueOn, r.step.DueWhat = process.DueAfter(nil, r.step, r.person.Nation, cfg)
 	return r, true
 }
 
+// onSave saves the request, first asking for the practice's details if
+// the receipt would otherwise go out without them.
 func (d *deskScreen) onSave() {
 	rec, ok := d.value()
 	if !ok {
 		return
 	}
+	if practiceMissing(d.s.cl.sender) {
+		d.s.askPractice(d.onSave)
+		return
+	}
 	st := d.s.st
-	fields := []*field{d.name, d.born, d.reason, d.about, d.want}
+	fields := []*field{d.name, d.born, d.nhs, d.reason, d.about, d.want}
 	backgroundForm(d.s, fields, func(ctx context.Context) (deskRecord, error) {
 		// The person, request, receipt and its step are saved together:
 		// a failure leaves nothing behind, so trying again is safe.
@@ -266,7 +280,8 @@ func (d *deskScreen) onSave() {
 		d.s.cl.putRequest(rec.req)
 		d.s.cl.putLetter(rec.letter)
 		d.s.cl.addStep(rec.step)
-		// The receipt, ready to save as PDF or print for the patient.
+		d.saved, d.s.deskDraft = true, nil // the next visit starts a fresh form
+		// The receipt, to read over, print and mark as given.
 		d.s.showLetter(rec.letter)
 	})
 }
@@ -280,4 +295,26 @@ func (s *shell) deskCard() fyne.CanvasObject {
 	log.Importance = widget.HighImportance
 	return widget.NewCard("", "", container.NewBorder(nil, nil, nil, log,
 		prose("A patient asking for a review or a second opinion, at the desk or by phone? Log it here: it takes a minute, and gives them a receipt.")))
+}
+
+// leave keeps a started form for the next visit to the desk, so that
+// looking something up elsewhere never throws away what was typed.
+func (d *deskScreen) leave(done func()) {
+	if d.started() && !d.saved {
+		d.s.deskDraft = d
+	}
+	done()
+}
+
+// started reports whether anything has been typed or chosen yet.
+func (d *deskScreen) started() bool {
+	if d.personID != "" || d.adding || d.routeTo.SelectedIndex() >= 0 || d.category.Selected != "" {
+		return true
+	}
+	for _, f := range []*field{d.reason, d.about, d.want} {
+		if strings.TrimSpace(f.text()) != "" {
+			return true
+		}
+	}
+	return strings.TrimSpace(d.find.Text) != ""
 }

@@ -63,12 +63,16 @@ func TestDeskLogsARequestWithReceiptAndDueDate(t *testing.T) {
 	if !ok {
 		t.Fatalf("after saving the screen is %T, want the receipt", s.current)
 	}
-	if ls.rec.Kind != data.KindReceptionReceipt || !ls.rec.Sent() {
-		t.Errorf("the letter shown is %q (sent %v), want the receipt, given", ls.rec.Kind, ls.rec.Sent())
+	if ls.rec.Kind != data.KindReceptionReceipt || ls.rec.Sent() {
+		t.Errorf("the letter shown is %q (given %v), want the receipt, not yet given", ls.rec.Kind, ls.rec.Sent())
 	}
 	if ls.composed.Subject == "" || !strings.Contains(ls.editor.Text, "too dizzy to work") {
 		t.Errorf("the receipt does not record the reason:\n%s", ls.editor.Text)
 	}
+
+	test.Tap(ls.sendBtn)
+	tapInDialog(t, s, "Mark as given")
+	settle(t, s)
 
 	people, _ := s.st.People(ctx)
 	if len(people) != 1 || people[0].Name != "Mary Quinn" || people[0].DateOfBirth != data.MustDate(1961, 5, 2) {

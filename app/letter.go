@@ -54,6 +54,9 @@ func (s *shell) showNewLetter(requestID, kind string) {
 // recipientFor is who a letter of this kind should go to, by the rules
 // the letters share with the letter command.
 func (s *shell) recipientFor(req data.Request, kind string) string {
+	if kind == data.KindReceptionReceipt {
+		return req.RecipientID // who the desk passed the request to
+	}
 	p, _ := s.cl.person(req.PersonID)
 	return letters.RecipientFor(kind, req, p.Nation, s.cl.contacts)
 }
@@ -79,6 +82,9 @@ func newLetterScreen(s *shell, l data.Letter) *letterScreen {
 	ls.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), ls.onSave)
 	ls.sendBtn = widget.NewButtonWithIcon("Mark as sent…", theme.MailSendIcon(), ls.onMarkSent)
 	ls.sendBtn.Importance = widget.HighImportance
+	if isReceipt(l) {
+		ls.receiptActions()
+	}
 	if l.Sent() {
 		ls.lockSent()
 	}
@@ -115,7 +121,11 @@ func (ls *letterScreen) buildRecipients() {
 }
 
 func (ls *letterScreen) recipient() data.Contact {
-	c, _ := ls.s.cl.contact(ls.rec.RecipientID)
+	id := ls.rec.RecipientID
+	if isReceipt(ls.rec) && id == "" {
+		id = ls.req.RecipientID
+	}
+	c, _ := ls.s.cl.contact(id)
 	return c
 }
 
@@ -136,11 +146,10 @@ func (ls *letterScreen) compose() {
 // toRow is who the letter goes to. A receipt goes to the patient in
 // person; its contact is the doctor the request is passed to.
 func (ls *letterScreen) toRow() fyne.CanvasObject {
-	bold := fyne.TextStyle{Bold: true}
-	if ls.rec.Kind == data.KindReceptionReceipt {
-		return formRows(widget.NewLabelWithStyle("For", fyne.TextAlignTrailing, bold), widget.NewLabel(ls.person.Name+", given by hand"),
-			widget.NewLabelWithStyle("Passed to", fyne.TextAlignTrailing, bold), ls.to)
+	if isReceipt(ls.rec) {
+		return ls.receiptRow()
 	}
+	bold := fyne.TextStyle{Bold: true}
 	return formRows(widget.NewLabelWithStyle("To", fyne.TextAlignTrailing, bold), ls.to)
 }
 
@@ -175,14 +184,8 @@ func (ls *letterScreen) content() fyne.CanvasObject {
 		heading(kind.Title),
 		quiet(ls.person.Name+" · "+requestTitle(ls.req)),
 		ls.toRow())
-	if gap := ls.missing(); gap != "" && !ls.rec.Sent() {
-		fix := widget.NewButton("Add them in Settings", ls.s.showSettings)
-		if !ls.s.modeNow().onBehalf() {
-			fix = widget.NewButton("Add them", func() {
-				ls.s.editPerson(ls.person, func(p data.Person) { ls.person = p; ls.s.showLetter(ls.rec) })
-			})
-		}
-		header.Add(widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewCenter(fix), prose(gap))))
+	for _, card := range ls.gapCards() {
+		header.Add(card)
 	}
 	editHelp := quiet("Change any words you like: the first line is the subject. Addresses and the date come from the records.")
 	var left fyne.CanvasObject = container.NewBorder(editHelp, container.NewHBox(ls.large, redo), nil, nil, ls.editor)
@@ -316,6 +319,10 @@ func (ls *letterScreen) lockSent() {
 	ls.to.Disable()
 	ls.sendBtn.Disable()
 	ls.saveBtn.Disable()
+	if isReceipt(ls.rec) {
+		ls.status.SetText("Given on " + ls.rec.SentOn.Long() + ", by hand. It is kept as it was given.")
+		return
+	}
 	ls.status.SetText("Sent on " + ls.rec.SentOn.Long() + ", " + lowerFirst(ls.rec.SentHow.Label()) + ". It is kept as it went out.")
 }
 

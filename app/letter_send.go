@@ -27,29 +27,36 @@ func (ls *letterScreen) fileName() string {
 	return strings.TrimSpace(name) + ".pdf"
 }
 
-// onSavePDF asks where to save, then writes the PDF in the background.
+// onSavePDF sets the PDF first, and only then asks where to save it: a
+// letter the font cannot print is refused with the reason before any
+// file is created, so no empty file is ever left behind.
 func (ls *letterScreen) onSavePDF() {
 	l, large := ls.final(), ls.rec.LargePrint
+	background(ls.s, func(ctx context.Context) ([]byte, error) {
+		pdf, err := letters.RenderPDF(l, letters.PDFOptions{LargePrint: large})
+		return pdf, pdfError(err)
+	}, ls.askWhereToSave)
+}
+
+func (ls *letterScreen) askWhereToSave(pdf []byte) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			ls.s.showError(err)
 			return
 		}
-		if w == nil {
-			return
+		if w != nil {
+			ls.savePDFTo(w, pdf)
 		}
-		background(ls.s, func(ctx context.Context) (string, error) {
-			pdf, err := letters.RenderPDF(l, letters.PDFOptions{LargePrint: large})
-			if err != nil {
-				w.Close()
-				return "", pdfError(err)
-			}
-			return w.URI().Name(), writePrivately(w, pdf)
-		}, func(name string) { ls.status.SetText("Saved as " + name + ".") })
 	}, ls.s.win)
 	d.SetFileName(ls.fileName())
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// savePDFTo writes the PDF where the person chose.
+func (ls *letterScreen) savePDFTo(w fyne.URIWriteCloser, pdf []byte) {
+	backgroundErr(ls.s, func(ctx context.Context) error { return writePrivately(w, pdf) },
+		func() { ls.pdfSaved(w.URI().Name()) })
 }
 
 // writePrivately saves a letter where the person chose. A file on disk is
@@ -82,9 +89,7 @@ func (ls *letterScreen) onOpenViewer() {
 		}
 		return path, safefile.WriteBytes(path, "the letter", safefile.Private, pdf)
 	}, func(path string) {
-		if ls.s.openFile(path) {
-			ls.status.SetText("Opened in your PDF viewer, from where you can print it.")
-		}
+		ls.s.openInViewer(path, func() { ls.status.SetText("Opened in your PDF viewer, from where you can print it.") })
 	})
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,6 +35,8 @@ type stepForm struct {
 	kindPick *widget.Select
 	outcome  *widget.RadioGroup
 	outMsg   *widget.Label
+	noReason *widget.Check // a refusal that came without its reasons
+	setAside string        // an answer chosen for a kind that has none, brought back with one
 	on       *field
 	summary  *field
 	minutes  *field
@@ -56,7 +59,9 @@ func (rs *requestScreen) logStep(kind data.StepKind) *stepForm {
 func (f *stepForm) build() {
 	s := f.rs.s
 	f.kindPick = widget.NewSelect(enumLabels(loggable), f.onKind)
-	f.outcome = widget.NewRadioGroup(nil, func(string) { setProblem(f.outMsg, "") })
+	f.outcome = widget.NewRadioGroup(nil, func(string) { setProblem(f.outMsg, ""); f.showNoReasons() })
+	f.noReason = widget.NewCheck("They gave no reasons", nil)
+	f.noReason.Hide()
 	f.outcome.Horizontal = true
 	f.outMsg = problemLabel("")
 	f.on = newField("On", "Date", "", checkRequiredDate)
@@ -74,7 +79,7 @@ func (f *stepForm) build() {
 
 	rows := []fyne.CanvasObject{
 		widget.NewLabelWithStyle("What happened", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.kindPick,
-		widget.NewLabelWithStyle("Their answer", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), container.NewVBox(f.outcome, f.outMsg),
+		widget.NewLabelWithStyle("Their answer", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), container.NewVBox(f.outcome, f.noReason, f.outMsg),
 	}
 	if sent := f.sentKinds(); len(sent) > 1 {
 		f.answers.Options = sent
@@ -105,13 +110,40 @@ func (f *stepForm) onKind(label string) {
 	default:
 		f.outcome.Options = nil
 	}
-	f.outcome.Selected = ""
+	// The answer already chosen stays chosen while it still fits, and
+	// comes back when the kind is changed back to one it fits.
+	if f.outcome.Selected == "" && slices.Contains(f.outcome.Options, f.setAside) {
+		f.outcome.Selected, f.setAside = f.setAside, ""
+	}
+	if f.outcome.Selected != "" && !slices.Contains(f.outcome.Options, f.outcome.Selected) {
+		f.outcome.Selected, f.setAside = "", f.outcome.Selected
+	}
+	f.showNoReasons()
 	if len(f.outcome.Options) == 0 {
 		f.outcome.Hide()
 	} else {
 		f.outcome.Show()
 	}
 	f.outcome.Refresh()
+}
+
+// refusal reports whether the answer chosen refuses, wholly or in part.
+func (f *stepForm) refusal() bool {
+	o := f.outcome.Selected
+	return f.outcome.Visible() && (o == data.OutcomeRefused.Label() || o == data.OutcomePartly.Label())
+}
+
+// showNoReasons offers "no reasons" only with a refusal. Hidden, the tick
+// is kept, not cleared, in case the answer is changed back.
+func (f *stepForm) showNoReasons() {
+	if f.noReason == nil {
+		return
+	}
+	if f.refusal() {
+		f.noReason.Show()
+	} else {
+		f.noReason.Hide()
+	}
 }
 
 // sentKinds are the titles of the letters sent so far, oldest first, once each.
@@ -193,6 +225,7 @@ func (f *stepForm) step() (data.Step, bool) {
 		outs = []data.Outcome{data.OutcomeAgreed, data.OutcomeRefused, data.OutcomePartly, data.OutcomeWithdrawn}
 	}
 	st.Outcome = enumFor(f.outcome.Selected, outs)
+	st.NoReasons = f.refusal() && f.noReason.Checked
 	if f.kind == data.StepReply {
 		if st.Outcome == data.OutcomeNone {
 			setProblem(f.outMsg, "Please choose what they said: agreed, refused, partly agreed or no reply.")

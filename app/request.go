@@ -1,14 +1,12 @@
 package app
 
 import (
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -239,22 +237,7 @@ func (s *shell) openAttachment(stepID string) {
 		}
 		path := filepath.Join(dir, stepID[:8]+"-"+filepath.Base(name))
 		return path, safefile.WriteBytes(path, "the attached reply", safefile.Private, content)
-	}, func(path string) { s.openFile(path) })
-}
-
-// openFile opens a file in the program the computer uses for it, and
-// reports whether it could.
-func (s *shell) openFile(path string) bool {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = s.app.OpenURL(u)
-	}
-	if err != nil {
-		s.showError(&data.UserError{Err: err, Message: "The file could not be opened: this computer has no program " +
-			"set up to open it. It is kept in " + path + ", where you can open it yourself."})
-		return false
-	}
-	return true
+	}, func(path string) { s.openInViewer(path, nil) })
 }
 
 // minWidth gives its content at least w of width: buttons that line up.

@@ -9,10 +9,10 @@ import (
 	"secondopinion/data"
 )
 
-// searchWords splits what was typed into the lowercase words to look for.
-func searchWords(q string) []string { return strings.Fields(strings.ToLower(q)) }
+// searchWords splits what was typed into the folded words to look for.
+func searchWords(q string) []string { return strings.Fields(fold(q)) }
 
-// matchesAll reports whether hay (already lowercase) holds every word.
+// matchesAll reports whether hay (already folded) holds every word.
 func matchesAll(hay string, words []string) bool {
 	for _, w := range words {
 		if !strings.Contains(hay, w) {
@@ -28,7 +28,7 @@ func searchContacts(contacts []data.Contact, q string, into []int) []int {
 	words := searchWords(q)
 	into = into[:0]
 	for i, c := range contacts {
-		if matchesAll(strings.ToLower(c.DisplayName()+" "+c.Role.Label()+" "+c.Address), words) {
+		if matchesAll(fold(c.DisplayName()+" "+c.Role.Label()+" "+c.Address), words) {
 			into = append(into, i)
 		}
 	}

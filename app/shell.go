@@ -45,10 +45,12 @@ type shell struct {
 	lastBackup time.Time // the newest backup, automatic or made from the menu
 	dismissed  map[string]bool
 	banners    *fyne.Container
-	closing    bool   // an automatic backup is being made before the window closes
-	closeTried bool   // the person asked to close once already
-	afterOpen  func() // runs once the records have opened again (after a restore)
-	leaving    screen // the screen asked to keep its work before the window moves on
+	closing    bool                    // an automatic backup is being made before the window closes
+	closeTried bool                    // the person asked to close once already
+	afterOpen  func()                  // runs once the records have opened again (after a restore)
+	leaving    screen                  // the screen asked to keep its work before the window moves on
+	deskDraft  *deskScreen             // a desk form left part-filled, shown again on return
+	opener     func(path string) error // opens a file or folder in the computer's own program
 
 	dialogs []dialog.Dialog // open dialogs, newest last, for Esc
 	current screen
@@ -57,7 +59,7 @@ type shell struct {
 }
 
 func newShell(a fyne.App, dir string) *shell {
-	s := &shell{app: a, dir: dir, today: data.Today, dismissed: map[string]bool{}}
+	s := &shell{app: a, dir: dir, today: data.Today, dismissed: map[string]bool{}, opener: openWithSystem}
 	// The calm theme from the first frame, so the screens shown before the
 	// records open (in use, damaged) look like the rest; the user's own
 	// choice of light, dark and size follows once the settings are read.
@@ -170,7 +172,15 @@ func (s *shell) showMain() {
 	s.body = container.NewStack()
 	s.banners = container.NewVBox()
 	s.refreshBanners()
+	keep := s.win.Canvas().Size()
 	s.win.SetContent(container.NewBorder(s.banners, nil, s.nav.content(), nil, s.body))
+	// On a desktop the window grew to fit the new content as it was first
+	// measured, before any layout (2,321 pixels tall on an 850-pixel
+	// screen, with the backup reminder showing): it keeps its size, and
+	// long screens scroll inside it.
+	if now := s.win.Canvas().Size(); now.Height > keep.Height && keep.Height > 0 && s.win.Content().MinSize().Height <= keep.Height {
+		s.win.Resize(keep)
+	}
 	s.showToday()
 	if f := s.afterOpen; f != nil {
 		s.afterOpen = nil

@@ -21,6 +21,7 @@ type todayScreen struct {
 	items []process.Item
 	list  *widget.List
 	body  *fyne.Container
+	only  *todayFilter
 }
 
 // newTodayScreen works out the agenda in the background, on a copy of the
@@ -44,7 +45,7 @@ func agenda(cl *caseload, today data.Date) []process.Item {
 		reqs = append(reqs, r)
 		steps = append(steps, cl.steps[id]...)
 	}
-	items := process.Agenda(cl.people, reqs, steps, today, cl.config())
+	items := onePerRequest(process.Agenda(cl.people, reqs, steps, today, cl.config()))
 	return append(items, waitingOnUs(cl, items, today)...)
 }
 
@@ -110,6 +111,11 @@ func (t *todayScreen) build() fyne.CanvasObject {
 		}
 	}
 	top.Add(prose(t.summary(overdue)))
+	if m := t.s.modeNow(); m == modeAdvocate || m == modeSurgery { // a caseload to narrow
+		t.only = newTodayFilter(t)
+		t.only.all = t.items
+		top.Add(t.only.content())
+	}
 	t.list = widget.NewList(func() int { return len(t.items) }, t.newRow, t.updateRow)
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, t.list))
 }
@@ -192,7 +198,7 @@ func (t *todayScreen) newRow() fyne.CanvasObject {
 	act := widget.NewButton("", nil)
 	act.Importance = widget.HighImportance
 	open := widget.NewButton("Open", nil)
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, date.MinSize().Height), date),
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(dueWidth(), date.MinSize().Height), date),
 		container.NewCenter(container.NewHBox(act, open)), container.NewVBox(who, what))
 }
 

@@ -27,6 +27,7 @@ type wizard struct {
 	stepLabel *widget.Label
 	resumed   *fyne.Container
 	body      *fyne.Container
+	scroll    *container.Scroll
 	back      *widget.Button
 	next      *widget.Button
 
@@ -128,7 +129,8 @@ func (w *wizard) content() fyne.CanvasObject {
 	nav := container.NewHBox(w.back, widget.NewLabel(""), w.next)
 	saved := quiet("Saved as you go: you can close the program at any point.")
 	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, nav, saved)
-	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, container.NewVScroll(w.body)))
+	w.scroll = container.NewVScroll(w.body)
+	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, w.scroll))
 }
 
 // total counts the pages plus the letter at the end.
@@ -140,6 +142,9 @@ func (w *wizard) showStep() {
 	w.progress.set(float32(w.step+1) / float32(w.total()))
 	w.body.Objects = []fyne.CanvasObject{container.New(&maxWidth{w: 720}, p.content())}
 	w.body.Refresh()
+	if w.scroll != nil {
+		w.scroll.ScrollToTop() // each page opens at its first question
+	}
 	if w.step == 0 {
 		w.back.Disable()
 	} else {
@@ -284,10 +289,17 @@ func (w *wizard) saveDraft() {
 	w.s.setSetting(settingDraft, string(b), nil)
 }
 
-// finish clears the draft and opens the first letter.
+// finish clears the draft and opens the first letter, first asking
+// someone writing for another person for their own name and address,
+// which the letter is signed with.
 func (w *wizard) finish() {
 	w.s.setSetting(settingDraft, "", nil)
-	w.s.showNewLetter(w.req.ID, w.firstLetter())
+	open := func() { w.s.showNewLetter(w.req.ID, w.firstLetter()) }
+	if m := w.s.modeNow(); m.onBehalf() && m != modeSurgery && writerMissing(w.s.cl.sender) {
+		w.s.askWriter(open, open)
+		return
+	}
+	open()
 }
 
 func (w *wizard) onStartAgain() {

@@ -19,6 +19,9 @@ type Person struct {
 	// their behalf mention it.
 	ConsentOn    Date
 	ConsentScope string
+	// Relationship is who the person is to the one writing for them, in
+	// the writer's words: "my mother", "my son", "my client".
+	Relationship string
 	// Flags are the advocate's or surgery's own labels ("urgent", "interpreter").
 	Flags []string
 
@@ -165,5 +168,6 @@ type Step struct {
 	// it when known. Their time to answer runs from receipt.
 	SentHow    SentHow
 	ReceivedOn Date
+	NoReasons  bool // a refusal that gave no reasons for it
 	CreatedAt  time.Time
 }

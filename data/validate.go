@@ -175,6 +175,7 @@ func (p Person) Validate() error {
 		ps.add("ConsentOn", "The date of consent cannot be in the future.")
 	}
 	checkText(&ps, "ConsentScope", "What the consent covers", p.ConsentScope, LimitLine, false)
+	checkText(&ps, "Relationship", "Who they are to you", p.Relationship, LimitLine, false)
 	for _, f := range p.Flags {
 		if strings.TrimSpace(f) == "" || strings.ContainsAny(f, "\n\r") || utf8.RuneCountInString(f) > 40 {
 			ps.add("Flags", "Each flag should be a short word or two on one line.")

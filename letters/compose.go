@@ -295,6 +295,9 @@ func (c *composer) identify() string {
 		who = append(who, "NHS number "+nhs)
 	}
 	whom := c.v.name
+	if rel := clean(p.Relationship); rel != "" {
+		whom = lowerFirst(rel) + ", " + whom // "my mother, Margaret Ellis"
+	}
 	if len(who) > 0 {
 		whom += " (" + strings.Join(who, ", ") + ")"
 	}

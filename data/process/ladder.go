@@ -257,6 +257,9 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 	}
 	row := findRow(st.Kind, st.Rung)
 	addAll(row)
+	if st.Kind == StateRefused || st.Kind == StatePartly {
+		askForReasons(out, steps)
+	}
 	if row != nil && row.then != "" {
 		addAll(findRow(row.then, st.Rung))
 	}
@@ -267,6 +270,26 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 		addAll(&ladderRow{actions: []rungAction{actICO}})
 	}
 	return out
+}
+
+// askForReasons puts first what a refusal without reasons calls for: the
+// reasons, in writing, before anything else can be answered.
+func askForReasons(out []Action, steps []data.Step) {
+	for i := len(steps) - 1; i >= 0; i-- {
+		s := steps[i]
+		if s.Kind != data.StepReply && s.Kind != data.StepCall {
+			continue
+		}
+		if !s.NoReasons {
+			return
+		}
+		for j := range out {
+			if out[j].Letter == data.KindAskAgain {
+				out[j].Reason = "They refused without giving reasons: ask for the reasons in writing, and ask again"
+			}
+		}
+		return
+	}
 }
 
 // personWords are how the reasons name the person the request is for: the

@@ -312,3 +312,19 @@ func TestFundingRouteIsTheNations(t *testing.T) {
 		}
 	}
 }
+
+// A refusal logged as giving no reasons makes asking for them the point.
+func TestRefusalWithoutReasonsAsksForThem(t *testing.T) {
+	r := data.Request{ID: "r", Route: data.RouteLocal, Subject: data.SubjectTreatment, RaisedWithDoctor: true}
+	no := reply(t, "2026-02-05", data.OutcomeRefused)
+	no.NoReasons = true
+	acts := NextActionsFor(r, []data.Step{sent(t, "2026-02-01", data.KindSecondOpinionTreatment), no}, d(t, "2026-03-01"), Config{})
+	if acts[0].Letter != data.KindAskAgain || !strings.Contains(acts[0].Reason, "without giving reasons") {
+		t.Errorf("first action %+v", acts[0])
+	}
+	with := reply(t, "2026-02-05", data.OutcomeRefused)
+	acts = NextActionsFor(r, []data.Step{sent(t, "2026-02-01", data.KindSecondOpinionTreatment), with}, d(t, "2026-03-01"), Config{})
+	if strings.Contains(acts[0].Reason, "without giving reasons") {
+		t.Errorf("reasons were given, but: %+v", acts[0])
+	}
+}

@@ -7,13 +7,13 @@ import (
 )
 
 var stepCols = []string{"id", "request_id", "on_date", "kind", "outcome", "letter_id", "letter_kind", "summary",
-	"due_on", "due_what", "minutes", "attachment", "sent_how", "received_on", "created_at"}
+	"due_on", "due_what", "minutes", "attachment", "sent_how", "received_on", "created_at", "no_reasons"}
 
 var (
 	insertStepSQL = "INSERT INTO steps (" + joinCols(stepCols) + ") VALUES (?" +
 		repeat(", ?", len(stepCols)-1) + ")"
 	updateStepSQL = "UPDATE steps SET on_date = ?, kind = ?, outcome = ?, letter_id = ?, letter_kind = ?, summary = ?, " +
-		"due_on = ?, due_what = ?, minutes = ?, attachment = ?, sent_how = ?, received_on = ? WHERE id = ?"
+		"due_on = ?, due_what = ?, minutes = ?, attachment = ?, sent_how = ?, received_on = ?, no_reasons = ? WHERE id = ?"
 	selectStepSQL = "SELECT " + joinCols(stepCols) + " FROM steps"
 	// Steps of one day keep the order they were logged in.
 	stepOrder = " ORDER BY request_id, on_date, created_at, id"
@@ -23,14 +23,14 @@ func scanStep(row scanner) (data.Step, error) {
 	var st data.Step
 	err := row.Scan(&st.ID, &st.RequestID, dateField{&st.On}, &st.Kind, &st.Outcome, textOrNull{&st.LetterID},
 		&st.LetterKind, &st.Summary, dateField{&st.DueOn}, &st.DueWhat, &st.Minutes, &st.Attachment,
-		&st.SentHow, dateField{&st.ReceivedOn}, timeField{&st.CreatedAt})
+		&st.SentHow, dateField{&st.ReceivedOn}, timeField{&st.CreatedAt}, &st.NoReasons)
 	return st, err
 }
 
 func insertStep(ctx context.Context, tx txn, st data.Step) error {
 	_, err := tx.ExecContext(ctx, insertStepSQL, st.ID, st.RequestID, st.On.String(), string(st.Kind),
 		string(st.Outcome), nullID(st.LetterID), st.LetterKind, st.Summary, st.DueOn.String(), st.DueWhat,
-		st.Minutes, st.Attachment, string(st.SentHow), st.ReceivedOn.String(), formatTime(st.CreatedAt))
+		st.Minutes, st.Attachment, string(st.SentHow), st.ReceivedOn.String(), formatTime(st.CreatedAt), boolInt(st.NoReasons))
 	return err
 }
 
@@ -57,7 +57,7 @@ func (s *Store) UpdateStep(ctx context.Context, st data.Step) error {
 	return s.inTx(ctx, func(tx txn) error {
 		res, err := tx.ExecContext(ctx, updateStepSQL, st.On.String(), string(st.Kind), string(st.Outcome),
 			nullID(st.LetterID), st.LetterKind, st.Summary, st.DueOn.String(), st.DueWhat, st.Minutes,
-			st.Attachment, string(st.SentHow), st.ReceivedOn.String(), st.ID)
+			st.Attachment, string(st.SentHow), st.ReceivedOn.String(), boolInt(st.NoReasons), st.ID)
 		if err != nil {
 			return err
 		}

@@ -464,3 +464,41 @@ func TestSaveTogetherIsAllOrNothing(t *testing.T) {
 		t.Errorf("steps %+v", steps)
 	}
 }
+
+func TestRefusalWithoutReasonsIsKept(t *testing.T) {
+	st := openTemp(t)
+	p := data.Person{Name: "Joseph Okoro", Nation: data.England}
+	if err := st.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Route: data.RouteReview}
+	if err := st.SaveRequest(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	step := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 2), Kind: data.StepReply, Outcome: data.OutcomeRefused, NoReasons: true}
+	if err := st.AddStep(ctx, &step); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.StepsFor(ctx, r.ID)
+	if len(got) != 1 || !got[0].NoReasons {
+		t.Fatalf("steps read back: %+v; want the refusal without reasons", got)
+	}
+	step.NoReasons = false
+	if err := st.UpdateStep(ctx, step); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ = st.StepsFor(ctx, r.ID); got[0].NoReasons {
+		t.Error("reasons given later were not kept")
+	}
+}
+
+func TestRelationshipIsKept(t *testing.T) {
+	st := openTemp(t)
+	p := data.Person{Name: "Margaret Ellis", Nation: data.England, Relationship: "my mother"}
+	if err := st.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.Person(ctx, p.ID); err != nil || got.Relationship != "my mother" {
+		t.Fatalf("read back %+v, %v; want the relationship kept", got, err)
+	}
+}
