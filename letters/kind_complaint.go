@@ -18,9 +18,9 @@ func complaint(c *composer) {
 	}
 	c.open("I am writing to make a formal complaint under " + c.f.ComplaintsProcess + ".")
 	c.p(cat("The complaint is about how ", possessiveOrThe(v), " request for a second opinion on ", v.own(), " ", c.about(), " has been handled."))
-	c.bullets("This is what has happened so far:", c.chronology()...)
+	c.p(c.chronology())
 	if c.req.Reason != "" {
-		c.p(cat(v.cap(v.subj()), " asked for a second opinion because of real doubts about the ", c.thingOrDiagnosis(), "."), sentence(c.req.Reason))
+		c.p(cat(v.cap(v.subj()), " asked for a second opinion because of doubts about the ", c.thingOrDiagnosis(), "."), sentence(c.req.Reason))
 	}
 	c.p(c.dailyLife())
 	c.bullets("To put things right, I am asking for:",
@@ -121,9 +121,9 @@ func ombudsman(c *composer) {
 	default:
 		c.p("The complaint has not been resolved locally under " + f.ComplaintsProcess + ", so I am now bringing it to you.")
 	}
-	c.bullets("This is what has happened so far:", c.chronology()...)
+	c.p(c.chronology())
 	if c.req.Reason != "" {
-		c.p(cat("The second opinion was wanted because of real doubts about the ", c.thingOrDiagnosis(), "."), sentence(c.req.Reason))
+		c.p(cat(v.cap(v.subj()), " asked for a second opinion because of doubts about the ", c.thingOrDiagnosis(), "."), sentence(c.req.Reason))
 	}
 	c.p(c.dailyLife())
 	c.p(c.ombudsmanTime(final, hasFinal))
