@@ -32,7 +32,7 @@ func newPersonForm(p data.Person, self bool) *personForm {
 	if self {
 		nameLabel = "Your name"
 	}
-	f.name = newField("Name", "Full name", "As it appears on letters from the NHS.", checkRequired(nameLabel))
+	f.name = newField("Name", "Full name", "The name used in letters, in any script. If the NHS has it written differently, add that below.", checkRequired(nameLabel))
 	f.born = newField("DateOfBirth", "Date of birth", "For example 14/03/1962. It helps the doctor find the right records.", checkBirth)
 	f.address = newTextField("Address", "Address", "", 3)
 	f.phone = newField("Phone", "Phone", "", data.CheckPhone)
