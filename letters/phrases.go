@@ -136,6 +136,19 @@ func (c *composer) hopingFor() string {
 	return cat(c.v.be(), " hoping for ", lowerFirst(s), ".")
 }
 
+// wanted is what the person hopes for, for a list after "I am asking
+// for:" when it is a thing asked for ("a referral to …"); otherwise, as
+// when it is a sentence of their own or starts "to …", a sentence to
+// follow the list, so every item of the list reads the same way.
+func (c *composer) wanted() (item, after string) {
+	s := fragmentLower(c.req.OutcomeWanted)
+	first, _, _ := strings.Cut(strings.ToLower(s), " ")
+	if s == "" || (first != "to" && !ownSentence(s, c.v.short)) {
+		return s, ""
+	}
+	return "", c.hopingFor()
+}
+
 // ownSentence reports whether free text is already a sentence with its own
 // subject: "I would like …", "We hope …", "Zoë wants …".
 func ownSentence(s, name string) bool {

@@ -128,6 +128,30 @@ func TestNoStiltedLeadInsAndWholeSubjects(t *testing.T) {
 	}
 }
 
+// Every item of "I am asking for:" is a thing asked for; a wish written as
+// a sentence of its own follows the list as a sentence.
+func TestComplaintListReadsTheSameWay(t *testing.T) {
+	for _, k := range []string{data.KindComplaint, data.KindOmbudsman} {
+		in := fullInput(k, data.England, false)
+		in.Request.OutcomeWanted = "I would like to see a specialist in Leeds."
+		l, _ := Compose(in)
+		for _, b := range l.Body {
+			for _, it := range b.Items {
+				if strings.HasPrefix(it, "I would like") {
+					t.Errorf("%s: a sentence among the things asked for: %q", k, it)
+				}
+			}
+		}
+		if text := RenderText(l); !strings.Contains(text, "\n\nI would like to see a specialist in Leeds.\n\n") {
+			t.Errorf("%s: the wish is lost:\n%s", k, text)
+		}
+		in.Request.OutcomeWanted = "to see a specialist in Leeds"
+		if text := compose(t, in); !strings.Contains(text, "\n\nI am hoping to see a specialist in Leeds.\n\n") {
+			t.Errorf("%s: the wish starting 'to' is not a sentence:\n%s", k, text)
+		}
+	}
+}
+
 func TestAdvocacyLetterDoesNotPointTheReaderToItself(t *testing.T) {
 	f := data.FactsFor(data.England)
 	in := fullInput(data.KindAdvocacy, data.England, false)
