@@ -82,6 +82,10 @@ func notSummarised(r data.Request) []string {
 func (c *composer) patientDetails() string {
 	p := c.in.Person
 	out := []string{"Patient: " + c.v.name}
+	if record := c.nhsName(); record != "" {
+		// The colleague finds the record by the name it holds.
+		out = []string{"Patient: " + record, "Known as: " + c.v.name}
+	}
 	if !p.DateOfBirth.IsZero() {
 		out = append(out, "Date of birth: "+p.DateOfBirth.Long())
 	}

@@ -235,6 +235,9 @@ func TestNHSRecordNameInLettersToTheNHS(t *testing.T) {
 		!strings.Contains(RenderText(l), "محمد عبد الله (name on the NHS record Mohammed Abdullah, date of birth") {
 		t.Errorf("letter on their behalf does not match the record:\n%s", RenderText(l))
 	}
+	if text := compose(t, person(fullInput(data.KindClinicianReferral, data.Scotland, false))); !strings.Contains(text, "Patient: Mohammed Abdullah\nKnown as: محمد عبد الله\n") {
+		t.Errorf("the referral's patient details do not match the record:\n%s", text)
+	}
 	if text := compose(t, person(fullInput(data.KindAdvocacy, data.England, true))); strings.Contains(text, "Mohammed Abdullah") {
 		t.Errorf("an advocacy service, not an NHS body, is given the NHS record's name:\n%s", text)
 	}
