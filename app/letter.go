@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -187,6 +188,9 @@ func (ls *letterScreen) content() fyne.CanvasObject {
 	for _, card := range ls.gapCards() {
 		header.Add(card)
 	}
+	if warn := ls.before(); warn != "" && !ls.rec.Sent() {
+		header.Add(widget.NewCard("", "", prose(warn)))
+	}
 	editHelp := quiet("Change any words you like: the first line is the subject. Addresses and the date come from the records.")
 	var left fyne.CanvasObject = container.NewBorder(editHelp, container.NewHBox(ls.large, redo), nil, nil, ls.editor)
 	if ls.rec.Sent() { // kept as it went out: easy to read, not to change
@@ -222,6 +226,27 @@ func (ls *letterScreen) missing() string {
 		return "Your address is not filled in yet, so the letter cannot say where to reply."
 	}
 	return ""
+}
+
+// before says what to put right before the letter goes: the gaps the
+// letter itself reports (a placeholder, no postal address for the
+// recipient) and, on someone's behalf, consent not yet recorded.
+func (ls *letterScreen) before() string {
+	var out []string
+	var need []string
+	for _, g := range letters.Gaps(ls.final()) {
+		if g == letters.GapSenderName && ls.missing() != "" {
+			continue // already asked for, with a button to fill it in
+		}
+		need = append(need, string(g))
+	}
+	if len(need) > 0 {
+		out = append(out, "Before you send it, the letter needs "+strings.Join(need, " and ")+".")
+	}
+	if ls.req.OnBehalf && !ls.person.HasConsent() {
+		out = append(out, "No written consent from "+ls.person.Name+" is recorded, so the letter says you do not have it yet. Add the date to their details once they have signed.")
+	}
+	return strings.Join(out, " ")
 }
 
 func (ls *letterScreen) onEdited(string) {

@@ -19,6 +19,9 @@ type personForm struct {
 	phone   *field
 	email   *field
 	nhs     *field
+	nhsName *field
+	title   *widget.Select
+	pronoun *widget.Select
 	consent *consentFields // nil for someone writing for themselves
 }
 
@@ -28,12 +31,15 @@ func newPersonForm(p data.Person, self bool) *personForm {
 	if self {
 		nameLabel = "Your name"
 	}
-	f.name = newField("Name", "Full name", "As it appears on letters from the NHS.", checkRequired(nameLabel))
+	f.name = newField("Name", "Full name", "The name used in letters, in any script. If the NHS has it written differently, add that below.", checkRequired(nameLabel))
 	f.born = newField("DateOfBirth", "Date of birth", "For example 14/03/1962. It helps the doctor find the right records.", checkBirth)
 	f.address = newTextField("Address", "Address", "", 3)
 	f.phone = newField("Phone", "Phone", "", data.CheckPhone)
 	f.email = newField("Email", "Email", "", data.CheckEmail)
 	f.nhs = newField("NHSNumber", "NHS number", "Optional. 10 digits, on any letter from the NHS.", data.CheckNHSNumber)
+	f.nhsName = newField("NHSName", "Name on the NHS record", "Optional. Only if the NHS has the name written differently; letters to the NHS will use it.", checkLength(data.LimitName))
+	f.title = widget.NewSelect(titleLabels(), nil)
+	f.pronoun = widget.NewSelect(pronounLabels(), nil)
 	labels := make([]string, len(data.Nations))
 	for i, n := range data.Nations {
 		labels[i] = n.Label()
@@ -54,6 +60,9 @@ func (f *personForm) load(p data.Person) {
 	f.phone.set(p.Phone)
 	f.email.set(p.Email)
 	f.nhs.set(p.NHSNumber)
+	f.nhsName.set(p.NHSName)
+	f.title.SetSelected(p.Title.Label())
+	f.pronoun.SetSelected(p.Pronouns.Label())
 	n := p.Nation
 	if n == "" {
 		n = data.England
@@ -65,7 +74,7 @@ func (f *personForm) load(p data.Person) {
 }
 
 func (f *personForm) fields() []*field {
-	fs := []*field{f.name, f.born, f.address, f.phone, f.email, f.nhs}
+	fs := []*field{f.name, f.born, f.address, f.phone, f.email, f.nhs, f.nhsName}
 	if f.consent != nil {
 		fs = append(fs, f.consent.fields()...)
 	}
@@ -76,11 +85,14 @@ func (f *personForm) content() fyne.CanvasObject {
 	rows := []fyne.CanvasObject{
 		f.name.label, f.name.cell(),
 		f.born.label, f.born.cell(),
-		widget.NewLabelWithStyle("Lives in", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.nation,
+		rowLabel("Lives in"), f.nation,
 		f.address.label, f.address.cell(),
 		f.phone.label, f.phone.cell(),
 		f.email.label, f.email.cell(),
 		f.nhs.label, f.nhs.cell(),
+		f.nhsName.label, f.nhsName.cell(),
+		rowLabel("Title"), f.title,
+		rowLabel("In letters, say"), f.pronoun,
 	}
 	if f.consent != nil {
 		rows = append(rows, f.consent.rows()...)
@@ -103,6 +115,17 @@ func (f *personForm) value() (data.Person, bool) {
 	p.Phone = strings.TrimSpace(f.phone.text())
 	p.Email = strings.TrimSpace(f.email.text())
 	p.NHSNumber = strings.TrimSpace(f.nhs.text())
+	p.NHSName = strings.TrimSpace(f.nhsName.text())
+	for _, t := range data.Titles {
+		if t.Label() == f.title.Selected {
+			p.Title = t
+		}
+	}
+	for _, pr := range data.PronounChoices {
+		if pr.Label() == f.pronoun.Selected {
+			p.Pronouns = pr
+		}
+	}
 	for _, n := range data.Nations {
 		if n.Label() == f.nation.Selected {
 			p.Nation = n
@@ -112,4 +135,26 @@ func (f *personForm) value() (data.Person, bool) {
 		ok = false
 	}
 	return p, ok
+}
+
+func rowLabel(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+func titleLabels() []string {
+	out := make([]string, len(data.Titles))
+	for i, t := range data.Titles {
+		out[i] = t.Label()
+	}
+	return out
+}
+
+// pronounLabels are the choices of how letters speak of the person after
+// their name: "She, her", or their name again.
+func pronounLabels() []string {
+	out := make([]string, len(data.PronounChoices))
+	for i, p := range data.PronounChoices {
+		out[i] = p.Label()
+	}
+	return out
 }

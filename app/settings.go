@@ -16,20 +16,23 @@ import (
 // settingsScreen holds who the program is for, the user's own details for
 // letters, how it looks, and the chase period.
 type settingsScreen struct {
-	s        *shell
-	mode     *widget.RadioGroup
-	name     *field
-	role     *field
-	org      *field
-	address  *field
-	phone    *field
-	email    *field
-	look     *widget.RadioGroup
-	textSize *widget.RadioGroup
-	chase    *field
-	keep     *field
-	saveBtn  *widget.Button
-	saved    *widget.Label
+	s       *shell
+	mode    *widget.RadioGroup
+	name    *field
+	role    *field
+	org     *field
+	address *field
+	phone   *field
+	email   *field
+	// deskRecord is the surgery's word that it adds desk requests to the
+	// medical record; only then does the patient's receipt say so.
+	deskRecord *widget.Check
+	look       *widget.RadioGroup
+	textSize   *widget.RadioGroup
+	chase      *field
+	keep       *field
+	saveBtn    *widget.Button
+	saved      *widget.Label
 }
 
 var (
@@ -60,6 +63,8 @@ func newSettingsScreen(s *shell) *settingsScreen {
 	ss.address.set(snd.Address)
 	ss.phone.set(snd.Phone)
 	ss.email.set(snd.Email)
+	ss.deskRecord = widget.NewCheck("We add every request made at the desk to the patient's medical record (the receipt will say so)", nil)
+	ss.deskRecord.Checked = snd.RecordsDeskRequests
 	ss.look = widget.NewRadioGroup(lookLabels, nil)
 	ss.look.Horizontal = true
 	ss.look.SetSelected(labelFor(s.cl.settings[settingTheme], lookValues, lookLabels))
@@ -101,6 +106,9 @@ func (ss *settingsScreen) content() fyne.CanvasObject {
 	you := container.NewVBox(subheading("Your details"),
 		quiet("Used on letters you write for someone else, so that replies come back to you."),
 		fieldRows(ss.name, ss.role, ss.org, ss.address, ss.phone, ss.email))
+	if ss.s.modeNow() == modeSurgery {
+		you.Add(ss.deskRecord)
+	}
 	if ss.s.modeNow().personal() { // their letters come from their own record
 		you = container.NewVBox(subheading("Your details"),
 			quiet("Your letters use your own details, kept with your requests."),
@@ -142,7 +150,8 @@ func (ss *settingsScreen) onSave() {
 	}
 	snd := data.Sender{Name: strings.TrimSpace(ss.name.text()), Role: strings.TrimSpace(ss.role.text()),
 		Organisation: strings.TrimSpace(ss.org.text()), Address: strings.TrimSpace(ss.address.text()),
-		Phone: strings.TrimSpace(ss.phone.text()), Email: strings.TrimSpace(ss.email.text())}
+		Phone: strings.TrimSpace(ss.phone.text()), Email: strings.TrimSpace(ss.email.text()),
+		RecordsDeskRequests: ss.deskRecord.Checked}
 	if ss.s.modeNow().personal() {
 		snd = ss.s.cl.sender // not shown, so not changed
 	}

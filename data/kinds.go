@@ -36,6 +36,10 @@ type Sender struct {
 	Address      string
 	Phone        string
 	Email        string
+	// RecordsDeskRequests is a surgery's own statement that it adds every
+	// request made at the desk to the patient's medical record; only then
+	// does the receipt tell the patient so. Off unless the practice says.
+	RecordsDeskRequests bool `json:",omitempty"`
 }
 
 // Validate checks the sender's details before saving.

@@ -14,14 +14,21 @@ type Person struct {
 	Nation      Nation
 	Notes       string
 
+	// How letters speak of and to the person (see person_address.go), and
+	// the name as their NHS record holds it, when it differs from Name:
+	// letters to NHS bodies use it, so that they match the record.
+	Pronouns Pronouns
+	Title    Title
+	NHSName  string
+	// Relationship is who the person is to the user, in the user's words
+	// ("my son", "my client"); letters on their behalf say it.
+	Relationship string
+
 	// ConsentOn is when the person gave written consent for an advocate to
 	// act for them, and ConsentScope what it covers; letters written on
 	// their behalf mention it.
 	ConsentOn    Date
 	ConsentScope string
-	// Relationship is who the person is to the one writing for them, in
-	// the writer's words: "my mother", "my son", "my client".
-	Relationship string
 	// Flags are the advocate's or surgery's own labels ("urgent", "interpreter").
 	Flags []string
 

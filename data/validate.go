@@ -171,6 +171,14 @@ func (p Person) Validate() error {
 		ps.add("Nation", "Please choose where they live: England, Wales, Scotland or Northern Ireland.")
 	}
 	checkText(&ps, "Notes", "The notes", p.Notes, LimitNotes, true)
+	if !oneOf(p.Pronouns, PronounChoices) {
+		ps.add("Pronouns", "Please choose he, she, they, or to use their name.")
+	}
+	if !oneOf(p.Title, Titles) {
+		ps.add("Title", "Please choose a title from the list, or none.")
+	}
+	checkText(&ps, "NHSName", "The name on the NHS record", p.NHSName, LimitName, false)
+	checkText(&ps, "Relationship", "Who they are to you", p.Relationship, LimitName, false)
 	if p.ConsentOn.After(Today()) {
 		ps.add("ConsentOn", "The date of consent cannot be in the future.")
 	}

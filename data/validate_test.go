@@ -54,6 +54,14 @@ func TestPersonValidation(t *testing.T) {
 		{"huge notes", func(p *Person) { p.Notes = strings.Repeat("x", LimitNotes+1) }, "Notes"},
 		{"a 1 MB paste in notes", func(p *Person) { p.Notes = strings.Repeat("x", LimitNotes) }, ""},
 		{"invalid UTF-8", func(p *Person) { p.Address = "\xff\xfe" }, "Address"},
+		{"pronouns they", func(p *Person) { p.Pronouns = PronounsThey }, ""},
+		{"pronouns unknown", func(p *Person) { p.Pronouns = "xe" }, "Pronouns"},
+		{"title Mx", func(p *Person) { p.Title = TitleMx }, ""},
+		{"title unknown", func(p *Person) { p.Title = "Lord" }, "Title"},
+		{"NHS name in another script", func(p *Person) { p.Name = "محمد عبد الله"; p.NHSName = "Mohammed Abdullah" }, ""},
+		{"NHS name on two lines", func(p *Person) { p.NHSName = "Ann\nBell" }, "NHSName"},
+		{"relationship", func(p *Person) { p.Relationship = "my son" }, ""},
+		{"relationship too long", func(p *Person) { p.Relationship = strings.Repeat("a", LimitName+1) }, "Relationship"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

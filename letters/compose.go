@@ -68,6 +68,9 @@ type composer struct {
 	t    timeline
 	out  Letter
 	from fromWho
+	// saidTreatment is set once the letter names the current treatment,
+	// so the history below does not name it again.
+	saidTreatment bool
 }
 
 type fromWho int
@@ -88,7 +91,7 @@ func newComposer(in Input) *composer {
 		in:  in,
 		req: in.Request,
 		f:   data.FactsFor(in.Person.Nation),
-		v:   voice{behalf: in.Request.OnBehalf, name: name, short: short},
+		v:   voice{behalf: in.Request.OnBehalf, name: name, short: short, pron: in.Person.Pronouns},
 		t:   newTimeline(in.Steps, in.Date, in.Kind, in.LetterID),
 		out: Letter{Kind: in.Kind, Date: in.Date},
 	}
@@ -105,7 +108,7 @@ func (c *composer) letter() Letter {
 			l.From = append([]string{PlaceholderPractice}, l.From...)
 		}
 		l.To = personLines(c.in.Person)
-		l.Salutation = "Dear " + c.greetingName(c.in.Person.Name) + ","
+		l.Salutation = "Dear " + c.greetingName(c.in.Person) + ","
 		l.Closing = "Yours sincerely,"
 		l.Signature = c.senderSignature(false)
 		return l
@@ -123,6 +126,7 @@ func (c *composer) letter() Letter {
 	if len(l.To) == 0 && c.in.Kind == data.KindOmbudsman {
 		l.To = []string{c.f.Ombudsman}
 	}
+	l.NoRecipientAddress = len(lines(c.in.Recipient.Address)) == 0
 	l.Salutation, l.Closing = c.greeting()
 	return l
 }
@@ -139,16 +143,30 @@ func (c *composer) greeting() (string, string) {
 	return "Dear Sir or Madam,", "Yours faithfully,"
 }
 
-func (c *composer) greetingName(name string) string {
-	if n := addressName(clean(name)); n != "" {
-		return n
+// greetingName greets the person by their title and surname when a title
+// is recorded ("Ms O'Brien-Ng"), else by their full name.
+func (c *composer) greetingName(p data.Person) string {
+	name := clean(p.Name)
+	if name == "" {
+		return "patient"
 	}
-	return "patient"
+	if p.Title != data.TitleNone && len(strings.Fields(name)) > 1 {
+		return addressName(string(p.Title) + " " + name)
+	}
+	if p.Title != data.TitleNone {
+		return string(p.Title) + " " + name
+	}
+	return addressName(name)
 }
 
+// personLines are the name and address on an envelope to the person,
+// with their title when one is recorded.
 func personLines(p data.Person) []string {
 	var out []string
 	if n := clean(p.Name); n != "" {
+		if p.Title != data.TitleNone {
+			n = string(p.Title) + " " + n
+		}
 		out = append(out, n)
 	}
 	return append(out, lines(p.Address)...)
@@ -262,51 +280,92 @@ func (c *composer) subject(self, behalf string) {
 	c.out.Subject = self
 }
 
-// patientRef names the patient for a subject line: name and date of birth.
+// patientRef names the patient for a subject line: name and date of
+// birth, with the name the NHS record holds in a letter to the NHS.
 func (c *composer) patientRef() string {
 	ref := c.v.name
+	if n := c.nhsName(); n != "" {
+		ref = n
+	}
 	if d := c.in.Person.DateOfBirth; !d.IsZero() {
 		ref += ", born " + d.Long()
 	}
 	return ref
 }
 
+// nhsName is the name the person's NHS record holds, in a letter to an NHS
+// body, when it differs from the name they use; otherwise "".
+func (c *composer) nhsName() string {
+	n := clean(c.in.Person.NHSName)
+	if n == "" || n == clean(c.in.Person.Name) || !toNHS(c.in.Kind) {
+		return ""
+	}
+	return n
+}
+
+// toNHS reports whether the letter's reader is an NHS body, which finds the
+// person by the name on their record. Advocacy services, the ombudsman and
+// the person themselves are not.
+func toNHS(kind string) bool {
+	switch kind {
+	case data.KindAdvocacy, data.KindOmbudsman, data.KindReceptionReceipt:
+		return false
+	}
+	return true
+}
+
 // identify opens the letter by saying who it is about. In the patient's
 // own letters the details go at the end of the first paragraph.
 func (c *composer) identify() string {
 	p := c.in.Person
-	dob, nhs := p.DateOfBirth.Long(), nhsNumber(p.NHSNumber)
+	dob, nhs, record := p.DateOfBirth.Long(), nhsNumber(p.NHSNumber), c.nhsName()
 	if !c.v.behalf {
-		switch {
-		case dob != "" && nhs != "":
-			return "For your records, my date of birth is " + dob + " and my NHS number is " + nhs + "."
-		case dob != "":
-			return "For your records, my date of birth is " + dob + "."
-		case nhs != "":
-			return "For your records, my NHS number is " + nhs + "."
-		}
-		return ""
+		facts := nonEmpty(wrap("my NHS record is in the name ", record, ""),
+			wrap("my date of birth is ", dob, ""), wrap("my NHS number is ", nhs, ""))
+		return wrap("For your records, ", joinAnd(facts), ".")
 	}
-	var who []string
-	if dob != "" {
-		who = append(who, "date of birth "+dob)
-	}
-	if nhs != "" {
-		who = append(who, "NHS number "+nhs)
-	}
+	who := nonEmpty(wrap("name on the NHS record ", record, ""), wrap("date of birth ", dob, ""), wrap("NHS number ", nhs, ""))
 	whom := c.v.name
-	if rel := clean(p.Relationship); rel != "" {
-		whom = lowerFirst(rel) + ", " + whom // "my mother, Margaret Ellis"
+	if rel := c.relationship(); rel != "" {
+		whom = rel + ", " + whom
 	}
 	if len(who) > 0 {
 		whom += " (" + strings.Join(who, ", ") + ")"
 	}
 	if !p.HasConsent() {
-		// Nothing recorded says the person asked for this letter or agreed
-		// to the doctor talking to the writer, so the letter claims neither.
-		return "I am writing to support a request from " + whom + "."
+		// Nothing recorded says the person agreed to the writer acting for
+		// them, so the letter claims no consent, and says so plainly.
+		return "I am writing to support a request from " + whom + ". I do not yet have " + possessive(c.v.short) +
+			" written consent to act " + c.actFor() + ", so until I send it, please write to " + c.v.objName() +
+			" directly about anything you cannot share with me."
 	}
 	return "I am writing on behalf of " + whom + ". " + c.consentSentence()
+}
+
+// actFor is "for her" with recorded pronouns; without, "in this matter",
+// since "Zoë gave me consent to act for Zoë" reads badly.
+func (c *composer) actFor() string {
+	if p := c.v.pron.Object(); p != "" {
+		return "for " + p
+	}
+	return "in this matter"
+}
+
+// relationship is who the person is to the writer, as a phrase before
+// their name: "my son". Recorded as "son" or "My son", it reads the same.
+func (c *composer) relationship() string {
+	rel := trimStop(clean(c.in.Person.Relationship))
+	if rel == "" {
+		return ""
+	}
+	if rel != strings.ToUpper(rel) {
+		rel = strings.ToLower(rel[:1]) + rel[1:]
+	}
+	first, _, _ := strings.Cut(rel, " ")
+	if first != "my" && first != "our" {
+		rel = "my " + rel
+	}
+	return rel
 }
 
 // consentSentence is the one statement of the person's recorded written
@@ -314,7 +373,7 @@ func (c *composer) identify() string {
 // question, whether they may discuss the matter with the writer.
 func (c *composer) consentSentence() string {
 	p := c.in.Person
-	s := c.v.short + " gave me written consent on " + p.ConsentOn.Long() + " to act for them"
+	s := c.v.short + " gave me written consent on " + p.ConsentOn.Long() + " to act " + c.actFor()
 	if scope := trimStop(clean(p.ConsentScope)); scope != "" {
 		s += " (" + lowerFirst(scope) + ")"
 	}
@@ -322,25 +381,24 @@ func (c *composer) consentSentence() string {
 }
 
 // background is the patient's history as a short list, for the doctor.
+// Medication the letter has already named is not listed again.
 func (c *composer) background(intro string) bool {
-	return c.bullets(intro, backgroundItems(c.req)...)
+	return c.bullets(intro, backgroundItems(c.req, c.saidTreatment)...)
 }
 
-func backgroundItems(r data.Request) []string {
-	var unwell string
-	if s := clean(r.UnwellSince); s != "" {
-		low := strings.ToLower(s)
-		if strings.HasPrefix(low, "since ") || strings.HasPrefix(low, "for ") || (s[0] >= '0' && s[0] <= '9') {
-			unwell = "Unwell " + since(s)
-		} else {
-			unwell = "How long unwell: " + lowerFirst(trimStop(s))
-		}
+// backgroundItems are the history's lines. When the treatment is already
+// said (in a sentence, or a line of its own), the current medication line
+// gives only what it adds.
+func backgroundItems(r data.Request, saidTreatment bool) []string {
+	current := labelled("Current medication and doses", r.CurrentMedication)
+	if saidTreatment {
+		current = labelled("Other current medication", besides(r.CurrentMedication, r.Treatment))
 	}
 	return []string{
-		unwell,
+		unwellItem(r.UnwellSince),
 		labelled("Hospital admissions", r.Admissions),
 		labelled("Medication tried so far", r.MedicationsTried),
-		labelled("Current medication and doses", r.CurrentMedication),
+		current,
 		labelled("Side effects", r.SideEffects),
 	}
 }
@@ -352,13 +410,9 @@ func labelled(label, text string) string {
 	return ""
 }
 
-// dailyLife says what the illness stops the patient doing, if recorded.
-func (c *composer) dailyLife() string {
-	if s := sentence(c.req.Problems); s != "" {
-		return c.v.pick("My illness affects my daily life a great deal. ", "The illness affects "+c.v.poss()+" daily life a great deal. ") + s
-	}
-	return ""
-}
+// dailyLife is what the illness stops the patient doing, in the words
+// recorded: the letter adds no judgement of its own about how much.
+func (c *composer) dailyLife() string { return sentence(c.req.Problems) }
 
 // reply says how to answer, from what the writer has given.
 func (c *composer) reply() string {

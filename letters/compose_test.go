@@ -257,21 +257,29 @@ func TestOnBehalfLettersNoteConsent(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := RenderText(l)
-	want := "I am writing on behalf of Zoë O'Brien-Ng (date of birth 3 March 1985, NHS number 485 777 3456). Zoë gave me written consent on 30 October 2026 to act for them (letters and calls about her second opinion), so you can discuss this with me. I can send you a copy of the consent."
+	want := "I am writing on behalf of Zoë O'Brien-Ng (date of birth 3 March 1985, NHS number 485 777 3456). Zoë gave me written consent on 30 October 2026 to act in this matter (letters and calls about her second opinion), so you can discuss this with me. I can send you a copy of the consent."
 	if !strings.Contains(text, want) {
 		t.Errorf("no consent sentence in:\n%s", text)
 	}
 	if strings.Contains(text, "has asked me to write") || strings.Contains(text, "happy for you") {
 		t.Errorf("consent is stated twice:\n%s", text)
 	}
+	// With her pronouns and who she is to the writer recorded.
+	in.Person.Pronouns, in.Person.Relationship = data.PronounsShe, "Daughter"
+	text = compose(t, in)
+	want = "I am writing on behalf of my daughter, Zoë O'Brien-Ng (date of birth 3 March 1985, NHS number 485 777 3456). Zoë gave me written consent on 30 October 2026 to act for her"
+	if !strings.Contains(text, want) || strings.Contains(text, "for them") {
+		t.Errorf("relationship or pronouns not used:\n%s", text)
+	}
+
 	in.Person.ConsentOn = data.Date{}
-	l, _ = Compose(in)
-	text = RenderText(l)
-	if strings.Contains(text, "consent") || strings.Contains(text, "has asked me to write") || strings.Contains(text, "discuss this with me") {
+	text = compose(t, in)
+	if strings.Contains(text, "gave me written consent") || strings.Contains(text, "has asked me to write") || strings.Contains(text, "discuss this with me") {
 		t.Errorf("consent claimed although none is recorded:\n%s", text)
 	}
-	if !strings.Contains(text, "I am writing to support a request from Zoë O'Brien-Ng") {
-		t.Errorf("no neutral opening:\n%s", text)
+	want = "I am writing to support a request from my daughter, Zoë O'Brien-Ng (date of birth 3 March 1985, NHS number 485 777 3456). I do not yet have Zoë's written consent to act for her, so until I send it, please write to her directly about anything you cannot share with me."
+	if !strings.Contains(text, want) {
+		t.Errorf("does not say plainly that consent is not yet given:\n%s", text)
 	}
 	own := fullInput(data.KindSecondOpinionDiagnosis, data.England, false)
 	own.Person.ConsentOn = data.MustDate(2026, 10, 30)

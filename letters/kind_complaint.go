@@ -18,15 +18,17 @@ func complaint(c *composer) {
 	}
 	c.open("I am writing to make a formal complaint under " + c.f.ComplaintsProcess + ".")
 	c.p(cat("The complaint is about how ", possessiveOrThe(v), " request for a second opinion on ", v.own(), " ", c.about(), " has been handled."))
-	c.bullets("This is what has happened so far:", c.chronology()...)
+	c.p(c.chronology())
 	if c.req.Reason != "" {
-		c.p(cat(v.cap(v.subj()), " asked for a second opinion because of real doubts about the ", c.thingOrDiagnosis(), "."), sentence(c.req.Reason))
+		c.p(cat(v.cap(v.subj()), " asked for a second opinion because of doubts about the ", c.thingOrDiagnosis(), "."), sentence(c.req.Reason))
 	}
 	c.p(c.dailyLife())
+	wanted, hoping := c.wanted()
 	c.bullets("To put things right, I am asking for:",
 		ifThen(hasRefused, "a full explanation, in writing, of the reasons for the decision"),
 		"a referral for a second opinion, from a doctor as independent of "+v.poss()+" current care as possible",
-		fragmentLower(c.req.OutcomeWanted))
+		wanted)
+	c.p(hoping)
 
 	event := c.t.start(c.req)
 	if hasRefused {
@@ -118,16 +120,18 @@ func ombudsman(c *composer) {
 	default:
 		c.p("The complaint has not been resolved locally under " + f.ComplaintsProcess + ", so I am now bringing it to you.")
 	}
-	c.bullets("This is what has happened so far:", c.chronology()...)
+	c.p(c.chronology())
 	if c.req.Reason != "" {
-		c.p(cat("The second opinion was wanted because of real doubts about the ", c.thingOrDiagnosis(), "."), sentence(c.req.Reason))
+		c.p(cat(v.cap(v.subj()), " asked for a second opinion because of doubts about the ", c.thingOrDiagnosis(), "."), sentence(c.req.Reason))
 	}
 	c.p(c.dailyLife())
 	c.p(c.ombudsmanTime(final, hasFinal))
+	wanted, hoping := c.wanted()
 	c.bullets("To put things right, I am asking for:",
 		"an independent look at how the request and the complaint were handled",
 		"a referral for a second opinion, if you find it should have been offered",
-		fragmentLower(c.req.OutcomeWanted))
+		wanted)
+	c.p(hoping)
 	c.p("I can send copies of the complaint, the final response and any other letters. Please tell me what else you need.", c.reply(), "Thank you for your help.")
 }
 

@@ -11,7 +11,7 @@ import (
 
 func reviewTreatment(c *composer) {
 	v, thing := c.v, c.thing()
-	c.subject(cat("Request to review my ", thing, wrap(" for ", c.condition(), "")), "Request to review "+thing)
+	c.subject(cat("Request to review my ", c.aboutTreatment()), cat("Request to review the ", c.aboutTreatment()))
 	c.open(cat("I am writing to ask you to review ", v.poss(), " ", thing, wrap(" for ", c.condition(), ""), "."))
 
 	it := "it"
@@ -33,15 +33,16 @@ func reviewTreatment(c *composer) {
 
 func reviewDiagnosis(c *composer) {
 	v := c.v
-	c.subject(cat("Request to review my diagnosis", wrap(" of ", c.condition(), "")), "Request to review a diagnosis")
+	c.subject("Request to review my "+c.aboutDiagnosis(), "Request to review the "+c.aboutDiagnosis())
 	c.open(cat("I am writing to ask you to review ", v.poss(), " diagnosis", wrap(" of ", c.condition(), ""), "."))
 	if c.req.Reason != "" {
 		c.p(v.pick("I do not feel that the diagnosis fits my experience.", v.short+" does not feel that the diagnosis fits."), sentence(c.req.Reason))
 	} else {
 		c.p(v.cap(v.be()) + " not sure that it explains " + v.own() + " symptoms fully, and I would value the chance to talk it through with you.")
 	}
+	c.p(c.currentTreatment())
 	c.background("To give you the full picture, here is a short summary:")
-	c.p(c.dailyLife(), c.currentTreatment())
+	c.p(c.dailyLife())
 	c.p(c.alreadyTried())
 	c.p("I understand that a diagnosis is not always straightforward, and that it can take time to become clear. I am not asking you to change your view without good reason, only to look at it again with the full picture in mind, and to explain how the diagnosis was reached.")
 	c.p(c.hopingFor())
@@ -57,12 +58,12 @@ func secondOpinion(c *composer, diagnosis bool) {
 	if diagnosis {
 		about = c.aboutDiagnosis()
 	}
-	c.subject("Request for a second opinion about my "+about, "Request for a second opinion")
+	c.subject("Request for a second opinion about my "+about, "Request for a second opinion about the "+about)
 	c.open(cat("I am writing to ask you to refer ", v.obj(), " for a second opinion about ", v.own(), " ", about, "."))
 
 	switch {
 	case c.req.Reason != "":
-		c.p(v.pick("My reasons are these.", "The reasons are these."), sentence(c.req.Reason))
+		c.p(sentence(c.req.Reason))
 	case diagnosis:
 		c.p(v.cap(v.be()) + " still unsure about the diagnosis, and a second opinion would help " + v.obj() + " feel confident about it.")
 	default:
@@ -95,7 +96,7 @@ func askAgain(c *composer) {
 	if c.req.Subject == data.SubjectDiagnosis {
 		about = c.aboutDiagnosis()
 	}
-	c.subject("Asking again for a second opinion about my "+about, "Asking again for a second opinion")
+	c.subject("Asking again for a second opinion about my "+about, "Asking again for a second opinion about the "+about)
 	asked, hasAsked := c.t.firstSent(askKinds...)
 	refused, hasRefused := c.t.refusal()
 	what := cat("a second opinion about ", v.own(), " ", about)
@@ -155,7 +156,7 @@ func appeal(c *composer) {
 	}
 	c.p("I understand that when a second opinion is refused, the patient can ask the medical director to look at the decision again. I would be grateful if you would do so and, if you agree, choose a second-opinion doctor who is as independent of " + v.poss() + " current care as possible.")
 	if c.req.Reason != "" {
-		c.p(v.pick("My reasons", "The reasons")+" for wanting a second opinion are these.", sentence(c.req.Reason))
+		c.p(sentence(c.req.Reason))
 	}
 	c.background("To give you the full picture, here is a short summary:")
 	c.p(c.dailyLife())

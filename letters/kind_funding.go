@@ -12,7 +12,7 @@ import (
 
 func ifrRequest(c *composer) {
 	v, f := c.v, c.f
-	c.subject(upperFirst(c.fundingRequest())+" for a specialist second opinion", upperFirst(c.fundingRequest()))
+	c.subject(upperFirst(c.fundingRequest())+" for a specialist second opinion", upperFirst(c.fundingRequest())+" for a specialist second opinion")
 	c.open(cat("I am writing to ask you to make ", article(f.FundingRequest), " ", c.fundingRequest(), " to the ", c.commissioner(),
 		", so that ", v.subj(), " can have a second opinion about ", v.own(), " ", c.about(), " from a specialist outside the local area."))
 
@@ -25,9 +25,6 @@ func ifrRequest(c *composer) {
 	c.out.Body = nil
 	c.p(sentence(c.req.Reason))
 	c.background("In summary:")
-	if clean(c.req.MedicationsTried) != "" || clean(c.req.Admissions) != "" {
-		c.p("The usual treatments have not worked as hoped, which is why a specialist opinion is needed now.")
-	}
 	c.p(c.dailyLife())
 	c.p(c.alreadyTried())
 	statement, c.out.Body = c.out.Body, saved
@@ -45,8 +42,7 @@ func ifrRequest(c *composer) {
 
 func ifrReconsideration(c *composer) {
 	v, f := c.v, c.f
-	short := f.FundingRequestShort
-	c.subject("Request to reconsider a refused "+short, "Request to reconsider a refused "+short)
+	c.subject("Request to reconsider a refused "+c.fundingRequest(), "Request to reconsider a refused "+c.fundingRequest())
 	sent, hasSent := c.t.sent(data.KindIFRRequest)
 	var refused data.Step
 	hasRefused := false
@@ -59,19 +55,45 @@ func ifrReconsideration(c *composer) {
 	} else {
 		c.open(what + ", which was turned down.")
 	}
-	intro := "I am asking for the decision to be reconsidered. I understand that a reconsideration looks at new clinical information, so here is what the panel may not have had:"
-	if !c.bullets(intro, backgroundItems(c.req)...) {
-		c.p("I am asking for the decision to be reconsidered in the light of new clinical information, which " + v.poss() + " doctor can send to you.")
+	// The panel decides; a doctor who made the request is asked to take it
+	// back to the panel, never spoken to as if they were the panel.
+	panel, yourPolicy := "the panel", "your policy"
+	ask := "I am asking for the decision to be reconsidered."
+	if c.toDoctor() {
+		panel, yourPolicy = "the "+f.CommissionerShort+"'s panel", "the "+f.CommissionerShort+"'s policy"
+		ask = "I would be grateful if you would ask the " + f.CommissionerShort + " to reconsider the decision."
+	}
+	intro := ask + " I understand that a reconsideration looks at new clinical information, so here is what " + panel + " may not have had:"
+	if !c.bullets(intro, backgroundItems(c.req, false)...) {
+		if c.toDoctor() {
+			c.p(ask + " I understand that a reconsideration looks at new clinical information, which you would be best placed to give.")
+		} else {
+			c.p("I am asking for the decision to be reconsidered in the light of new clinical information, which " + v.poss() + " doctor can send to you.")
+		}
 	}
 	c.p(sentence(c.req.Reason))
 	c.p(c.dailyLife())
-	c.bullets("If you decide there is no new information to consider, please treat this letter as a request for a review of how the decision was made. In particular, I would like to know:",
-		"what information the panel had when it decided",
-		"how the panel decided whether it had been shown "+f.FundingTest,
-		"whether the panel followed its own policy")
+	review := "If you decide there is no new information to consider, please treat this letter as a request for a review of how the decision was made. In particular, I would like to know:"
+	if c.toDoctor() {
+		review = "If there is no new information to send, please ask the " + f.CommissionerShort + " instead for a review of how the decision was made. In particular, I would like to know:"
+	}
+	c.bullets(review,
+		"what information "+panel+" had when it decided",
+		"how "+panel+" decided whether it had been shown "+f.FundingTest,
+		"whether "+panel+" followed its own policy")
 	c.p(c.reviewDeadline(refused, hasRefused))
-	c.p("Please also send me a copy of your policy on " + f.FundingRequest + "s.")
+	if c.toDoctor() {
+		c.p("It would also help to have a copy of " + yourPolicy + " on " + f.FundingRequest + "s, if you have one.")
+	} else {
+		c.p("Please also send me a copy of " + yourPolicy + " on " + f.FundingRequest + "s.")
+	}
 	c.p(c.reply(), "Thank you for looking at this again.")
+}
+
+// toDoctor reports whether the letter is addressed to a GP or clinician.
+func (c *composer) toDoctor() bool {
+	r := c.in.Recipient.Role
+	return r == data.RoleGP || r == data.RoleClinician
 }
 
 // reviewDeadline uses the time this board allows, when it is known.

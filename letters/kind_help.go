@@ -2,7 +2,11 @@ package letters
 
 // The letters asking for help: PALS, an advocate, and copies of records.
 
-import "secondopinion/data"
+import (
+	"strings"
+
+	"secondopinion/data"
+)
 
 func pals(c *composer) {
 	v := c.v
@@ -13,9 +17,7 @@ func pals(c *composer) {
 	} else {
 		c.open(cat("I am writing to ask for your help. ", v.cap(v.subj()), " would like ", what, ", and I would be grateful for advice on how to ask for one."))
 	}
-	if c.req.Reason != "" {
-		c.p("In brief, the reasons are these.", sentence(c.req.Reason))
-	}
+	c.p(sentence(c.req.Reason))
 	c.bullets("Could you please:",
 		"send me a copy of any policy you have on second opinions",
 		"explain how a request for a second opinion is dealt with, and who makes the decision",
@@ -34,20 +36,22 @@ func advocacy(c *composer) {
 	} else {
 		c.p(cat(v.cap(v.subj()), " would like help to make the request, and to understand what can be done if it is turned down."))
 	}
-	if c.req.Reason != "" {
-		c.p("In brief, the reasons for wanting a second opinion are these.", sentence(c.req.Reason))
-	}
-	c.bullets("The help that would make a difference:",
+	c.p(sentence(c.req.Reason))
+	c.bullets("These are the kinds of help that would make a difference:",
 		"writing to the doctor, or going over a letter before it is sent",
 		"coming to appointments or meetings about the request, if needed",
 		"advice on making a complaint, if it comes to that")
-	c.p("If you are not the right service, I would be grateful if you could point " + v.obj() + " to the right one, such as " + c.f.Advocacy + ".")
+	other := ""
+	if !c.mayBeReader(c.f.Advocacy) {
+		other = "Another place to ask is " + c.f.Advocacy + "."
+	}
+	c.p("If you are not the right service, I would be grateful if you could tell me who is.", other)
 	c.p(c.reply(), "Thank you for your help.")
 }
 
 func recordsRequest(c *composer) {
 	v := c.v
-	c.subject("Subject access request: copies of my health records", "Subject access request for health records")
+	c.subject("Subject access request: copies of my health records", "Subject access request: copies of health records")
 	c.open("I am making a subject access request under the UK General Data Protection Regulation (UK GDPR) for a copy of the personal information you hold about " + v.obj() + ".")
 	c.bullets("Please include:",
 		cat(v.poss(), " health records, including clinic letters, notes and test results", wrap(" relating to ", inline(c.req.Condition), "")),
@@ -55,9 +59,12 @@ func recordsRequest(c *composer) {
 		"letters and emails about "+v.poss()+" care sent between the professionals involved")
 	c.p("I understand that there is normally no charge for this, and that you should reply within one calendar month of receiving this request. If you need longer because the request is complex, please let me know within that month.")
 	c.p(c.sendCopies())
-	if v.behalf {
+	switch {
+	case v.behalf && !c.in.Person.HasConsent():
+		c.p("I will send " + possessive(v.short) + " written consent before you release the records to me. If you also need proof of identity, please let me know.")
+	case v.behalf:
 		c.p("If you need " + possessive(v.short) + " written consent, or proof of identity, before you can release the records to me, please let me know and I will send it.")
-	} else {
+	default:
 		c.p("If you need proof of my identity, please let me know what you need and I will send it.")
 	}
 	c.p("Thank you for your help.")
@@ -78,4 +85,21 @@ func (c *composer) sendCopies() string {
 		return "Please call me on " + phone + " to arrange how I will receive the copies."
 	}
 	return "Please tell me how you will send the copies."
+}
+
+// mayBeReader reports whether the body named in the nation's facts may be
+// the very service the letter goes to, so the letter must not send the
+// reader to it: the recipient's name holds the body's name, or the body is
+// a kind of service ("NHS complaints advocacy") the recipient is one of.
+// With no recipient chosen, it may be anyone.
+func (c *composer) mayBeReader(body string) bool {
+	reader := strings.ToLower(c.in.Recipient.Name + " " + c.in.Recipient.Organisation)
+	if strings.TrimSpace(reader) == "" {
+		return true
+	}
+	key := strings.ToLower(strings.TrimPrefix(body, "the "))
+	if i := strings.IndexAny(key, ",("); i > 0 {
+		key = strings.TrimSpace(key[:i])
+	}
+	return strings.Contains(reader, key) || (strings.Contains(key, "advocacy") && strings.Contains(reader, "advocacy"))
 }

@@ -12,28 +12,30 @@ import (
 func clinicianReferral(c *composer) {
 	c.from = fromSender
 	name, short := c.v.name, c.v.short
-	c.out.Subject = "Request for a second opinion: " + c.patientRef()
+	c.out.Subject = "Request for a second opinion on the " + c.about() + ": " + c.patientRef()
 	c.out.Body = append(c.out.Body, para(c.patientDetails()))
 	c.p(cat("I would be grateful if you would see ", name, " for a second opinion on the ", c.about(), "."))
 
+	// The referral is in the clinician's voice: the patient's own words
+	// ("I", "my", "you" for their doctor) are not copied into it.
+	reason := inOwnVoice(sentence(c.req.Reason))
 	switch c.req.AskedBy {
 	case data.AskedByClinician, data.AskedBySurgery:
-		c.p(wrap("The reasons for asking are these. ", sentence(c.req.Reason), ""))
+		c.p(reason)
 	default:
-		c.p(short+" has asked for a second opinion, and I support the request.", wrap("In "+possessive(short)+" words: \"", sentence(c.req.Reason), "\""))
+		c.p(short+" has asked for a second opinion, and I support the request.", reason)
 	}
-	items := backgroundItems(c.req)
+	// The treatment gets its own line, after the medication tried, so the
+	// current medication line gives only what it adds.
+	history := backgroundItems(c.req, true)
+	items := append(append(history[:3:3], labelled("Current treatment", c.req.Treatment)), history[3:]...)
 	items = append(items,
-		labelled("Current treatment", c.req.Treatment),
-		labelled("Effect on daily life", c.req.Problems),
-		labelled("Already tried", c.req.AlreadyTried))
+		labelled("Effect on daily life", inOwnVoice(c.req.Problems)),
+		labelled("Already tried", inOwnVoice(c.req.AlreadyTried)))
 	c.bullets("History:", items...)
 	c.bullets("Tests and assessments so far:", lines(c.req.TestsAndAssessments)...)
 	if risk := clean(c.req.RiskAssessment); risk != "" {
 		c.p("Risk assessment: " + sentence(risk))
-	}
-	if enclosed := enclosures(c.req); enclosed != "" {
-		c.p("With this letter I am sending copies of " + enclosed + ".")
 	}
 
 	questions := lines(c.req.Questions)
@@ -42,38 +44,48 @@ func clinicianReferral(c *composer) {
 		if c.req.Subject == data.SubjectDiagnosis {
 			diag = cat("Do you agree with the diagnosis", wrap(" of ", c.condition(), ""), "? If not, what would you suggest?")
 		}
+		hope := inOwnVoice(fragmentLower(c.req.OutcomeWanted))
+		if ownSentence(hope, short) {
+			hope = ""
+		}
 		questions = []string{diag,
 			"What management and treatment would you recommend?",
 			"Are there risks you would highlight, and would you change the level of observation?",
-			wrap(short+" would particularly like your view on this: ", fragmentLower(c.req.OutcomeWanted), ".")}
+			wrap(short+" is hoping for ", hope, ": would you recommend it?")}
 	}
 	c.bullets("I would be grateful if you would answer these questions:", questions...)
 	timescale := "within four weeks"
 	if t := trimStop(clean(c.req.Timescale)); t != "" {
 		timescale = t
 	}
-	c.p("I would be grateful for your opinion in writing " + timescale + ", answering each question. Please send a copy of your letter to " + short + " as well. Copies of the relevant records will reach you before the appointment.")
+	c.p("I would be grateful for your opinion in writing " + timescale + ", answering each question. Please send a copy of your letter to " + short + " as well.")
+	// Nothing records what goes with the letter, so it offers copies
+	// rather than claiming any are enclosed.
+	c.p("I can send copies of " + joinAnd(append(notSummarised(c.req), "any other records you need")) + " before the appointment.")
 	c.p("Thank you for your help.")
 }
 
-// enclosures names what goes with a referral because the letter itself
-// does not give it: test results when none are listed, the risk
-// assessment when it is not summarised.
-func enclosures(r data.Request) string {
-	var parts []string
+// notSummarised is what a referral can offer to send because the letter
+// itself does not give it.
+func notSummarised(r data.Request) []string {
+	var out []string
 	if clean(r.TestsAndAssessments) == "" {
-		parts = append(parts, "recent test results and assessments")
+		out = append(out, "recent test results and assessments")
 	}
 	if clean(r.RiskAssessment) == "" {
-		parts = append(parts, "the current risk assessment")
+		out = append(out, "the current risk assessment")
 	}
-	return strings.Join(parts, ", and ")
+	return out
 }
 
 // patientDetails is the block a clinician expects at the top of a referral.
 func (c *composer) patientDetails() string {
 	p := c.in.Person
 	out := []string{"Patient: " + c.v.name}
+	if record := c.nhsName(); record != "" {
+		// The colleague finds the record by the name it holds.
+		out = []string{"Patient: " + record, "Known as: " + c.v.name}
+	}
 	if !p.DateOfBirth.IsZero() {
 		out = append(out, "Date of birth: "+p.DateOfBirth.Long())
 	}
@@ -108,15 +120,18 @@ func receptionReceipt(c *composer) {
 		"What you asked for: "+want,
 		wrap("Date of your request: ", asked.Long(), ""),
 		how,
-		labelled("Your reason", c.req.Reason))
-	recorded := "Your request has been added to your medical record"
-	if clean(c.req.Reason) != "" {
-		recorded = "Your request and your reason for it have been added to your medical record"
+		yourReason(c.req.Reason))
+	// Only the practice knows whether it notes desk requests in the record.
+	if c.in.Sender.RecordsDeskRequests {
+		recorded := "Your request has been added to your medical record"
+		if clean(c.req.Reason) != "" {
+			recorded = "Your request and your reason for it have been added to your medical record"
+		}
+		if c.req.AskedHow == data.AskedVerbally {
+			recorded += ", just as a written request would be"
+		}
+		c.p(recorded + ".")
 	}
-	if c.req.AskedHow == data.AskedVerbally {
-		recorded += ", just as a written request would be"
-	}
-	c.p(recorded + ".")
 
 	to := "the doctor responsible for your care"
 	if n := c.in.Recipient.DisplayName(); clean(n) != "" {
@@ -147,4 +162,14 @@ func receptionReceipt(c *composer) {
 		contact = "If you have any questions, please call us on " + p + "."
 	}
 	c.p(contact, "If you feel worse while you wait, please contact us.", f.CrisisHelp)
+}
+
+// yourReason is the patient's reason as the surgery recorded it: quoted
+// when it is in their own words ("my low moods …"), which would read
+// oddly after "Your reason:" in the surgery's voice.
+func yourReason(reason string) string {
+	if r := sentence(reason); r != "" && inOwnVoice(r) == "" {
+		return "Your reason, in your words: \u201c" + r + "\u201d"
+	}
+	return labelled("Your reason", reason)
 }

@@ -13,6 +13,9 @@ type Letter struct {
 	Body       []Block
 	Closing    string   // "Yours sincerely,"
 	Signature  []string // the name, then any role or organisation lines
+	// NoRecipientAddress is set when the letter goes by post to someone
+	// whose postal address the records lack: To holds only a name.
+	NoRecipientAddress bool
 }
 
 // Block is a paragraph, or a bulleted list when Items is set.

@@ -50,15 +50,51 @@ func inline(s string) string {
 	return lowerFirst(strings.TrimRight(clean(s), ". "))
 }
 
+// currentTreatment names the current treatment in a sentence, and notes
+// that it has been said.
 func (c *composer) currentTreatment() string {
 	if t := inline(c.req.Treatment); t != "" {
+		c.saidTreatment = true
 		return cat(c.v.cap(c.v.poss()), " current ", c.thing(), " is ", t, ".")
 	}
 	return ""
 }
 
+// besides is what a list of medication says beyond the one already named:
+// "lithium 800 mg and quetiapine 100 mg" besides "Lithium 800 mg" is
+// "quetiapine 100 mg"; nothing when it says no more, and the whole list
+// when the named one is not in it.
+func besides(list, named string) string {
+	list, named = trimStop(clean(list)), trimStop(clean(named))
+	if named == "" {
+		return list
+	}
+	ll, ln := strings.ToLower(list), strings.ToLower(named)
+	if strings.Contains(ln, ll) {
+		return ""
+	}
+	i := strings.Index(ll, ln)
+	if i < 0 {
+		return list
+	}
+	rest := list[:i] + " " + list[i+len(named):]
+	rest = strings.Trim(clean(rest), " ,;")
+	for _, joiner := range []string{"and ", "with ", "plus ", "also "} {
+		rest = strings.TrimPrefix(rest, joiner)
+	}
+	for _, joiner := range []string{" and", " with", " plus"} {
+		rest = strings.TrimSuffix(rest, joiner)
+	}
+	return strings.Trim(rest, " ,;")
+}
+
 func (c *composer) alreadyTried() string {
 	tried := sentence(c.req.AlreadyTried)
+	if !c.toTreatingDoctor() {
+		// "You increased the lithium" was said to the treating doctor; to
+		// anyone else it would speak to the wrong reader.
+		tried = addressesNoOne(tried)
+	}
 	if c.req.RaisedWithDoctor {
 		with := "you"
 		if !c.toTreatingDoctor() {
@@ -82,47 +118,47 @@ func (c *composer) toTreatingDoctor() bool {
 	return r == data.RoleClinician || r == data.RoleGP
 }
 
+// hopingFor says what the person hopes for, in their words: a phrase
+// ("a referral to …") follows "I am hoping for", one starting "to" follows
+// "I am hoping", and a sentence of their own stands as it is.
 func (c *composer) hopingFor() string {
-	if s := sentence(c.req.OutcomeWanted); s != "" {
-		return cat("What ", c.v.be(), " hoping for is this: ", lowerFirst(s))
+	s := trimStop(clean(c.req.OutcomeWanted))
+	if s == "" {
+		return ""
 	}
-	return ""
-}
-
-// chronology lists the dated steps so far, for a complaint or the ombudsman.
-func (c *composer) chronology() []string {
-	var out []string
-	for _, s := range c.t {
-		if s.On.IsZero() {
-			continue
-		}
-		out = append(out, s.On.Long()+": "+describeStep(s))
-	}
-	return out
-}
-
-// describeStep is one line of the chronology. A letter is named by its
-// title; its summary follows only if it says more than that a letter went.
-func describeStep(s data.Step) string {
-	what := s.Kind.Label()
-	if s.Outcome != data.OutcomeNone {
-		what += " (" + strings.ToLower(s.Outcome.Label()) + ")"
-	}
-	sum := fragment(s.Summary)
-	k, ok := KindByID(s.LetterKind)
-	if s.Kind != data.StepLetterSent || !ok {
-		return what + wrap(": ", sum, "")
-	}
-	// Our own titles, so lowering the first letter is safe.
-	title := strings.ToLower(k.Title[:1]) + k.Title[1:]
-	what += ": " + title
+	first, _, _ := strings.Cut(strings.ToLower(s), " ")
 	switch {
-	case !addsTo(sum, title):
-		return what
-	case strings.Contains(trimStop(sum), ". ") || strings.ContainsAny(sum, "()"):
-		return what + ". " + sentence(sum)
+	case first == "to":
+		return cat(c.v.be(), " hoping ", s, ".")
+	case ownSentence(s, c.v.short):
+		return sentence(s)
 	}
-	return what + " (" + lowerFirst(sum) + ")"
+	return cat(c.v.be(), " hoping for ", lowerFirst(s), ".")
+}
+
+// wanted is what the person hopes for, for a list after "I am asking
+// for:" when it is a thing asked for ("a referral to …"); otherwise, as
+// when it is a sentence of their own or starts "to …", a sentence to
+// follow the list, so every item of the list reads the same way.
+func (c *composer) wanted() (item, after string) {
+	s := fragmentLower(c.req.OutcomeWanted)
+	first, _, _ := strings.Cut(strings.ToLower(s), " ")
+	if s == "" || (first != "to" && !ownSentence(s, c.v.short)) {
+		return s, ""
+	}
+	return "", c.hopingFor()
+}
+
+// ownSentence reports whether free text is already a sentence with its own
+// subject: "I would like …", "We hope …", "Zoë wants …".
+func ownSentence(s, name string) bool {
+	first, _, _ := strings.Cut(s, " ")
+	first = strings.ToLower(strings.TrimRight(first, ",'’"))
+	switch first {
+	case "i", "i'd", "i’d", "i'm", "i’m", "we", "we'd", "we’d", "he", "she", "they", "please":
+		return true
+	}
+	return name != "" && strings.HasPrefix(s, name+" ")
 }
 
 // addsTo reports whether a letter's summary says more than its title and

@@ -39,10 +39,10 @@ func TestLetterReflectsOnlyWhatHadHappenedByItsDate(t *testing.T) {
 		if strings.Contains(text, "12 July") || strings.Contains(text, "upheld") {
 			t.Errorf("id %q: a complaint of 27 June tells of a reply of 12 July:\n%s", letterID, text)
 		}
-		if strings.Contains(text, "27 June 2026: Letter sent") {
+		if strings.Contains(text, "On 27 June 2026 I wrote") {
 			t.Errorf("id %q: the complaint lists itself:\n%s", letterID, text)
 		}
-		if !strings.Contains(text, "16 June 2026: Reply received (refused)") {
+		if !strings.Contains(text, "On 16 June 2026 the request was refused. Dr Rahman said no.") {
 			t.Errorf("id %q: the earlier refusal is missing:\n%s", letterID, text)
 		}
 	}
@@ -192,12 +192,12 @@ func TestBlankSenderIsVisiblyMissing(t *testing.T) {
 func TestTimelineNamesEachLetter(t *testing.T) {
 	step := data.Step{On: june(2), Kind: data.StepLetterSent, LetterKind: data.KindSecondOpinionDiagnosis}
 	tests := []struct{ summary, want string }{
-		{"", "Letter sent: ask for a second opinion about the diagnosis"},
-		{"Letter sent by post", "Letter sent: ask for a second opinion about the diagnosis"},
-		{"By email.", "Letter sent: ask for a second opinion about the diagnosis"},
-		{"Ask for a second opinion about the diagnosis", "Letter sent: ask for a second opinion about the diagnosis"},
-		{"To Dr Rahman, by post.", "Letter sent: ask for a second opinion about the diagnosis (to Dr Rahman, by post)"},
-		{"Asked at the desk. Receipt given.", "Letter sent: ask for a second opinion about the diagnosis. Asked at the desk. Receipt given."},
+		{"", "I wrote to ask for a second opinion about the diagnosis."},
+		{"Letter sent by post", "I wrote to ask for a second opinion about the diagnosis."},
+		{"By email.", "I wrote to ask for a second opinion about the diagnosis."},
+		{"Ask for a second opinion about the diagnosis", "I wrote to ask for a second opinion about the diagnosis."},
+		{"To Dr Rahman, by post.", "I wrote to ask for a second opinion about the diagnosis (to Dr Rahman, by post)."},
+		{"Asked at the desk. Receipt given.", "I wrote to ask for a second opinion about the diagnosis. Asked at the desk. Receipt given."},
 	}
 	for _, tt := range tests {
 		step.Summary = tt.summary
@@ -205,9 +205,49 @@ func TestTimelineNamesEachLetter(t *testing.T) {
 			t.Errorf("summary %q: %q, want %q", tt.summary, got, tt.want)
 		}
 	}
-	reply := data.Step{Kind: data.StepReply, Outcome: data.OutcomeRefused, Summary: "Dr Rahman said no."}
-	if got := describeStep(reply); got != "Reply received (refused): Dr Rahman said no" {
-		t.Errorf("reply: %q", got)
+}
+
+// The story so far reads as sentences a complaints manager follows, and a
+// reply's summary does not say its outcome twice.
+func TestTimelineReadsAsProse(t *testing.T) {
+	tests := []struct {
+		step data.Step
+		want string
+	}{
+		{data.Step{Kind: data.StepReply, Outcome: data.OutcomeRefused, Summary: "Refused without giving reasons"},
+			"the request was refused without giving reasons."},
+		{data.Step{Kind: data.StepReply, Outcome: data.OutcomeRefused, Summary: "Dr Rahman said no."},
+			"the request was refused. Dr Rahman said no."},
+		{data.Step{Kind: data.StepReply, Outcome: data.OutcomeRefused, Summary: "refused"},
+			"the request was refused."},
+		{data.Step{Kind: data.StepReply, Outcome: data.OutcomeRefused, Summary: "Turned down, as the team has no capacity"},
+			"the request was refused as the team has no capacity."},
+		{data.Step{Kind: data.StepReply, Outcome: data.OutcomePartly, Summary: "by letter from the practice manager"},
+			"the request was partly agreed by letter from the practice manager."},
+		{data.Step{Kind: data.StepReply}, "a reply came."},
+		{data.Step{Kind: data.StepCall, Summary: "Rang PALS, who will call back"},
+			"there was a phone call about the request. Rang PALS, who will call back."},
+		{data.Step{Kind: data.StepNote, Summary: "Dr Rahman agreed to look again"}, "Dr Rahman agreed to look again."},
+		{data.Step{Kind: data.StepNote}, ""},
+		{data.Step{Kind: data.StepLetterSent, LetterKind: data.KindComplaint}, "I wrote to make a complaint."},
+		{data.Step{Kind: data.StepLetterSent, LetterKind: data.KindClinicianReferral}, "the clinician's request to a colleague was sent."},
+	}
+	for _, tt := range tests {
+		if got := describeStep(tt.step); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.step, got, tt.want)
+		}
+	}
+	in := fullInput(data.KindComplaint, data.England, false)
+	in.Steps[0].Summary = "Refused without giving reasons"
+	text := compose(t, in)
+	want := "On 2 October 2026 I wrote to ask for a second opinion about the diagnosis. On 16 October 2026 the request was refused without giving reasons."
+	if !strings.Contains(text, want) {
+		t.Errorf("complaint does not tell the story as prose:\n%s", text)
+	}
+	for _, log := range []string{"Reply received", "Letter sent:", "(refused)"} {
+		if strings.Contains(text, log) {
+			t.Errorf("complaint reads as a log (%q):\n%s", log, text)
+		}
 	}
 }
 

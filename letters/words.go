@@ -73,17 +73,15 @@ var lowerable = map[string]bool{
 	"letters": true, "calls": true, "phone": true, "all": true, "any": true, "everything": true, "correspondence": true,
 }
 
-// since reads "2019" as "since 2019" and leaves "for three years" alone.
-func since(s string) string {
-	s = clean(s)
-	if s == "" {
-		return ""
+// nonEmpty keeps the parts that say something.
+func nonEmpty(parts ...string) []string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
 	}
-	r, _ := utf8.DecodeRuneInString(s)
-	if unicode.IsDigit(r) {
-		return "since " + s
-	}
-	return lowerFirst(s)
+	return out
 }
 
 // article is "a" or "an" for the phrase that follows it.
@@ -191,4 +189,40 @@ func possessive(name string) string {
 		return ""
 	}
 	return name + "'s"
+}
+
+// Words that mark free text as the patient's own voice: a clinician's
+// letter does not copy them.
+var ownVoiceWords = map[string]bool{
+	"i": true, "i'm": true, "i've": true, "i'd": true, "i'll": true, "me": true, "my": true,
+	"mine": true, "myself": true, "we": true, "we're": true, "we've": true, "we'd": true,
+	"our": true, "ours": true, "us": true, "you": true, "your": true, "yours": true,
+}
+
+// inOwnVoice gives the text when it can stand in someone else's letter,
+// and "" when it is written as "I" or "we", or speaks to "you".
+func inOwnVoice(s string) string {
+	for _, w := range words(s) {
+		if ownVoiceWords[w] {
+			return ""
+		}
+	}
+	return s
+}
+
+// addressesNoOne gives the text unless it speaks to "you".
+func addressesNoOne(s string) string {
+	for _, w := range words(s) {
+		if w == "you" || w == "your" || w == "yours" {
+			return ""
+		}
+	}
+	return s
+}
+
+// words are the lower-case words of free text, apostrophes kept.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(s, "’", "'")), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	})
 }

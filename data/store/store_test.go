@@ -147,7 +147,8 @@ func TestRoundTripEveryRecordType(t *testing.T) {
 		Address: "2 Heol y Felin\nLlandeilo\nSA19 6AA", Phone: "01632 960123", Email: "sian@example.org",
 		NHSNumber: "943 476 5919", Nation: data.Wales, Notes: "Prefers letters in the morning post.",
 		ConsentOn: data.MustDate(2026, 10, 30), ConsentScope: "Letters and calls about her second opinion",
-		Flags: []string{"interpreter", "urgent"},
+		Flags:    []string{"interpreter", "urgent"},
+		Pronouns: data.PronounsShe, Title: data.TitleMs, NHSName: "Sian Dafydd", Relationship: "my sister",
 	}
 	mustSave(t, s.SavePerson(ctx, &person))
 	if person.ID == "" || person.CreatedAt.IsZero() || person.NHSNumber != "9434765919" {
