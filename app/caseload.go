@@ -216,8 +216,32 @@ func (c *caseload) configFor(r data.Request) process.Config {
 	cfg.Recipient = cfg.Contacts[r.RecipientID]
 	if p, ok := c.person(r.PersonID); ok {
 		cfg.Nation = p.Nation
+		cfg.Them = c.them(r, p)
 	}
 	return cfg
+}
+
+// them is how the next steps name the person when the reader is someone
+// else: "the client" to an advocate or a surgery, "your son" to a carer
+// who gave the relationship; "" when the reader is the person.
+func (c *caseload) them(r data.Request, p data.Person) string {
+	if m := c.mode(); m == modeAdvocate || m == modeSurgery {
+		if m == modeSurgery {
+			return "the patient"
+		}
+		return "the client"
+	}
+	if !r.OnBehalf && r.AskedBy != data.AskedByCarer {
+		return ""
+	}
+	rel := strings.TrimSpace(p.Relationship)
+	if low := strings.ToLower(rel); strings.HasPrefix(low, "my ") {
+		return "your " + rel[3:]
+	}
+	if rel != "" {
+		return "your " + rel
+	}
+	return "the person you are writing for"
 }
 
 func (c *caseload) chaseDays() int {

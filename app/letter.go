@@ -137,7 +137,8 @@ func (ls *letterScreen) compose() {
 		date = ls.rec.SentOn
 	}
 	l, err := letters.Compose(letters.Input{Kind: ls.rec.Kind, Person: ls.person, Request: ls.req,
-		Recipient: ls.recipient(), Sender: ls.s.cl.sender, Date: date, Steps: ls.s.cl.steps[ls.req.ID], LetterID: ls.rec.ID})
+		Recipient: ls.recipient(), Sender: ls.s.cl.sender, Date: date, Steps: ls.s.cl.steps[ls.req.ID], LetterID: ls.rec.ID,
+		ReplyDays: ls.s.cl.chaseDays()})
 	if err != nil {
 		ls.s.showError(err)
 	}

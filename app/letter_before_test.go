@@ -85,7 +85,7 @@ func TestPersonFormKeepsHowLettersSpeakOfThem(t *testing.T) {
 		t.Errorf("the form does not show what was stored")
 	}
 	// Someone writing for themselves is not asked who they are to themselves.
-	if newPersonForm(got, true).related != nil {
+	if newPersonForm(got, true).consent != nil {
 		t.Error("the form for oneself asks for a relationship")
 	}
 }

@@ -111,7 +111,8 @@ func (ls *letterScreen) onMarkSent() {
 		rows = append(rows, minutes.label, minutes.cell())
 	}
 	body := container.NewVBox(
-		prose("Once it is marked as sent, the letter is kept as it went out, and the date a reply is owed goes on Today."),
+		prose("Once it is marked as sent, the letter is kept as it went out, and the date a reply is owed goes on Today. "+
+			"Their time to answer runs from when they receive it: a posted letter is taken to arrive 2 working days after posting, unless you later note the day it arrived."),
 		formRows(rows...))
 	d := dialog.NewCustomConfirm("Mark as sent", "Mark as sent", "Not yet", body, func(ok bool) {
 		if !ok {
@@ -137,7 +138,7 @@ func (ls *letterScreen) markSent(on data.Date, how data.SentHow, minutes int) {
 	// copy on file never changes with later records.
 	l.Body, l.SentOn, l.SentHow = ls.final().EditableText(), on, how
 	to := ls.recipient()
-	step := data.Step{RequestID: l.RequestID, On: on, Kind: data.StepLetterSent, LetterKind: l.Kind, Minutes: minutes,
+	step := data.Step{RequestID: l.RequestID, On: on, Kind: data.StepLetterSent, LetterKind: l.Kind, Minutes: minutes, SentHow: how,
 		Summary: "To " + to.DisplayName() + ", " + lowerFirst(how.Label()) + "."}
 	cfg := ls.s.cl.configFor(ls.req)
 	cfg.Recipient = to

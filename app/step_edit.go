@@ -28,7 +28,10 @@ type stepEdit struct {
 	on      *field
 	summary *field
 	minutes *field
-	dlg     dialog.Dialog
+	// received is the day a sent letter arrived, when known: their time to
+	// answer runs from it (nil for steps that are not letters sent).
+	received *field
+	dlg      dialog.Dialog
 }
 
 // outcomesFor are the answers a step of this kind can record.
@@ -67,7 +70,16 @@ func (rs *requestScreen) editStep(st data.Step) *stepEdit {
 	if len(e.outs) > 0 {
 		rows = append(rows, bold("Their answer"), e.outcome)
 	}
-	rows = append(rows, e.on.label, e.on.cell(), e.summary.label, e.summary.cell(), e.minutes.label, e.minutes.cell())
+	rows = append(rows, e.on.label, e.on.cell())
+	if st.Kind == data.StepLetterSent {
+		e.received = newField("ReceivedOn", "They received it on", "Optional. Their time to answer runs from this day; "+
+			"without it, a posted letter is taken to arrive 2 working days after posting.", checkDate)
+		if !st.ReceivedOn.IsZero() {
+			e.received.set(st.ReceivedOn.UK())
+		}
+		rows = append(rows, e.received.label, e.received.cell())
+	}
+	rows = append(rows, e.summary.label, e.summary.cell(), e.minutes.label, e.minutes.cell())
 	save := widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), e.onSave)
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { e.dlg.Hide() })
@@ -87,9 +99,14 @@ func stepTitle(st data.Step) string {
 }
 
 func (e *stepEdit) onSave() {
-	ok := e.on.validate() && e.summary.validate() && e.minutes.validate()
-	if !ok {
-		return
+	fields := []*field{e.on, e.summary, e.minutes}
+	if e.received != nil {
+		fields = append(fields, e.received)
+	}
+	for _, f := range fields {
+		if !f.validate() {
+			return
+		}
 	}
 	s, rs := e.rs.s, e.rs
 	st := e.step
@@ -99,14 +116,17 @@ func (e *stepEdit) onSave() {
 	if len(e.outs) > 0 {
 		st.Outcome = enumFor(e.outcome.Selected, e.outs)
 	}
-	if st.On != e.step.On || st.Outcome != e.step.Outcome { // what is owed follows from when, and what was said
+	if e.received != nil {
+		st.ReceivedOn, _ = data.ParseDate(strings.TrimSpace(e.received.text()))
+	}
+	if st.On != e.step.On || st.Outcome != e.step.Outcome || st.ReceivedOn != e.step.ReceivedOn { // what is owed follows from when, and what was said
 		earlier := slices.DeleteFunc(slices.Clone(s.cl.steps[rs.req.ID]), func(x data.Step) bool {
 			return x.ID == st.ID || x.On.After(st.On)
 		})
 		st.DueOn, st.DueWhat = process.DueAfter(earlier, st, rs.person.Nation, s.cl.configFor(rs.req))
 	}
 	store := s.st
-	backgroundForm(s, []*field{e.on, e.summary, e.minutes}, func(ctx context.Context) (data.Step, error) {
+	backgroundForm(s, fields, func(ctx context.Context) (data.Step, error) {
 		return st, store.UpdateStep(ctx, st)
 	}, func(st data.Step) {
 		s.cl.removeStep(st)

@@ -152,8 +152,10 @@ func (p picker) onlyOne(role data.ContactRole) string {
 // national is the nation's own body in the role: the one named as the
 // nation's (by preferred), else any that is recorded as serving it.
 func (p picker) national(role data.ContactRole, preferred func(data.Contact) bool) string {
+	// A body named as the nation's own is its own, even where the user
+	// added it without saying which nations it serves.
 	for _, c := range p.contacts {
-		if c.Role == role && c.ServesOnly(p.nation) && preferred(c) {
+		if c.Role == role && c.Serves(p.nation) && preferred(c) {
 			return c.ID
 		}
 	}

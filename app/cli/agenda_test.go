@@ -60,7 +60,6 @@ func agendaData(t *testing.T) string {
 func TestAgendaCommand(t *testing.T) {
 	dir := agendaData(t)
 	want := strings.Join([]string{
-		"2026-10-08\toverdue\tAnn Lee\tDecision owed on the request for a second opinion; a refusal must come with written reasons (7 days)",
 		"2026-10-15\toverdue\tAnn Lee\tNo reply to the request for a second opinion after 14 days: chase it",
 		"2026-11-02\tdue\tBob Reid\tStage 1 answer to the complaint owed (5 working days)",
 		"2026-11-10\tdue\tCara Quinn\tLast day to complain (6 months from 10/05/2026)",
@@ -112,11 +111,11 @@ func TestAgendaCalendarFile(t *testing.T) {
 	if !strings.HasPrefix(cal, "BEGIN:VCALENDAR\r\n") || !strings.HasSuffix(cal, "END:VCALENDAR\r\n") {
 		t.Errorf("not a calendar:\n%s", cal)
 	}
-	if n, lines := strings.Count(cal, "BEGIN:VEVENT\r\n"), strings.Count(out, "\n"); n != lines || n != 4 {
+	if n, lines := strings.Count(cal, "BEGIN:VEVENT\r\n"), strings.Count(out, "\n"); n != lines || n != 3 {
 		t.Errorf("%d events for %d agenda lines", n, lines)
 	}
-	if !strings.Contains(cal, "DTSTART;VALUE=DATE:20261008\r\n") || !strings.Contains(cal, "SUMMARY:OVERDUE Ann Lee: Decision owed") {
-		t.Errorf("calendar lacks the overdue decision:\n%s", cal)
+	if !strings.Contains(cal, "DTSTART;VALUE=DATE:20261015\r\n") || !strings.Contains(cal, "SUMMARY:OVERDUE Ann Lee: No reply") {
+		t.Errorf("calendar lacks the overdue chaser:\n%s", cal)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	if len(entries) != 1 {

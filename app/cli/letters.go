@@ -144,7 +144,7 @@ func composeFromStore(ctx context.Context, st *store.Store, requestID, kind stri
 	}
 	l, err := letters.Compose(letters.Input{
 		Kind: kind, Person: person, Request: req, Recipient: recipient,
-		Sender: sender, Date: date, Steps: steps, LetterID: saved.ID,
+		Sender: sender, Date: date, Steps: steps, LetterID: saved.ID, ReplyDays: st.ChaseDays(ctx),
 	})
 	if err != nil {
 		return letters.Letter{}, data.Letter{}, err

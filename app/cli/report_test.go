@@ -22,8 +22,8 @@ func TestReportCommand(t *testing.T) {
 		"Median days to a decision                    9 (1 decision)\n", // Cara: 1 to 10 May
 		"Refusals explained within 7 days             0\n",
 		"Refusals explained after 7 days              1\n",
-		"Overdue now (requests)                       1\n", // Ann: decision and chaser
-		"Overdue now (deadlines passed)               2\n",
+		"Overdue now (requests)                       1\n", // Ann: the chaser
+		"Overdue now (deadlines passed)               1\n",
 		"  Refused                                        1   25%\n",
 		"  Withdrawn                                      1   25%\n",
 		"  Awaiting an answer                             2   50%\n",
