@@ -148,8 +148,8 @@ func TestDeskFirstRequestOnAFreshInstall(t *testing.T) {
 		t.Errorf("the receipt stored: %+v", ls2)
 	}
 	steps, _ := s.st.StepsFor(ctx, reqs[0].ID)
-	if len(steps) != 1 || steps[0].DueOn != s.today().AddDays(7) {
-		t.Errorf("steps stored: %+v; want one, with the decision owed in 7 days", steps)
+	if len(steps) != 1 || steps[0].DueOn != s.today().AddDays(14) {
+		t.Errorf("steps stored: %+v; want one, with an answer owed in the practice's 14 days", steps)
 	}
 	snd, _ := s.st.Sender(ctx)
 	if snd.Organisation != "Glenview Medical Practice" || snd.Name != "Jo Smith" {

@@ -92,10 +92,10 @@ func TestDeskLogsARequestWithReceiptAndDueDate(t *testing.T) {
 		t.Fatalf("steps stored: %d, want 1", len(steps))
 	}
 	step := steps[0]
-	if step.LetterKind != data.KindReceptionReceipt || step.On != s.today() || step.DueOn != s.today().AddDays(7) {
-		t.Errorf("the step is %+v; want the receipt, today, with a decision due in 7 days", step)
+	if step.LetterKind != data.KindReceptionReceipt || step.On != s.today() || step.DueOn != s.today().AddDays(14) {
+		t.Errorf("the step is %+v; want the receipt, today, with an answer due in the practice's 14 days", step)
 	}
-	if !strings.Contains(step.DueWhat, "7 days") {
+	if !strings.Contains(step.DueWhat, "14 days") {
 		t.Errorf("what is owed reads %q", step.DueWhat)
 	}
 	letters, _ := s.st.LettersFor(ctx, r.ID)

@@ -54,8 +54,8 @@ func TestTodayShowsARequestOnce(t *testing.T) {
 		}
 		t.Fatalf("Today lists one request %d times", len(today.items))
 	}
-	if it := today.items[0]; it.Date != s.today().AddDays(-13) {
-		t.Errorf("the row is dated %s, want the decision owed 7 days after the letter (%s)", it.Date, s.today().AddDays(-13))
+	if it := today.items[0]; it.Date != s.today().AddDays(-6) {
+		t.Errorf("the row is dated %s, want the chaser 14 days after the letter (%s)", it.Date, s.today().AddDays(-6))
 	}
 }
 

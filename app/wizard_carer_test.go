@@ -38,8 +38,8 @@ func TestCarersLetterIsSignedByTheWriterAndAsksForConsent(t *testing.T) {
 	}
 	tapButton(t, s, "Record their consent")
 	es := dialogEntries(t, s)
-	test.Type(es[6], "my mother")
-	test.Type(es[7], s.today().AddDays(-3).UK())
+	test.Type(es[7], "my mother") // after the name on the NHS record
+	test.Type(es[8], s.today().AddDays(-3).UK())
 	tapInDialog(t, s, "Save")
 	settle(t, s)
 	ls = s.current.(*letterScreen)
