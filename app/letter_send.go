@@ -27,9 +27,20 @@ func (ls *letterScreen) fileName() string {
 	return strings.TrimSpace(name) + ".pdf"
 }
 
-// onSavePDF asks where to save, then writes the PDF in the background.
+// onSavePDF sets the PDF first and only then asks where to save it, so a
+// letter that cannot be set is explained before any file exists: Fyne's
+// save dialog creates the file as soon as a place is chosen, and setting
+// the letter after it used to leave an empty file behind.
 func (ls *letterScreen) onSavePDF() {
 	l, large := ls.final(), ls.rec.LargePrint
+	background(ls.s, func(ctx context.Context) ([]byte, error) {
+		pdf, err := letters.RenderPDF(l, letters.PDFOptions{LargePrint: large})
+		return pdf, pdfError(err)
+	}, ls.askWhereToSave)
+}
+
+// askWhereToSave asks where the PDF goes, then writes it in the background.
+func (ls *letterScreen) askWhereToSave(pdf []byte) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			ls.s.showError(err)
@@ -39,11 +50,6 @@ func (ls *letterScreen) onSavePDF() {
 			return
 		}
 		background(ls.s, func(ctx context.Context) (string, error) {
-			pdf, err := letters.RenderPDF(l, letters.PDFOptions{LargePrint: large})
-			if err != nil {
-				w.Close()
-				return "", pdfError(err)
-			}
 			return w.URI().Name(), writePrivately(w, pdf)
 		}, func(name string) { ls.status.SetText("Saved as " + name + ".") })
 	}, ls.s.win)
@@ -58,7 +64,12 @@ func (ls *letterScreen) onSavePDF() {
 func writePrivately(w fyne.URIWriteCloser, content []byte) error {
 	if w.URI().Scheme() == "file" {
 		w.Close()
-		return safefile.WriteBytes(w.URI().Path(), "the letter", safefile.Private, content)
+		path := w.URI().Path()
+		err := safefile.WriteBytes(path, "the letter", safefile.Private, content)
+		if fi, serr := os.Stat(path); err != nil && serr == nil && fi.Size() == 0 {
+			os.Remove(path) // the empty file the dialog made, never a letter
+		}
+		return err
 	}
 	defer w.Close()
 	if _, err := w.Write(content); err != nil {

@@ -16,19 +16,23 @@ func markPages(pages [][]run, l Letter, fs *fontSet, m metrics) [][]run {
 	if name == "" && len(l.Signature) > 0 {
 		name = strings.TrimSpace(l.Signature[0])
 	}
-	var head []string
-	for _, s := range []string{name, l.Date.Long()} {
-		if s != "" {
-			head = append(head, s)
-		}
-	}
-	left := strings.Join(head, ", ")
+	date := l.Date.Long()
 	for i := 1; i < len(pages); i++ {
 		right := fmt.Sprintf("Page %d of %d", i+1, len(pages))
 		x := pageW - margin - fs.measure(right, false, m.footer)
 		marks := []run{{x: x, y: margin, text: right, size: m.footer}}
-		if left != "" {
-			marks = append(marks, run{x: margin, y: margin, text: left, size: m.footer})
+		// The name and the date are set apart, so that a name written
+		// right to left cannot draw the date's digits into its run.
+		x = margin
+		if name != "" {
+			marks = append(marks, run{x: x, y: margin, text: name, size: m.footer})
+			x += fs.measure(name, false, m.footer)
+			if date != "" {
+				date = ", " + date
+			}
+		}
+		if date != "" {
+			marks = append(marks, run{x: x, y: margin, text: date, size: m.footer})
 		}
 		pages[i] = append(marks, pages[i]...)
 	}
