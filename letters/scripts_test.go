@@ -16,6 +16,14 @@ var namesInScripts = map[string]string{
 	"greek":    "Ελένη",
 	"cyrillic": "Сергій",
 	"gurmukhi": "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+	// A vowel sign drawn before its consonant (ਿ, ि, ি) must still come
+	// back after it.
+	"gurmukhi-singh": "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ",
+	"devanagari":     "प्रिया शर्मा",
+	"bengali":        "প্রিয়াঙ্কা দাস",
+	"urdu":           "عائشہ خان",
+	"hebrew":         "שרה לוי",
+	"tamil":          "கிருஷ்ணன்",
 }
 
 // letterFor is a letter from the person with the name, written by them.
@@ -51,5 +59,19 @@ func TestNamesInEveryScriptSurviveToPDF(t *testing.T) {
 				t.Errorf("%q did not survive to the PDF:\n%s", name, text)
 			}
 		})
+	}
+}
+
+// BenchmarkRenderPDFArabicName is the cost of shaping: a letter whose
+// sender's name and signature are in Arabic.
+func BenchmarkRenderPDFArabicName(b *testing.B) {
+	l := letterFor(b, namesInScripts["arabic"])
+	if _, err := RenderPDF(l, PDFOptions{}); err != nil { // load the fonts once
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := RenderPDF(l, PDFOptions{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
