@@ -59,7 +59,11 @@ func CheckPrintable(l Letter) error {
 // and the direction marks place punctuation beside right-to-left text.
 // The shaper acts on them and draws nothing.
 func shapingMark(r rune) bool {
-	return r == '\u200c' || r == '\u200d' || r == '\u200e' || r == '\u200f'
+	switch r {
+	case '\u200c', '\u200d', '\u200e', '\u200f', '\u061c', '\u00ad':
+		return true // and the Arabic letter mark, and the soft hyphen
+	}
+	return false
 }
 
 // UnprintableError names a character no font can show, in plain words, or
