@@ -65,7 +65,12 @@ func (ls *letterScreen) savePDFTo(w fyne.URIWriteCloser, pdf []byte) {
 func writePrivately(w fyne.URIWriteCloser, content []byte) error {
 	if w.URI().Scheme() == "file" {
 		w.Close()
-		return safefile.WriteBytes(w.URI().Path(), "the letter", safefile.Private, content)
+		path := w.URI().Path()
+		err := safefile.WriteBytes(path, "the letter", safefile.Private, content)
+		if fi, serr := os.Stat(path); err != nil && serr == nil && fi.Size() == 0 {
+			os.Remove(path) // the empty file the dialog made, never a letter
+		}
+		return err
 	}
 	defer w.Close()
 	if _, err := w.Write(content); err != nil {

@@ -40,12 +40,7 @@ func TestFailedWizardSaveKeepsWhatWasTyped(t *testing.T) {
 }
 
 func TestFailedLetterSaveKeepsTheEdits(t *testing.T) {
-	dir := t.TempDir()
-	r := seedRequest(t, dir)
-	s := openOn(t, dir)
-	s.showNewLetter(r.ID, data.KindAskAgain)
-	settle(t, s)
-	ls := s.current.(*letterScreen)
+	s, ls := openNewLetter(t, data.KindAskAgain)
 	test.Type(ls.editor, "In my own words. ")
 	s.st.Close()
 	ls.onSave()

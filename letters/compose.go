@@ -101,6 +101,7 @@ func newComposer(in Input) *composer {
 // from who writes to whom.
 func (c *composer) letter() Letter {
 	l := c.out
+	l.Person = clean(c.in.Person.Name) // continuation pages name the patient, not the signer
 	switch {
 	case c.from == fromSurgery:
 		l.From = c.surgeryLines()

@@ -1,11 +1,13 @@
 package letters
 
 import (
+	"bytes"
 	"fmt"
 	"sync"
 
 	"fyne.io/fyne/v2/theme"
 	"github.com/signintech/gopdf"
+	"github.com/signintech/gopdf/fontmaker/core"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -30,8 +32,17 @@ type face struct {
 }
 
 type fontSet struct {
-	regular, bold *face
-	container     *gopdf.FontContainer
+	regular, bold         *face
+	regularData, boldData []byte
+	container             *gopdf.FontContainer
+	ascent                float64 // baseline below the top of a line, in ems, as gopdf places it
+}
+
+func (fs *fontSet) data(bold bool) []byte {
+	if bold {
+		return fs.boldData
+	}
+	return fs.regularData
 }
 
 var (
@@ -44,7 +55,7 @@ func loadFonts() (*fontSet, error) {
 	fontsOnce.Do(func() {
 		reg := theme.DefaultTextFont().Content()
 		bold := theme.DefaultTextBoldFont().Content()
-		fs := &fontSet{container: &gopdf.FontContainer{}}
+		fs := &fontSet{container: &gopdf.FontContainer{}, regularData: reg, boldData: bold}
 		if fs.regular, fontsErr = newFace(reg); fontsErr != nil {
 			return
 		}
@@ -57,6 +68,11 @@ func loadFonts() (*fontSet, error) {
 		if fontsErr = fs.container.AddTTFFontData(familyBold, bold); fontsErr != nil {
 			return
 		}
+		var p core.TTFParser
+		if fontsErr = p.ParseByReader(bytes.NewReader(reg)); fontsErr != nil {
+			return
+		}
+		fs.ascent = float64(p.TypoAscender()) / float64(p.UnitsPerEm())
 		fonts = fs
 	})
 	if fontsErr != nil {
@@ -104,4 +120,21 @@ func (f *face) measure(s string, size float64) float64 {
 		w += adv
 	}
 	return w * size
+}
+
+// measure is the width of the text in points at the size: from the
+// character widths for text gopdf sets alone, else from the shaped line.
+func (fs *fontSet) measure(s string, bold bool, size float64) float64 {
+	f := fs.regular
+	if bold {
+		f = fs.bold
+	}
+	if fs.isSimple(s, bold) {
+		return f.measure(s, size)
+	}
+	line, err := shapeLine(s, bold)
+	if err != nil {
+		return f.measure(s, size) // CheckPrintable has reported it
+	}
+	return line.width * size
 }

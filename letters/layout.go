@@ -2,6 +2,7 @@ package letters
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -51,11 +52,29 @@ type layout struct {
 	f     *fontSet
 	pages [][]run
 	y     float64
+
+	breakBefore  int  // the body block that starts a new page, or -1
+	closingAlone bool // the closing was the first thing on its page
 }
+
+// headerSpace is the room at the top of a continuation page for the line
+// naming the person, the date and the page.
+func (m metrics) headerSpace() float64 { return m.footer*1.45 + m.gap*2 }
 
 func (lo *layout) newPage() {
 	lo.pages = append(lo.pages, nil)
 	lo.y = margin
+	if len(lo.pages) > 1 {
+		lo.y += lo.m.headerSpace()
+	}
+}
+
+// top is where the first line of the current page goes.
+func (lo *layout) top() float64 {
+	if len(lo.pages) > 1 {
+		return margin + lo.m.headerSpace()
+	}
+	return margin
 }
 
 func (lo *layout) bottom() float64 { return pageH - margin }
@@ -64,7 +83,7 @@ func (lo *layout) room() float64 { return lo.bottom() - lo.y }
 
 // need starts a new page unless h points still fit.
 func (lo *layout) need(h float64) {
-	if lo.room() < h && lo.y > margin {
+	if lo.room() < h && lo.y > lo.top() {
 		lo.newPage()
 	}
 }
@@ -76,15 +95,24 @@ func (lo *layout) put(x float64, text string, bold bool) {
 	lo.y += lo.m.leading
 }
 
-func (lo *layout) face(bold bool) *face {
-	if bold {
-		return lo.f.bold
-	}
-	return lo.f.regular
+// measure is the width of the text in points at the body size.
+func (lo *layout) measure(s string, bold bool) float64 {
+	return lo.f.measure(s, bold, lo.m.body)
 }
 
+// layoutLetter places the letter. The closing, the space to sign and the
+// name never stand alone at the top of a page: when they would, the last
+// paragraph goes over with them.
 func layoutLetter(l Letter, f *fontSet, large bool) [][]run {
-	lo := &layout{m: metricsFor(large), f: f}
+	lo := layOut(l, f, large, -1)
+	if lo.closingAlone && len(l.Body) > 0 {
+		lo = layOut(l, f, large, len(l.Body)-1)
+	}
+	return lo.pages
+}
+
+func layOut(l Letter, f *fontSet, large bool, breakBefore int) *layout {
+	lo := &layout{m: metricsFor(large), f: f, breakBefore: breakBefore}
 	m := lo.m
 	lo.newPage()
 	right := pageW - margin
@@ -97,7 +125,7 @@ func layoutLetter(l Letter, f *fontSet, large bool) [][]run {
 	date := l.Date.Long()
 	var widest float64
 	for _, s := range append(from, date) {
-		widest = max(widest, lo.f.regular.measure(s, m.body))
+		widest = max(widest, lo.measure(s, false))
 	}
 	x := right - widest
 	for _, s := range from {
@@ -126,7 +154,10 @@ func layoutLetter(l Letter, f *fontSet, large bool) [][]run {
 		lo.paragraph(l.Salutation, false, 2)
 		lo.y += m.gap
 	}
-	for _, b := range l.Body {
+	for i, b := range l.Body {
+		if i == lo.breakBefore && lo.y > lo.top() {
+			lo.newPage()
+		}
 		if b.IsList() {
 			lo.bullets(b.Items)
 		} else {
@@ -135,7 +166,7 @@ func layoutLetter(l Letter, f *fontSet, large bool) [][]run {
 		lo.y += m.gap
 	}
 	lo.signOff(l)
-	return lo.pages
+	return lo
 }
 
 // paragraph sets text ragged right, keeping at least keep lines together
@@ -176,6 +207,7 @@ func (lo *layout) signOff(l Letter) {
 	m := lo.m
 	h := m.leading*float64(1+len(l.Signature)) + m.signSpace
 	lo.need(h)
+	lo.closingAlone = len(lo.pages) > 1 && len(lo.pages[len(lo.pages)-1]) == 0
 	if l.Closing != "" {
 		lo.put(margin, l.Closing, false)
 	}
@@ -191,17 +223,17 @@ func (lo *layout) signOff(l Letter) {
 // A word longer than a line is broken between characters: never lost,
 // never past the margin.
 func (lo *layout) wrap(text string, width float64, bold bool) []string {
-	f, size := lo.face(bold), lo.m.body
 	words := units(strings.Fields(strings.ReplaceAll(text, "\t", " ")))
 	if len(words) == 0 {
 		return nil
 	}
-	space := f.measure(" ", size)
+	measure := func(s string) float64 { return lo.measure(s, bold) }
+	space := measure(" ")
 	var out []string
 	var line string
 	var lineW float64
 	for _, w := range words {
-		ww := f.measure(w, size)
+		ww := measure(w)
 		switch {
 		case line == "" && ww <= width:
 			line, lineW = w, ww
@@ -215,10 +247,10 @@ func (lo *layout) wrap(text string, width float64, bold bool) []string {
 			if line != "" {
 				out = append(out, line)
 			}
-			pieces := breakWord(w, width, func(s string) float64 { return f.measure(s, size) })
+			pieces := breakWord(w, width, measure)
 			out = append(out, pieces[:len(pieces)-1]...)
 			line = pieces[len(pieces)-1]
-			lineW = f.measure(line, size)
+			lineW = measure(line)
 		}
 	}
 	return append(out, line)
@@ -280,11 +312,15 @@ func breakWord(w string, width float64, measure func(string) float64) []string {
 	var out []string
 	for w != "" {
 		end := 0
-		for i := range w {
-			if i > 0 && measure(w[:i]) > width {
-				break
+		prev := rune(-1)
+		for i, r := range w {
+			if i > 0 && breakable(prev, r) {
+				if measure(w[:i]) > width {
+					break
+				}
+				end = i
 			}
-			end = i
+			prev = r
 		}
 		if measure(w) <= width {
 			end = len(w)
@@ -296,4 +332,18 @@ func breakWord(w string, width float64, measure func(string) float64) []string {
 		w = w[end:]
 	}
 	return out
+}
+
+// breakable reports whether a word may be cut between a and b: never
+// before a vowel sign or other mark, nor after a virama or a joiner, which
+// bind the letters of one syllable together.
+func breakable(a, b rune) bool {
+	if unicode.Is(unicode.M, b) {
+		return false
+	}
+	switch a {
+	case 0x200c, 0x200d, 0x094d, 0x09cd, 0x0a4d, 0x0acd, 0x0b4d, 0x0bcd, 0x0c4d, 0x0ccd, 0x0d4d, 0x0dca, 0x1039, 0x17d2:
+		return false
+	}
+	return true
 }

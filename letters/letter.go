@@ -5,6 +5,7 @@ import "secondopinion/data"
 // Letter is a composed letter, laid out the way a UK business letter is.
 type Letter struct {
 	Kind       string
+	Person     string   // whom the letter is about, named at the head of continuation pages
 	From       []string // the sender's name, address and contact lines, set top right
 	Date       data.Date
 	To         []string // the recipient's name and address

@@ -94,14 +94,7 @@ func TestLongLetterPaginates(t *testing.T) {
 	in.Request.Reason = b.String()
 	// A word longer than a line must be broken, never lost or overflowing.
 	in.Request.Problems = strings.Repeat("unbelievably", 20) + " end"
-	l, err := Compose(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf, err := RenderPDF(l, PDFOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, pdf := composeAndRender(t, in)
 	text := pdfText(t, pdf)
 	checkWordsInOrder(t, "long letter", RenderText(l), text)
 	pages := layoutLetter(l, mustFonts(t), false)

@@ -2,6 +2,7 @@ package letters
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,9 +11,12 @@ import (
 	"golang.org/x/text/unicode/runenames"
 )
 
-// CheckPrintable reports the first character the PDF font cannot show,
-// saying what it is and where, so the user can change it before the PDF
-// is written. A box or a question mark must never reach a letter.
+// CheckPrintable reports the first character no font can show, saying
+// what it is and where, so the user can change it before the PDF is
+// written. A box or a question mark must never reach a letter. Where the
+// font a script needs is missing from this computer (Chinese, Japanese and
+// Korean come from the system's own fonts), it says which characters need
+// it and how to get it.
 func CheckPrintable(l Letter) error {
 	l = composed(l)
 	fs, err := loadFonts()
@@ -20,27 +24,66 @@ func CheckPrintable(l Letter) error {
 		return err
 	}
 	for _, p := range printParts(l) {
-		f := fs.regular
-		if p.bold {
-			f = fs.bold
+		if fs.isSimple(p.text, p.bold) {
+			continue
 		}
+		var missing []rune
+		var why error
 		for _, r := range p.text {
-			if r == '\n' || r == '\t' || f.has(r) {
+			if r == '\n' || r == '\t' || shapingMark(r) || slices.Contains(missing, r) {
 				continue
 			}
-			return &UnprintableError{Char: r, Where: p.where}
+			if unicode.Is(unicode.Cf, r) {
+				// Pasted text brings invisible characters that would
+				// quietly break words apart or hide text.
+				return &UnprintableError{Char: r, Where: p.where}
+			}
+			f, err := fontFor(r, p.bold)
+			if f != nil {
+				continue
+			}
+			if err == nil {
+				return &UnprintableError{Char: r, Where: p.where}
+			}
+			missing, why = append(missing, r), err
+		}
+		if len(missing) > 0 {
+			return &UnprintableError{Char: missing[0], Chars: missing, Where: p.where, Missing: why}
 		}
 	}
 	return nil
 }
 
-// UnprintableError names a character the font lacks, in plain words.
+// shapingMark is an invisible character with work to do: the joiners
+// choose between letter forms in Arabic, Persian and the Indic scripts,
+// and the direction marks place punctuation beside right-to-left text.
+// The shaper acts on them and draws nothing.
+func shapingMark(r rune) bool {
+	switch r {
+	case '\u200c', '\u200d', '\u200e', '\u200f', '\u061c', '\u00ad':
+		return true // and the Arabic letter mark, and the soft hyphen
+	}
+	return false
+}
+
+// UnprintableError names a character no font can show, in plain words, or
+// the characters that need a font this computer lacks (Missing says
+// which).
 type UnprintableError struct {
-	Char  rune
-	Where string
+	Char    rune
+	Chars   []rune // with Missing: every character in the place that needs it
+	Where   string
+	Missing error
 }
 
 func (e *UnprintableError) Error() string {
+	if e.Missing != nil {
+		var shown []string
+		for _, r := range e.Chars {
+			shown = append(shown, fmt.Sprintf("%q", string(r)))
+		}
+		return fmt.Sprintf("The letter has the characters %s %s, but %v.", strings.Join(shown, ", "), e.Where, e.Missing)
+	}
 	shown := string(e.Char)
 	if !unicode.IsGraphic(e.Char) || e.Char == utf8.RuneError {
 		shown = "" // an invisible character: its name says what it is
