@@ -136,11 +136,10 @@ func Restore(ctx context.Context, dir, from string) (keptAside string, err error
 		return "", explainBackup(err)
 	}
 
-	// Move the current database and its WAL aside, together.
-	stamp := time.Now().Format("20060102-150405")
-	aside := path + ".before-restore-" + stamp
+	// Move the current database and its logs aside, together.
+	aside := asideName(path)
 	moved := []string{}
-	for _, suffix := range []string{"", "-wal", "-shm"} {
+	for _, suffix := range companions {
 		if _, err := os.Stat(path + suffix); err == nil {
 			if err := os.Rename(path+suffix, aside+suffix); err != nil {
 				undoMoves(moved, path, aside)
@@ -159,7 +158,7 @@ func Restore(ctx context.Context, dir, from string) (keptAside string, err error
 	// Opening migrates an older backup and proves the result is usable.
 	s, err := Open(dir)
 	if err != nil {
-		for _, suffix := range []string{"", "-wal", "-shm"} {
+		for _, suffix := range companions {
 			os.Remove(path + suffix)
 		}
 		undoMoves(moved, path, aside)
@@ -170,6 +169,34 @@ func Restore(ctx context.Context, dir, from string) (keptAside string, err error
 		return "", nil
 	}
 	return aside, nil
+}
+
+// companions are the database and the files SQLite keeps beside it, which
+// belong together: a log moved without its database, or left behind for
+// another, would be applied to the wrong records.
+var companions = []string{"", "-wal", "-shm", "-journal"}
+
+// asideName is a name for the records a restore replaces that nothing
+// already uses, so a copy kept aside is never overwritten, however many
+// restores run in the same second. The folder's lock is held, so no other
+// restore can take the name between this look and the rename.
+func asideName(path string) string {
+	base := path + ".before-restore-" + time.Now().Format("20060102-150405")
+	for n := 1; ; n++ {
+		name := base
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d", base, n)
+		}
+		free := true
+		for _, suffix := range companions {
+			if _, err := os.Lstat(name + suffix); !errors.Is(err, os.ErrNotExist) {
+				free = false
+			}
+		}
+		if free {
+			return name
+		}
+	}
 }
 
 func undoMoves(moved []string, path, aside string) {
