@@ -162,7 +162,7 @@ func Restore(ctx context.Context, dir, from string) (keptAside string, err error
 // companions are the database and the files SQLite keeps beside it, which
 // belong together: a log moved without its database, or left behind for
 // another, would be applied to the wrong records.
-var companions = []string{"", "-wal", "-shm", "-journal"}
+var companions = []string{"", "-wal", "-shm", "-journal", commitsSuffix}
 
 // asideName is a name for the records a restore replaces that nothing
 // already uses, so a copy kept aside is never overwritten, however many

@@ -104,10 +104,10 @@ func create(dir, path string, held *DirLock) error {
 	if err == nil {
 		err = os.Rename(tmp, path)
 	}
+	for _, suffix := range companions {
+		os.Remove(tmp + suffix) // all of them on failure; the count file on success
+	}
 	if err != nil {
-		for _, suffix := range companions {
-			os.Remove(tmp + suffix)
-		}
 		return explain(err)
 	}
 	syncDir(dir)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"secondopinion/data"
@@ -30,6 +31,10 @@ type Store struct {
 	ro   bool     // the file can only be read
 
 	recovered string // what opening found interrupted and finished or undid
+
+	commitsMu    sync.Mutex
+	commitsFile  *os.File // the count of commits, beside the database
+	commitsNoted int64
 
 	// Now is the clock for created and updated times; tests replace it.
 	Now func() time.Time
@@ -58,6 +63,9 @@ func open(dir string, held *DirLock) (*Store, error) {
 		return nil, err
 	}
 	if err := inspectFile(context.Background(), path); err != nil {
+		return nil, err
+	}
+	if err := checkNothingLost(context.Background(), path); err != nil {
 		return nil, err
 	}
 	if !canWrite(path) {
@@ -133,6 +141,12 @@ func dsn(path string, readOnly bool) string {
 // Close closes the database and lets go of the folder's lock.
 func (s *Store) Close() error {
 	err := s.db.Close()
+	s.commitsMu.Lock()
+	if s.commitsFile != nil {
+		s.commitsFile.Close()
+		s.commitsFile = nil
+	}
+	s.commitsMu.Unlock()
 	s.lock.Release()
 	return err
 }
