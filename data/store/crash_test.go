@@ -112,7 +112,7 @@ func mustPeople(s *Store) []data.Person {
 // crashTally is what the trials found, for the log and the closing note.
 type crashTally struct {
 	kills, lost, unusable, halfMade, appeared, panics int
-	midFirst int // kills that landed before the first write returned
+	midFirst                                          int // kills that landed before the first write returned
 }
 
 // TestCrashLosesNothing kills writers of every kind and checks each result.
