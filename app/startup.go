@@ -38,7 +38,7 @@ func (s *shell) openFailed(dir string, err error) {
 	ss := newStartupScreen(s, err)
 	s.current = ss
 	s.win.SetContent(ss.content())
-	if errors.Is(err, store.ErrDamaged) {
+	if errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrChangesLost) {
 		ss.findBackup(dir)
 	}
 }
@@ -63,6 +63,15 @@ func newStartupScreen(s *shell, err error) *startupScreen {
 		ss.restore.Disable()
 		choose := widget.NewButtonWithIcon("Choose a backup file…", theme.FolderOpenIcon(), ss.onChoose)
 		ss.buttons = container.NewHBox(ss.restore, choose, quit)
+	case errors.Is(err, store.ErrChangesLost):
+		// Nothing is written until the person chooses: the damaged log is
+		// the only trace of the lost changes, and may yet be rescued.
+		ss.title = "Your newest changes were lost"
+		ss.restore = widget.NewButtonWithIcon("Looking for your newest backup…", theme.HistoryIcon(), ss.onRestoreNewest)
+		ss.restore.Importance = widget.HighImportance
+		ss.restore.Disable()
+		keep := widget.NewButtonWithIcon("Keep working with these records", theme.ConfirmIcon(), ss.onKeepAfterLoss)
+		ss.buttons = container.NewHBox(ss.restore, keep, quit)
 	case errors.Is(err, store.ErrNewer):
 		ss.title = "These records need a newer Second Opinion"
 		ss.buttons = container.NewHBox(quit)
@@ -104,6 +113,14 @@ func (ss *startupScreen) onRestoreNewest() {
 	if ss.backup.Path != "" {
 		ss.s.restoreFrom(ss.backup.Path)
 	}
+}
+
+// onKeepAfterLoss accepts the records as they are, without the lost
+// changes, and opens them.
+func (ss *startupScreen) onKeepAfterLoss() {
+	dir := ss.s.dir
+	runJob(ss.s, func(context.Context) (struct{}, error) { return struct{}{}, store.AcceptLoss(dir) },
+		func(struct{}) { ss.s.start() }, ss.s.showError)
 }
 
 func (ss *startupScreen) onChoose() {

@@ -28,14 +28,13 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
 		return &data.UserError{Message: fmt.Sprintf("The folder for the backup could not be made: %v.", err), Err: err}
 	}
-	tmp := dest + ".partial"
+	tmp := dest + partialSuffix
 	os.Remove(tmp)
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		os.Remove(tmp)
+	// Owner-only from its first byte: a backup holds people's health records.
+	if err := createPrivate(tmp); err != nil {
 		return explainBackup(err)
 	}
-	// A backup holds people's health records: readable by its owner only.
-	if err := os.Chmod(tmp, 0o600); err != nil {
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return explainBackup(err)
 	}
@@ -73,30 +72,18 @@ func verifyBackup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return bad("it could not be found.", err)
 	}
-	db, err := sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		return bad("it could not be opened.", err)
-	}
-	defer db.Close()
-	var result string
-	if err := db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&result); err != nil {
-		return bad("it is not a database, or it is damaged.", err)
-	}
-	if result != "ok" {
-		return bad("it is damaged.", errors.New(result))
-	}
-	var version int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return bad("its version could not be read.", err)
-	}
-	if version > LatestSchema() {
-		return bad("it was made by a newer version of Second Opinion. Please install that version to restore it.", nil)
-	}
-	var n int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM people").Scan(&n); err != nil || version < 1 {
+	err := inspectFile(ctx, path)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, ErrNewer):
+		return bad("it was made by a newer version of Second Opinion. Please install that version to restore it.", err)
+	case errors.Is(err, ErrNotOurs):
 		return bad("it does not hold Second Opinion records.", err)
+	case errors.Is(err, ErrDamaged):
+		return bad("it is damaged.", err)
 	}
-	return nil
+	return bad("it is not a database, or it could not be read.", err)
 }
 
 // Restore replaces the database in dir with the backup at from. The backup
@@ -117,17 +104,18 @@ func Restore(ctx context.Context, dir, from string) (keptAside string, err error
 	defer lock.Release()
 
 	path := filepath.Join(dir, FileName)
-	incoming := path + ".restoring"
-	os.Remove(incoming)
+	incoming := path + restoringSuffix
+	removeLeftovers(dir)
+	if err := createPrivate(incoming); err != nil {
+		return "", explainBackup(err)
+	}
 	src, err := sql.Open("sqlite", dsn(from, true))
 	if err != nil {
+		os.Remove(incoming)
 		return "", explainBackup(err)
 	}
 	_, err = src.ExecContext(ctx, "VACUUM INTO ?", incoming)
 	src.Close()
-	if err == nil {
-		err = os.Chmod(incoming, 0o600)
-	}
 	if err == nil {
 		err = syncFile(incoming)
 	}
@@ -136,11 +124,10 @@ func Restore(ctx context.Context, dir, from string) (keptAside string, err error
 		return "", explainBackup(err)
 	}
 
-	// Move the current database and its WAL aside, together.
-	stamp := time.Now().Format("20060102-150405")
-	aside := path + ".before-restore-" + stamp
+	// Move the current database and its logs aside, together.
+	aside := asideName(path)
 	moved := []string{}
-	for _, suffix := range []string{"", "-wal", "-shm"} {
+	for _, suffix := range companions {
 		if _, err := os.Stat(path + suffix); err == nil {
 			if err := os.Rename(path+suffix, aside+suffix); err != nil {
 				undoMoves(moved, path, aside)
@@ -157,9 +144,9 @@ func Restore(ctx context.Context, dir, from string) (keptAside string, err error
 	}
 	syncDir(dir)
 	// Opening migrates an older backup and proves the result is usable.
-	s, err := Open(dir)
+	s, err := open(dir, lock)
 	if err != nil {
-		for _, suffix := range []string{"", "-wal", "-shm"} {
+		for _, suffix := range companions {
 			os.Remove(path + suffix)
 		}
 		undoMoves(moved, path, aside)
@@ -170,6 +157,34 @@ func Restore(ctx context.Context, dir, from string) (keptAside string, err error
 		return "", nil
 	}
 	return aside, nil
+}
+
+// companions are the database and the files SQLite keeps beside it, which
+// belong together: a log moved without its database, or left behind for
+// another, would be applied to the wrong records.
+var companions = []string{"", "-wal", "-shm", "-journal", commitsSuffix}
+
+// asideName is a name for the records a restore replaces that nothing
+// already uses, so a copy kept aside is never overwritten, however many
+// restores run in the same second. The folder's lock is held, so no other
+// restore can take the name between this look and the rename.
+func asideName(path string) string {
+	base := path + ".before-restore-" + time.Now().Format("20060102-150405")
+	for n := 1; ; n++ {
+		name := base
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d", base, n)
+		}
+		free := true
+		for _, suffix := range companions {
+			if _, err := os.Lstat(name + suffix); !errors.Is(err, os.ErrNotExist) {
+				free = false
+			}
+		}
+		if free {
+			return name
+		}
+	}
 }
 
 func undoMoves(moved []string, path, aside string) {

@@ -1,9 +1,6 @@
 package store
 
-import (
-	"context"
-	"strings"
-)
+import "context"
 
 // Count is the number of records of one type.
 type Count struct {
@@ -27,42 +24,6 @@ func (s *Store) Counts(ctx context.Context) ([]Count, error) {
 	return counts, nil
 }
 
-// Check runs SQLite's full integrity check and the foreign-key check; it
+// Check is the one health check (see healthy) on the open records; it
 // returns a damaged-database error describing the first problems found.
-func (s *Store) Check(ctx context.Context) error {
-	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
-	if err != nil {
-		return explain(err)
-	}
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			rows.Close()
-			return explain(err)
-		}
-		if line != "ok" {
-			problems = append(problems, line)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return explain(err)
-	}
-	fk, err := s.db.QueryContext(ctx, "PRAGMA foreign_key_check")
-	if err != nil {
-		return explain(err)
-	}
-	for fk.Next() {
-		problems = append(problems, "a record refers to one that is missing")
-		break
-	}
-	fk.Close()
-	if len(problems) > 0 {
-		if len(problems) > 5 {
-			problems = problems[:5]
-		}
-		return damaged(strings.Join(problems, "; "))
-	}
-	return nil
-}
+func (s *Store) Check(ctx context.Context) error { return healthy(ctx, s.db) }

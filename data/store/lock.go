@@ -55,7 +55,8 @@ func OpenExclusive(dir string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := Open(dir)
+	removeLeftovers(dir)
+	s, err := open(dir, lock)
 	if err != nil {
 		lock.Release()
 		return nil, err

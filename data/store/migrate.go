@@ -32,38 +32,35 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // LatestSchema is the schema version this program writes.
 func LatestSchema() int { return len(migrations()) }
 
-// migrate applies each missing migration in its own transaction, together
-// with the new user_version, so a failure leaves the previous version whole.
+// migrate applies every missing migration and the new user_version in one
+// transaction, so a failure or a crash leaves the previous version whole,
+// never a version part-way up.
 func (s *Store) migrate(ctx context.Context) error {
 	current, err := s.SchemaVersion(ctx)
-	if err != nil {
+	if err != nil || current == LatestSchema() {
 		return err
 	}
 	files := migrations()
-	for i := current; i < len(files); i++ {
-		script, err := migrationFiles.ReadFile(files[i])
-		if err != nil {
+	return s.inTx(ctx, func(tx txn) error {
+		// Another copy may have migrated while this one waited for the
+		// write lock: look again inside the transaction.
+		var now int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
 			return err
 		}
-		err = s.inTx(ctx, func(tx txn) error {
-			// Another copy may have migrated while this one waited for
-			// the write lock: look again inside the transaction.
-			var now int
-			if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+		if now < 0 || now > len(files) {
+			return fmt.Errorf("%w: data version %d", ErrDamaged, now)
+		}
+		for i := now; i < len(files); i++ {
+			script, err := migrationFiles.ReadFile(files[i])
+			if err != nil {
 				return err
-			}
-			if now > i {
-				return nil
 			}
 			if _, err := tx.ExecContext(ctx, string(script)); err != nil {
 				return fmt.Errorf("migration %s: %w", files[i], err)
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
-			return err
-		})
-		if err != nil {
-			return err
 		}
-	}
-	return nil
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(files)))
+		return err
+	})
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"secondopinion/data"
@@ -29,14 +30,24 @@ type Store struct {
 	lock *DirLock // held by OpenExclusive until Close
 	ro   bool     // the file can only be read
 
+	recovered string // what opening found interrupted and finished or undid
+
+	commitsMu    sync.Mutex
+	commitsFile  *os.File // the count of commits, beside the database
+	commitsNoted int64
+
 	// Now is the clock for created and updated times; tests replace it.
 	Now func() time.Time
 }
 
 // Open opens (creating if needed) the database in dir and brings its
-// schema up to date. A database from a newer version of the program, or
-// one that is damaged, is refused and left exactly as it was.
-func Open(dir string) (*Store, error) {
+// schema up to date. A database from a newer version of the program, one
+// that is damaged, or a file that is not our records is refused and left
+// exactly as it was.
+func Open(dir string) (*Store, error) { return open(dir, nil) }
+
+// open is Open for a caller that may already hold the folder's lock.
+func open(dir string, held *DirLock) (*Store, error) {
 	if dir == "" {
 		return nil, &data.UserError{Message: "No data folder was given."}
 	}
@@ -47,17 +58,24 @@ func Open(dir string) (*Store, error) {
 		}
 	}
 	path := filepath.Join(dir, FileName)
-	if err := checkBeforeWriting(path); err != nil {
+	recovered, err := settle(dir, path, held)
+	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(path); err == nil && !canWrite(path) {
+	if err := inspectFile(context.Background(), path); err != nil {
+		return nil, err
+	}
+	if err := checkNothingLost(context.Background(), path); err != nil {
+		return nil, err
+	}
+	if !canWrite(path) {
 		return OpenReadOnly(dir)
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, explain(err)
 	}
-	s := &Store{db: db, dir: dir, path: path, Now: time.Now}
+	s := &Store{db: db, dir: dir, path: path, Now: time.Now, recovered: recovered}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -70,7 +88,11 @@ func Open(dir string) (*Store, error) {
 // read; the program shows a banner saying so.
 func OpenReadOnly(dir string) (*Store, error) {
 	path := filepath.Join(dir, FileName)
-	if err := checkBeforeWriting(path); err != nil {
+	if _, err := os.Stat(path + "-journal"); err == nil && hotJournal(path) {
+		return nil, &data.UserError{Message: "A change to these records was interrupted and must be undone before they can be read, " +
+			"but the file is read-only. Please make it writable and open the program again."}
+	}
+	if err := inspectFile(context.Background(), path); err != nil {
 		return nil, err
 	}
 	db, err := sql.Open("sqlite", dsn(path, true))
@@ -90,6 +112,10 @@ func OpenReadOnly(dir string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// Recovered says what opening found interrupted by a crash and put right,
+// in words for the person; "" when nothing was.
+func (s *Store) Recovered() string { return s.recovered }
 
 // ReadOnly reports whether the records can only be read.
 func (s *Store) ReadOnly() bool { return s.ro }
@@ -112,40 +138,15 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
-// checkBeforeWriting looks at an existing database read-only, so that a
-// newer or damaged file is refused before anything could change it.
-func checkBeforeWriting(path string) error {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	db, err := sql.Open("sqlite", dsn(path, true))
-	if err != nil {
-		return explain(err)
-	}
-	defer db.Close()
-	ctx := context.Background()
-	var version int
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return explain(err)
-	}
-	if version > len(migrations()) {
-		return &data.UserError{Err: ErrNewer, Message: fmt.Sprintf(
-			"This data was saved by a newer version of Second Opinion (data version %d; this program knows up to %d). "+
-				"Nothing has been changed. Please install the newer version to open it.", version, len(migrations()))}
-	}
-	var result string
-	if err := db.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&result); err != nil {
-		return explain(err)
-	}
-	if result != "ok" {
-		return damaged(result)
-	}
-	return nil
-}
-
 // Close closes the database and lets go of the folder's lock.
 func (s *Store) Close() error {
 	err := s.db.Close()
+	s.commitsMu.Lock()
+	if s.commitsFile != nil {
+		s.commitsFile.Close()
+		s.commitsFile = nil
+	}
+	s.commitsMu.Unlock()
 	s.lock.Release()
 	return err
 }

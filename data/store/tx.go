@@ -23,7 +23,16 @@ func (s *Store) inTx(ctx context.Context, fn func(tx txn) error) error {
 		tx.Rollback()
 		return explain(err)
 	}
-	return explain(tx.Commit())
+	var n int64
+	if err := tx.QueryRowContext(ctx, countCommitSQL).Scan(&n); err != nil {
+		tx.Rollback()
+		return explain(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return explain(err)
+	}
+	s.noteCommit(n)
+	return nil
 }
 
 // now is the current time in UTC, from the store's clock.

@@ -1,0 +1,98 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// Two restores in the same second must each keep what they replaced under
+// its own name: the first one's kept-aside records are the only copy of
+// the records from before either restore.
+func TestRestoresInTheSameSecondKeepEveryCopyAside(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 20; i++ {
+		addPeople(t, s, fmt.Sprintf("Original %02d", i))
+	}
+	s.Close()
+	other := openTemp(t)
+	addPeople(t, other, "From the backup")
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if err := other.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+
+	first, err := Restore(ctx, dir, backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := Restore(ctx, dir, backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first == second {
+		t.Fatalf("both restores kept the old records in %s", first)
+	}
+	if got := peopleIn(t, first); got != 20 {
+		t.Errorf("the first restore's kept-aside copy holds %d people, want the 20 originals", got)
+	}
+
+	// At once: each either finishes, keeping its own copy aside, or is
+	// turned away because the folder is busy.
+	var wg sync.WaitGroup
+	asides := make([]string, 4)
+	errs := make([]error, 4)
+	for i := range asides {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			asides[i], errs[i] = Restore(ctx, dir, backup)
+		}()
+	}
+	wg.Wait()
+	seen := map[string]bool{first: true, second: true}
+	for i, a := range asides {
+		if errs[i] != nil {
+			if !errors.Is(errs[i], ErrInUse) {
+				t.Errorf("restore %d: %v", i, errs[i])
+			}
+			continue
+		}
+		if seen[a] {
+			t.Errorf("restore %d kept its records in %s, already used", i, a)
+		}
+		seen[a] = true
+	}
+	if got := peopleIn(t, first); got != 20 {
+		t.Errorf("after more restores the first kept-aside copy holds %d people", got)
+	}
+}
+
+// peopleIn counts the people in a database file kept aside, reading a copy
+// so that the file itself is never touched.
+func peopleIn(t *testing.T, path string) int {
+	t.Helper()
+	copyDir := t.TempDir()
+	for _, suffix := range []string{"", "-wal"} {
+		if b, err := os.ReadFile(path + suffix); err == nil {
+			os.WriteFile(filepath.Join(copyDir, FileName+suffix), b, 0o600)
+		}
+	}
+	s, err := Open(copyDir)
+	if err != nil {
+		t.Fatalf("the copy kept aside in %s cannot be opened: %v", path, err)
+	}
+	defer s.Close()
+	counts, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return counts[0].N
+}
