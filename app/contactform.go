@@ -20,6 +20,12 @@ type contactForm struct {
 	email   *field
 	phone   *field
 	review  *field
+	// nations are the nations the body serves, so that no letter about a
+	// person in another nation goes to it; policy records a provider's own
+	// promise of written reasons within 7 days and an appeal to its
+	// medical director (one trust's policy, never a national rule).
+	nations *widget.CheckGroup
+	policy  *widget.Check
 }
 
 func newContactForm(c data.Contact) *contactForm {
@@ -40,6 +46,13 @@ func newContactForm(c data.Contact) *contactForm {
 	f.phone = newField("Phone", "Phone", "", data.CheckPhone)
 	f.review = newField("FundingReviewDays", "Days to ask for a review",
 		"For an ICB or health board: how long it allows to challenge a funding refusal, if you know.", checkDaysOptional)
+	nationLabels := make([]string, len(data.Nations))
+	for i, n := range data.Nations {
+		nationLabels[i] = n.Label()
+	}
+	f.nations = widget.NewCheckGroup(nationLabels, nil)
+	f.nations.Horizontal = true
+	f.policy = widget.NewCheck("Its own policy promises a refused second opinion is explained in writing within 7 days, with an appeal to its medical director", nil)
 	f.load(c)
 	f.onRole(f.role.Selected)
 	return f
@@ -49,6 +62,15 @@ func newContactForm(c data.Contact) *contactForm {
 func (f *contactForm) onRole(label string) {
 	if f.review != nil {
 		f.review.show(label == data.RoleCommissioner.Label())
+	}
+	if f.policy != nil {
+		// A GP practice has no medical director, so never this policy.
+		if label == data.RoleGP.Label() {
+			f.policy.SetChecked(false)
+			f.policy.Hide()
+		} else {
+			f.policy.Show()
+		}
 	}
 }
 
@@ -78,6 +100,12 @@ func (f *contactForm) load(c data.Contact) {
 	f.address.set(c.Address)
 	f.email.set(c.Email)
 	f.phone.set(c.Phone)
+	var served []string
+	for _, n := range c.Nations {
+		served = append(served, n.Label())
+	}
+	f.nations.SetSelected(served)
+	f.policy.SetChecked(c.RefusalPolicy)
 	if c.FundingReviewDays > 0 {
 		f.review.set(strconv.Itoa(c.FundingReviewDays))
 	} else {
@@ -98,6 +126,8 @@ func (f *contactForm) content() fyne.CanvasObject {
 		f.email.label, f.email.cell(),
 		f.phone.label, f.phone.cell(),
 		f.review.label, f.review.cell(),
+		widget.NewLabelWithStyle("Serves", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.nations,
+		widget.NewLabel(""), f.policy,
 	)
 }
 
@@ -121,5 +151,14 @@ func (f *contactForm) value() (data.Contact, bool) {
 	c.Email = strings.TrimSpace(f.email.text())
 	c.Phone = strings.TrimSpace(f.phone.text())
 	c.FundingReviewDays, _ = strconv.Atoi(strings.TrimSpace(f.review.text()))
+	c.Nations = nil
+	for _, n := range data.Nations {
+		for _, sel := range f.nations.Selected {
+			if sel == n.Label() {
+				c.Nations = append(c.Nations, n)
+			}
+		}
+	}
+	c.RefusalPolicy = f.policy.Checked && c.Role != data.RoleGP
 	return c, ok
 }

@@ -73,6 +73,10 @@ func newLetterScreen(s *shell, l data.Letter) *letterScreen {
 	ls.preview = newPreviewPane(s)
 	ls.status = quiet("")
 	ls.buildRecipients()
+	if l.RecipientID == "" && !l.Sent() {
+		// Nobody fits for certain: say whom to choose rather than guess.
+		ls.status.SetText(letters.ChooseRecipient(l.Kind, ls.req, ls.person.Nation, s.cl.contacts).Note)
+	}
 	ls.compose()
 	text := ls.composed.EditableText()
 	if l.Edited() {
@@ -101,13 +105,17 @@ func (ls *letterScreen) buildRecipients() {
 		ls.toIDs = append(ls.toIDs, c.ID)
 		names = append(names, c.DisplayName()+"  ·  "+c.Role.Label())
 	}
+	// The person's own nation's bodies only: a letter about their health
+	// never goes to a body serving only another nation (one already
+	// chosen stays listed, so the choice can be seen and changed).
+	fits := func(c data.Contact) bool { return c.Serves(ls.person.Nation) || c.ID == ls.rec.RecipientID }
 	for _, c := range ls.s.cl.contacts {
-		if c.Role == k.Recipient {
+		if c.Role == k.Recipient && fits(c) {
 			add(c)
 		}
 	}
 	for _, c := range ls.s.cl.contacts {
-		if c.Role != k.Recipient {
+		if c.Role != k.Recipient && fits(c) {
 			add(c)
 		}
 	}
