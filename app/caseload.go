@@ -225,10 +225,10 @@ func (c *caseload) configFor(r data.Request) process.Config {
 // else: "the client" to an advocate or a surgery, "your son" to a carer
 // who gave the relationship; "" when the reader is the person.
 func (c *caseload) them(r data.Request, p data.Person) string {
-	if m := c.mode(); m == modeAdvocate || m == modeSurgery {
-		if m == modeSurgery {
-			return "the patient"
-		}
+	switch c.mode() {
+	case modeSurgery:
+		return "the patient"
+	case modeAdvocate:
 		return "the client"
 	}
 	if !r.OnBehalf && r.AskedBy != data.AskedByCarer {
