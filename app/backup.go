@@ -53,7 +53,7 @@ func (s *shell) onBackupNow() {
 	}, s.win)
 	d.SetFileName("Second Opinion backup " + s.today().String() + ".db")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	d.Resize(fyne.NewSize(900, 600))
+	d.Resize(fitDialog(s, fyne.NewSize(900, 600)))
 	d.Show()
 }
 
@@ -101,7 +101,7 @@ func (s *shell) onRestore() {
 	if loc, err := storage.ListerForURI(storage.NewFileURI(filepath.Join(s.dir, store.BackupFolder))); err == nil {
 		d.SetLocation(loc)
 	}
-	d.Resize(fyne.NewSize(900, 600))
+	d.Resize(fitDialog(s, fyne.NewSize(900, 600)))
 	d.Show()
 }
 
@@ -115,7 +115,7 @@ func (s *shell) confirmRestore(path string) {
 			s.restoreFrom(path)
 		}
 	}, s.win)
-	d.Resize(fyne.NewSize(560, 300))
+	d.Resize(fitDialog(s, fyne.NewSize(560, 300)))
 	s.showDialog(d)
 }
 

@@ -113,6 +113,14 @@ func (f *contactForm) load(c data.Contact) {
 	}
 }
 
+// preferNation ticks the person's nation on a new contact whose nations
+// are not chosen yet: a body added for a letter is most likely local.
+func (f *contactForm) preferNation(n data.Nation) {
+	if n != "" && len(f.nations.Selected) == 0 {
+		f.nations.SetSelected([]string{n.Label()})
+	}
+}
+
 func (f *contactForm) fields() []*field {
 	return []*field{f.name, f.org, f.address, f.email, f.phone, f.review}
 }

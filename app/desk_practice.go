@@ -114,7 +114,7 @@ func (s *shell) askSender(ask senderAsk, then func()) {
 	}
 	saveBtn := widget.NewButton("Save and carry on", save)
 	saveBtn.Importance = widget.HighImportance
-	dlg = dialog.NewCustomWithoutButtons(ask.title, body, s.win)
+	dlg = dialog.NewCustomWithoutButtons(ask.title, dialogBody(body), s.win)
 	notNow := widget.NewButton("Not now", func() {
 		dlg.Hide()
 		if ask.skip != nil {
@@ -122,7 +122,7 @@ func (s *shell) askSender(ask senderAsk, then func()) {
 		}
 	})
 	dlg.SetButtons([]fyne.CanvasObject{notNow, saveBtn})
-	dlg.Resize(fyne.NewSize(600, 520))
+	dlg.Resize(fitDialog(s, fyne.NewSize(600, 520)))
 	s.showDialog(dlg)
 	s.win.Canvas().Focus(fields[0].entry)
 }

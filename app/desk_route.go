@@ -119,9 +119,9 @@ func (d *deskScreen) onAddRoute() {
 	}
 	addBtn := widget.NewButton("Add and route to them", add)
 	addBtn.Importance = widget.HighImportance
-	dlg = dialog.NewCustomWithoutButtons("Who decides", body, d.s.win)
+	dlg = dialog.NewCustomWithoutButtons("Who decides", dialogBody(body), d.s.win)
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", func() { dlg.Hide() }), addBtn})
-	dlg.Resize(fyne.NewSize(560, 380))
+	dlg.Resize(fitDialog(d.s, fyne.NewSize(560, 380)))
 	d.s.showDialog(dlg)
 	d.s.win.Canvas().Focus(name.entry)
 }

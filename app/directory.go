@@ -25,6 +25,8 @@ type directoryScreen struct {
 	// verified marks a national body's last-checked date; delBtn deletes.
 	verified *widget.Label
 	delBtn   *widget.Button
+	// local is the form for adding local NHS bodies, while it is open.
+	local *localForm
 }
 
 func newDirectoryScreen(s *shell) *directoryScreen {
@@ -48,9 +50,10 @@ func newDirectoryScreen(s *shell) *directoryScreen {
 
 func (d *directoryScreen) content() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("Add a contact", theme.ContentAddIcon(), d.onAdd)
+	local := widget.NewButtonWithIcon("Add your local NHS bodies…", theme.ContentAddIcon(), d.onAddLocal)
 	left := container.NewBorder(container.NewVBox(heading("Directory"),
 		quiet("The doctors, services and teams your letters go to."), d.search),
-		container.NewHBox(add), nil, nil, d.list)
+		container.NewHBox(add, local), nil, nil, d.list)
 	right := container.NewBorder(container.NewVBox(d.title, d.verified), container.NewHBox(d.saveBtn, d.delBtn, d.saved), nil, nil,
 		container.NewVScroll(d.form.content()))
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))

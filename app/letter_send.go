@@ -49,7 +49,7 @@ func (ls *letterScreen) askWhereToSave(pdf []byte) {
 		}
 	}, ls.s.win)
 	d.SetFileName(ls.fileName())
-	d.Resize(fyne.NewSize(900, 600))
+	d.Resize(fitDialog(ls.s, fyne.NewSize(900, 600)))
 	d.Show()
 }
 
@@ -119,7 +119,7 @@ func (ls *letterScreen) onMarkSent() {
 		prose("Once it is marked as sent, the letter is kept as it went out, and the date a reply is owed goes on Today. "+
 			"Their time to answer runs from when they receive it: a posted letter is taken to arrive 2 working days after posting, unless you later note the day it arrived."),
 		formRows(rows...))
-	d := dialog.NewCustomConfirm("Mark as sent", "Mark as sent", "Not yet", body, func(ok bool) {
+	d := dialog.NewCustomConfirm("Mark as sent", "Mark as sent", "Not yet", dialogBody(body), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -132,7 +132,7 @@ func (ls *letterScreen) onMarkSent() {
 		fmt.Sscan(strings.TrimSpace(minutes.text()), &n)
 		ls.markSent(date, enumFor(how.Selected, data.SentHows), n)
 	}, ls.s.win)
-	d.Resize(fyne.NewSize(560, 360))
+	d.Resize(fitDialog(ls.s, fyne.NewSize(560, 360)))
 	ls.s.showDialog(d)
 }
 

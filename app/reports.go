@@ -122,8 +122,9 @@ func (rp *reportsScreen) fill() {
 	}
 	add("Requests opened", thousands(r.Opened))
 	add("Median days to a decision", r.Median())
-	add(fmt.Sprintf("Refusals explained within %d days", report.RefusalDays), thousands(r.RefusedInTime))
-	add(fmt.Sprintf("Refusals explained later than %d days", report.RefusalDays), thousands(r.RefusedLate))
+	add(fmt.Sprintf("Refusals answered within %d days", r.ReplyDays), thousands(r.RefusedInTime))
+	add(fmt.Sprintf("Refusals answered later than %d days", r.ReplyDays), thousands(r.RefusedLate))
+	add("Refusals with no reasons given", thousands(r.RefusedNoReasons))
 	add("Overdue now", plural(r.OverdueRequests, "request", "requests"))
 	add("Time logged", minutesText(r.Minutes))
 	rp.figures.Objects = []fyne.CanvasObject{subheading(r.Period()), formRows(rows...)}

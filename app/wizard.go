@@ -263,7 +263,7 @@ type wizardSave struct {
 func (w *wizard) onPageShown() {
 	person, _ := w.s.cl.person(w.req.PersonID)
 	w.path.setNation(person.Nation)
-	w.to.suggest(w.firstLetter())
+	w.to.suggest(w.firstLetter(), person.Nation)
 }
 
 // firstLetter is the letter the ladder suggests for a fresh request. At a

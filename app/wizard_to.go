@@ -32,6 +32,12 @@ type contactPicker struct {
 	role   data.ContactRole
 	form   *contactForm
 	body   *fyne.Container
+	// nation is the person's: bodies serving only other nations stay
+	// hidden unless others is ticked (a letter about their health sent
+	// across a border is a wasted month and a privacy breach).
+	nation data.Nation
+	others *widget.Check
+	hidden *widget.Label
 }
 
 func newContactPicker(s *shell) *contactPicker {
@@ -44,6 +50,8 @@ func newContactPicker(s *shell) *contactPicker {
 	cp.list = widget.NewList(func() int { return len(cp.shown) }, plainRow, cp.updateRow)
 	cp.list.OnSelected = cp.onSelected
 	cp.form = newContactForm(data.Contact{})
+	cp.others = widget.NewCheck("Show other nations' bodies", cp.onOthers)
+	cp.hidden = note("")
 	cp.choice = widget.NewRadioGroup([]string{pickDirectory, pickNewContact}, cp.onChoice)
 	cp.choice.Horizontal = true
 	cp.body = container.NewVBox()
@@ -65,10 +73,16 @@ func (cp *contactPicker) load(r data.Request) {
 	}
 }
 
-// suggest puts the contacts who usually receive this letter first.
-func (cp *contactPicker) suggest(kind string) {
+// suggest puts the contacts who usually receive this letter first, and
+// shows only the bodies that serve the person's nation.
+func (cp *contactPicker) suggest(kind string, nation data.Nation) {
+	cp.nation = nation
+	if cp.form.contact.ID == "" {
+		cp.form.preferNation(nation)
+	}
 	k, ok := letters.KindByID(kind)
 	if !ok {
+		cp.refilter()
 		return
 	}
 	cp.role = k.Recipient
@@ -76,8 +90,7 @@ func (cp *contactPicker) suggest(kind string) {
 	if cp.form.contact.ID == "" {
 		cp.form.role.SetSelected(k.Recipient.Label())
 	}
-	cp.filter(cp.search.Text)
-	cp.list.Refresh()
+	cp.refilter()
 }
 
 func (cp *contactPicker) content() fyne.CanvasObject {
@@ -89,7 +102,7 @@ func (cp *contactPicker) onChoice(string) {
 		cp.body.Objects = []fyne.CanvasObject{cp.form.content()}
 	} else {
 		cp.body.Objects = []fyne.CanvasObject{cp.search, container.New(&minHeight{h: 240}, cp.list),
-			container.NewHBox(widget.NewLabel("Chosen:"), cp.chosen)}
+			container.NewHBox(cp.others, cp.hidden), container.NewHBox(widget.NewLabel("Chosen:"), cp.chosen)}
 	}
 	cp.body.Refresh()
 }
@@ -105,12 +118,44 @@ func (cp *contactPicker) onSearch(q string) {
 	cp.list.Refresh()
 }
 
+func (cp *contactPicker) onOthers(bool) { cp.refilter() }
+
+func (cp *contactPicker) refilter() {
+	cp.filter(cp.search.Text)
+	cp.list.UnselectAll()
+	cp.list.Refresh()
+}
+
+// filter lists the matches: the letter's usual role first, then the
+// bodies known to serve the person's nation before those that record no
+// nation. Bodies of other nations are left out unless asked for; the one
+// already chosen always stays.
 func (cp *contactPicker) filter(q string) {
-	cp.shown = searchContacts(cp.s.cl.contacts, q, cp.shown)
 	cs := cp.s.cl.contacts
+	matches := searchContacts(cs, q, cp.shown)
+	kept, away := matches[:0], 0
+	for _, i := range matches {
+		c := cs[i]
+		if cp.nation == "" || cp.others.Checked || c.Serves(cp.nation) || c.ID == cp.picked {
+			kept = append(kept, i)
+		} else {
+			away++
+		}
+	}
+	cp.shown = kept
 	slices.SortStableFunc(cp.shown, func(a, b int) int {
-		return cmp.Compare(rank(cs[a].Role != cp.role), rank(cs[b].Role != cp.role))
+		return cmp.Or(cmp.Compare(rank(cs[a].Role != cp.role), rank(cs[b].Role != cp.role)),
+			cmp.Compare(rank(!cs[a].ServesOnly(cp.nation)), rank(!cs[b].ServesOnly(cp.nation))))
 	})
+	cp.hidden.SetText(hiddenText(away, cp.nation))
+}
+
+// hiddenText says how many bodies of other nations the list leaves out.
+func hiddenText(n int, nation data.Nation) string {
+	if n == 0 {
+		return ""
+	}
+	return plural(n, "body", "bodies") + " serving only other nations than " + nation.Label() + " hidden"
 }
 
 func rank(b bool) int {
@@ -143,7 +188,7 @@ func (cp *contactPicker) saved(c data.Contact) {
 	cp.form.load(c)
 	cp.choice.Enable()
 	cp.choice.SetSelected(pickDirectory)
-	cp.filter(cp.search.Text)
+	cp.refilter()
 }
 
 func (cp *contactPicker) collect(r *data.Request) bool {

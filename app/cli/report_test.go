@@ -20,8 +20,8 @@ func TestReportCommand(t *testing.T) {
 		"As on 2 November 2026\n",
 		"Requests opened                              4\n",
 		"Median days to a decision                    9 (1 decision)\n", // Cara: 1 to 10 May
-		"Refusals explained within 7 days             0\n",
-		"Refusals explained after 7 days              1\n",
+		"Refusals answered within 14 days             1\n",              // Cara: refused 9 days after her letter
+		"Refusals answered after 14 days              0\n",
 		"Overdue now (requests)                       1\n", // Ann: the chaser
 		"Overdue now (deadlines passed)               1\n",
 		"  Refused                                        1   25%\n",

@@ -88,6 +88,10 @@ func (c Config) fundingBody() data.Contact {
 	return data.Contact{}
 }
 
+// ReplyDays is the reply time letters ask for and the agenda chases after:
+// the user's chase period, or the default.
+func (c Config) ReplyDays() int { return c.chaseDays() }
+
 func (c Config) chaseDays() int {
 	if c.ChaseDays > 0 {
 		return c.ChaseDays

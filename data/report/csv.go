@@ -33,8 +33,9 @@ func WriteFiguresCSV(w io.Writer, r Report) error {
 	}
 	put("Summary", "Median days to a decision", median)
 	put("Summary", "Decisions timed", r.Decisions)
-	put("Summary", fmt.Sprintf("Refusals explained within %d days", RefusalDays), r.RefusedInTime)
-	put("Summary", fmt.Sprintf("Refusals explained after %d days", RefusalDays), r.RefusedLate)
+	put("Summary", fmt.Sprintf("Refusals answered within %d days", r.ReplyDays), r.RefusedInTime)
+	put("Summary", fmt.Sprintf("Refusals answered after %d days", r.ReplyDays), r.RefusedLate)
+	put("Summary", "Refusals with no reasons given", r.RefusedNoReasons)
 	put("Summary", "Overdue now (requests)", r.OverdueRequests)
 	put("Summary", "Overdue now (deadlines passed)", r.OverdueItems)
 	put("Summary", "Minutes logged", r.Minutes)
@@ -62,12 +63,12 @@ func WriteRowsCSV(w io.Writer, r Report, anonymous bool) error {
 		return err
 	}
 	if anonymous {
-		_ = cw.Write(anonHeader)
+		_ = cw.Write(anonHeader(r.ReplyDays))
 		for _, row := range anonymise(r.Rows) {
 			_ = cw.Write(row)
 		}
 	} else {
-		_ = cw.Write(rowHeader)
+		_ = cw.Write(rowHeader(r.ReplyDays))
 		for _, row := range r.Rows {
 			_ = cw.Write(append([]string{row.RequestID, row.PersonID, cell(row.PersonName),
 				row.Nation.Label(), row.Opened.String()}, common(row)...))
@@ -77,12 +78,20 @@ func WriteRowsCSV(w io.Writer, r Report, anonymous bool) error {
 	return cw.Error()
 }
 
-var (
-	commonHeader = []string{"Route", "Subject", "Reason", "Asked by", "Asked how", "State", "Outcome",
-		"Days to decision", fmt.Sprintf("Refusal explained within %d days", RefusalDays), "Overdue", "Minutes logged"}
-	rowHeader  = append([]string{"Request ID", "Person ID", "Person", "Nation", "Opened"}, commonHeader...)
-	anonHeader = append([]string{"Request", "Person", "Nation", "Opened (month)"}, commonHeader...)
-)
+// commonHeader names common's columns; replyDays is the report's reply time.
+func commonHeader(replyDays int) []string {
+	return []string{"Route", "Subject", "Reason", "Asked by", "Asked how", "State", "Outcome",
+		"Days to decision", fmt.Sprintf("Refusal answered within %d days", replyDays), "Refusal gave no reasons",
+		"Overdue", "Minutes logged"}
+}
+
+func rowHeader(replyDays int) []string {
+	return append([]string{"Request ID", "Person ID", "Person", "Nation", "Opened"}, commonHeader(replyDays)...)
+}
+
+func anonHeader(replyDays int) []string {
+	return append([]string{"Request", "Person", "Nation", "Opened (month)"}, commonHeader(replyDays)...)
+}
 
 // common is the part of a row the anonymised form keeps as it is: labels
 // chosen from lists and numbers, never free text.
@@ -91,12 +100,12 @@ func common(r Row) []string {
 	if r.Decided {
 		days = strconv.Itoa(r.DaysToDecision)
 	}
-	refusal := ""
+	inTime, noReasons := "", ""
 	if r.Refused {
-		refusal = yesNo(r.RefusedInTime)
+		inTime, noReasons = yesNo(r.RefusedInTime), yesNo(r.RefusedNoReasons)
 	}
 	return []string{label(r.Route), label(r.Subject), label(r.Reason), label(r.AskedBy), label(r.AskedHow),
-		r.State.Label(), r.Outcome.Label(), days, refusal, yesNo(r.Overdue), strconv.Itoa(r.Minutes)}
+		r.State.Label(), r.Outcome.Label(), days, inTime, noReasons, yesNo(r.Overdue), strconv.Itoa(r.Minutes)}
 }
 
 func label[E labelled](e E) string {

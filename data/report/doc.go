@@ -1,6 +1,6 @@
 // Package report turns the records into the figures an advocate or a
 // surgery is asked for: requests opened in a period and by whom, how they
-// ended, how long a decision took, whether refusals were explained in
+// ended, how long a decision took, whether refusals were answered in
 // time, and what is overdue now. It also writes them as text and CSV, with
 // an anonymised form of the rows fit to send to a commissioner.
 //

@@ -43,8 +43,9 @@ func TestFiguresCSV(t *testing.T) {
 		"Report/From":                                    "2026-01-01",
 		"Summary/Requests opened":                        "9",
 		"Summary/Median days to a decision":              "8.5",
-		"Summary/Refusals explained within 7 days":       "2",
-		"Summary/Refusals explained after 7 days":        "1",
+		"Summary/Refusals answered within 14 days":       "2",
+		"Summary/Refusals answered after 14 days":        "1",
+		"Summary/Refusals with no reasons given":         "0",
 		"Summary/Overdue now (requests)":                 "3",
 		"Outcome/Agreed":                                 "2",
 		"Route/Out-of-area specialist (funding request)": "1",
@@ -77,7 +78,7 @@ func TestRowsCSV(t *testing.T) {
 	// rA, second row: a name that looks like a formula is kept as text.
 	rA := recs[2]
 	want := []string{"rA", "p1", "'=HYPERLINK(\"x\")", "England", "2026-01-05", "Local second opinion", "Treatment",
-		"Treatment is not working", "The patient", "In writing", "Agreed", "Agreed", "10", "", "No", "40"}
+		"Treatment is not working", "The patient", "In writing", "Agreed", "Agreed", "10", "", "", "No", "40"}
 	if strings.Join(rA, "|") != strings.Join(want, "|") {
 		t.Errorf("row\n got %q\nwant %q", rA, want)
 	}

@@ -71,9 +71,11 @@ func (f facts) daysToDecision() (int, bool) {
 }
 
 // refusal reports whether the request's first decision was a refusal, and
-// whether it came within RefusalDays of the request (the first letter, or
-// the day it was opened when no letter was sent: asked at the desk).
-func (f facts) refusal() (refused, inTime bool) {
+// whether it came within replyDays of the request (the first letter, or
+// the day it was opened when no letter was sent: asked at the desk). No law
+// sets one time for every refusal (a trust's own policy may), so the
+// report measures against the reply time the user's letters ask for.
+func (f facts) refusal(replyDays int) (refused, inTime bool) {
 	if !f.decided || f.decision.Outcome != data.OutcomeRefused {
 		return false, false
 	}
@@ -84,5 +86,5 @@ func (f facts) refusal() (refused, inTime bool) {
 	if f.decision.On.Before(from) {
 		from = f.decision.On // refused before any letter: on the spot
 	}
-	return true, from.DaysUntil(f.decision.On) <= RefusalDays
+	return true, from.DaysUntil(f.decision.On) <= replyDays
 }

@@ -2,10 +2,6 @@ package report
 
 import "secondopinion/data"
 
-// RefusalDays is how soon a refusal must be explained, in writing and with
-// reasons, after the request: the trust guidance on second opinions.
-const RefusalDays = 7
-
 // Outcome is where a request ended up: the latest answer on it, or why it
 // has none.
 type Outcome string

@@ -29,9 +29,12 @@ type Report struct {
 	MedianDays float64
 
 	// Refusals that were each request's first decision, split by whether
-	// they came within RefusalDays of the request.
-	RefusedInTime int
-	RefusedLate   int
+	// they came within ReplyDays of the request (the reply time the user's
+	// letters ask for), and those logged as giving no reasons.
+	ReplyDays        int
+	RefusedInTime    int
+	RefusedLate      int
+	RefusedNoReasons int
 
 	// OverdueRequests have at least one deadline past today;
 	// OverdueItems counts the deadlines.
@@ -76,11 +79,13 @@ type Row struct {
 	// DaysToDecision is meaningful when Decided.
 	DaysToDecision int
 	Decided        bool
-	// Refused: the first decision was a refusal; RefusedInTime: within RefusalDays.
-	Refused       bool
-	RefusedInTime bool
-	Overdue       bool
-	Minutes       int
+	// Refused: the first decision was a refusal; RefusedInTime: within
+	// the report's ReplyDays; RefusedNoReasons: logged as giving none.
+	Refused          bool
+	RefusedInTime    bool
+	RefusedNoReasons bool
+	Overdue          bool
+	Minutes          int
 }
 
 // Build works out the report for requests opened from from to to
@@ -92,7 +97,7 @@ func Build(people []data.Person, requests []data.Request, steps []data.Step, fro
 // BuildWith is Build with the agenda's settings (chase period, contacts),
 // so that "overdue" matches the agenda the user sees.
 func BuildWith(people []data.Person, requests []data.Request, steps []data.Step, from, to, today data.Date, cfg process.Config) Report {
-	r := Report{From: from, To: to, Today: today}
+	r := Report{From: from, To: to, Today: today, ReplyDays: cfg.ReplyDays()}
 	byPerson := make(map[string]*data.Person, len(people))
 	for i := range people {
 		byPerson[people[i].ID] = &people[i]
@@ -119,7 +124,8 @@ func BuildWith(people []data.Person, requests []data.Request, steps []data.Step,
 			row.DaysToDecision, row.Decided = d, true
 			days = append(days, d)
 		}
-		row.Refused, row.RefusedInTime = f.refusal()
+		row.Refused, row.RefusedInTime = f.refusal(r.ReplyDays)
+		row.RefusedNoReasons = row.Refused && f.decision.NoReasons
 		r.Rows = append(r.Rows, row)
 	}
 
@@ -135,6 +141,9 @@ func BuildWith(people []data.Person, requests []data.Request, steps []data.Step,
 			r.RefusedInTime++
 		} else if row.Refused {
 			r.RefusedLate++
+		}
+		if row.RefusedNoReasons {
+			r.RefusedNoReasons++
 		}
 		r.Minutes += row.Minutes
 	}

@@ -1,10 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"slices"
+	"strings"
 	"testing"
 
 	"secondopinion/data"
+	"secondopinion/data/process"
 )
 
 func counts(cs []Count) map[string]int {
@@ -219,7 +222,8 @@ func TestMedian(t *testing.T) {
 	}
 }
 
-// The trust guidance: a refusal explained within 7 calendar days of the request.
+// A refusal is in time when it comes within the reply period the letters ask
+// for: 14 calendar days by default, counted from the first letter.
 func TestRefusalSevenDayRule(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -227,11 +231,11 @@ func TestRefusalSevenDayRule(t *testing.T) {
 		refused bool
 		inTime  bool
 	}{
-		{"day 7 is in time", func(t testing.TB) []data.Step {
-			return []data.Step{sent(t, "2026-03-02", data.KindSecondOpinionTreatment), answer(t, "2026-03-09", data.StepReply, data.OutcomeRefused)}
+		{"day 14 is in time", func(t testing.TB) []data.Step { // 2 March + 14 = 16 March
+			return []data.Step{sent(t, "2026-03-02", data.KindSecondOpinionTreatment), answer(t, "2026-03-16", data.StepReply, data.OutcomeRefused)}
 		}, true, true},
-		{"day 8 is late", func(t testing.TB) []data.Step {
-			return []data.Step{sent(t, "2026-03-02", data.KindSecondOpinionTreatment), answer(t, "2026-03-10", data.StepReply, data.OutcomeRefused)}
+		{"day 15 is late", func(t testing.TB) []data.Step {
+			return []data.Step{sent(t, "2026-03-02", data.KindSecondOpinionTreatment), answer(t, "2026-03-17", data.StepReply, data.OutcomeRefused)}
 		}, true, false},
 		{"counted from the first letter, not the chaser", func(t testing.TB) []data.Step {
 			return []data.Step{sent(t, "2026-03-02", data.KindSecondOpinionTreatment), sent(t, "2026-03-20", data.KindAskAgain),
@@ -293,5 +297,38 @@ func TestStepsInAnyOrder(t *testing.T) {
 	}
 	if got.MedianDays != want.MedianDays || got.OverdueItems != want.OverdueItems || !slices.Equal(got.Outcomes, want.Outcomes) {
 		t.Errorf("order changed the figures: %+v", got)
+	}
+}
+
+// The reply period is the user's chase setting, and a refusal logged as
+// giving no reasons is counted apart: no national rule sets one time for
+// every refusal, so the report does not claim one.
+func TestRefusalsFollowTheChaseSettingAndReasons(t *testing.T) {
+	f := &fixture{}
+	f.person("p", "Pat Test", data.Wales)
+	late := answer(t, "2026-03-20", data.StepReply, data.OutcomeRefused) // 18 days after 2 March
+	late.NoReasons = true
+	f.request("r", "p", data.RouteLocal, data.SubjectTreatment, data.ReasonOther, data.AskedBySelf, data.AskedInWriting,
+		"2026-03-01", sent(t, "2026-03-02", data.KindSecondOpinionTreatment), late)
+
+	byDefault := f.build(data.Date{}, data.Date{})
+	if byDefault.ReplyDays != 14 || byDefault.RefusedLate != 1 || byDefault.RefusedInTime != 0 {
+		t.Errorf("default: %d days, %d in time, %d late; want 14, 0, 1", byDefault.ReplyDays, byDefault.RefusedInTime, byDefault.RefusedLate)
+	}
+	chase21 := BuildWith(f.people, f.requests, f.steps, data.Date{}, data.Date{}, today, process.Config{ChaseDays: 21})
+	if chase21.ReplyDays != 21 || chase21.RefusedInTime != 1 || chase21.RefusedLate != 0 {
+		t.Errorf("21-day chase: %d days, %d in time, %d late; want 21, 1, 0", chase21.ReplyDays, chase21.RefusedInTime, chase21.RefusedLate)
+	}
+	if byDefault.RefusedNoReasons != 1 || !byDefault.Rows[0].RefusedNoReasons {
+		t.Errorf("a refusal with no reasons is not counted: %d", byDefault.RefusedNoReasons)
+	}
+	var buf bytes.Buffer
+	if err := WriteText(&buf, chase21); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Refusals answered within 21 days", "Refusals with no reasons given               1"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("missing %q in\n%s", want, buf.String())
+		}
 	}
 }
