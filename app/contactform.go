@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/data"
@@ -24,8 +25,9 @@ type contactForm struct {
 	// person in another nation goes to it; policy records a provider's own
 	// promise of written reasons within 7 days and an appeal to its
 	// medical director (one trust's policy, never a national rule).
-	nations *widget.CheckGroup
-	policy  *widget.Check
+	nations    *widget.CheckGroup
+	policy     *widget.Check
+	policyNote *widget.Label
 }
 
 func newContactForm(c data.Contact) *contactForm {
@@ -51,8 +53,10 @@ func newContactForm(c data.Contact) *contactForm {
 		nationLabels[i] = n.Label()
 	}
 	f.nations = widget.NewCheckGroup(nationLabels, nil)
-	f.nations.Horizontal = true
-	f.policy = widget.NewCheck("Its own policy promises a refused second opinion is explained in writing within 7 days, with an appeal to its medical director", nil)
+	f.nations.Horizontal = false // four across would not fit a laptop at the largest text
+	f.policy = widget.NewCheck("Has its own second-opinion policy", nil)
+	f.policyNote = quiet("Tick only if the trust's own policy says a refused second opinion is explained in writing within 7 days, " +
+		"with an appeal to its medical director. It is not a national rule.")
 	f.load(c)
 	f.onRole(f.role.Selected)
 	return f
@@ -68,8 +72,10 @@ func (f *contactForm) onRole(label string) {
 		if label == data.RoleGP.Label() {
 			f.policy.SetChecked(false)
 			f.policy.Hide()
+			f.policyNote.Hide()
 		} else {
 			f.policy.Show()
+			f.policyNote.Show()
 		}
 	}
 }
@@ -135,7 +141,7 @@ func (f *contactForm) content() fyne.CanvasObject {
 		f.phone.label, f.phone.cell(),
 		f.review.label, f.review.cell(),
 		widget.NewLabelWithStyle("Serves", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.nations,
-		widget.NewLabel(""), f.policy,
+		widget.NewLabel(""), container.NewVBox(f.policy, f.policyNote),
 	)
 }
 

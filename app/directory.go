@@ -53,7 +53,7 @@ func (d *directoryScreen) content() fyne.CanvasObject {
 	local := widget.NewButtonWithIcon("Add your local NHS bodies…", theme.ContentAddIcon(), d.onAddLocal)
 	left := container.NewBorder(container.NewVBox(heading("Directory"),
 		quiet("The doctors, services and teams your letters go to."), d.search),
-		container.NewHBox(add, local), nil, nil, d.list)
+		container.NewVBox(add, local), nil, nil, d.list)
 	right := container.NewBorder(container.NewVBox(d.title, d.verified), container.NewHBox(d.saveBtn, d.delBtn, d.saved), nil, nil,
 		container.NewVScroll(d.form.content()))
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))

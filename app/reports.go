@@ -60,7 +60,7 @@ func (rp *reportsScreen) content() fyne.CanvasObject {
 	top := container.NewVBox(heading("Reports"),
 		quiet("Requests opened in a period: how they were asked, what for, and how they stand now."),
 		rp.rng.content(rp.s.today(), show))
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(savePNG, figCSV, rowsCSV, rp.anon), rp.status)
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(savePNG, figCSV, rowsCSV), rp.anon, rp.status)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(rp.figures)),
 		container.NewVScroll(container.NewPadded(rp.charts)))
 	split.Offset = 0.42
@@ -163,7 +163,10 @@ func chartImage(img image.Image) fyne.CanvasObject {
 	c := canvas.NewImageFromImage(img)
 	c.FillMode = canvas.ImageFillContain
 	c.ScaleMode = canvas.ImageScaleSmooth
-	c.SetMinSize(fyne.NewSize(chartW/2, chartH/2))
+	// Small enough to sit beside the figures on a laptop at the largest
+	// text size; Contain lets it grow with the window.
+	const minW = 360
+	c.SetMinSize(fyne.NewSize(minW, minW*chartH/chartW))
 	return c
 }
 
