@@ -394,6 +394,9 @@ func subjectWord(s data.Subject) string {
 
 // recordsLateOrRefused reports a records request refused, answered in
 // part or not at all, or past its time limit with no answer: the ICO is next.
+// A later date the user stored (the organisation extended the time, or the
+// clock stopped while it waited for proof of identity or a clarification)
+// moves the limit; the rules' date is never made earlier by an old one.
 func recordsLateOrRefused(steps []data.Step, today data.Date, n data.Nation) bool {
 	var due data.Date
 	late := false
@@ -402,9 +405,14 @@ func recordsLateOrRefused(steps []data.Step, today data.Date, n data.Nation) boo
 		case s.Kind == data.StepLetterSent && s.LetterKind == data.KindRecordsRequest:
 			got, _ := Received(s, n)
 			due, late = NextWorkingDay(got.AddMonths(1), n), false
+			if s.DueOn.After(due) {
+				due = s.DueOn
+			}
 		case OnRecordsTrack(s) && isOutcome(s.Outcome):
 			due = data.Date{}
 			late = s.Outcome == data.OutcomeRefused || s.Outcome == data.OutcomePartly || s.Outcome == data.OutcomeNoReply
+		case OnRecordsTrack(s) && !s.DueOn.IsZero() && !due.IsZero():
+			due = s.DueOn // a new date given on the records track
 		}
 	}
 	return late || (!due.IsZero() && today.After(due))

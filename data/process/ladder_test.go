@@ -147,6 +147,14 @@ func TestNextActions(t *testing.T) {
 			req(data.RouteLocal, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-01-20", data.KindRecordsRequest)}, Config{},
 			[]string{data.KindSecondOpinionTreatment, "log:note"}},
+		{"records a month late, but the date was moved on (they waited for proof of identity): no ICO yet",
+			req(data.RouteLocal, data.SubjectTreatment, true),
+			[]data.Step{sent(t, "2026-01-20", data.KindRecordsRequest), moved(step(t, "2026-02-10", data.StepCall, data.KindRecordsRequest, ""), d(t, "2026-03-31"))}, Config{},
+			[]string{data.KindSecondOpinionTreatment}},
+		{"records sent with the stored date moved on: no ICO yet",
+			req(data.RouteLocal, data.SubjectTreatment, true),
+			[]data.Step{moved(sent(t, "2026-01-20", data.KindRecordsRequest), d(t, "2026-03-31"))}, Config{},
+			[]string{data.KindSecondOpinionTreatment}},
 		{"ombudsman refused: close",
 			req(data.RouteLocal, data.SubjectTreatment, true),
 			[]data.Step{sent(t, "2026-02-01", data.KindOmbudsman), reply(t, "2026-02-25", data.OutcomeRefused)}, Config{},
@@ -327,4 +335,10 @@ func TestRefusalWithoutReasonsAsksForThem(t *testing.T) {
 	if strings.Contains(acts[0].Reason, "without giving reasons") {
 		t.Errorf("reasons were given, but: %+v", acts[0])
 	}
+}
+
+// moved is a step with a due date the user stored over the rules' date.
+func moved(s data.Step, due data.Date) data.Step {
+	s.DueOn = due
+	return s
 }
