@@ -14,6 +14,7 @@ import (
 
 	"secondopinion/app"
 	"secondopinion/app/cli"
+	_ "secondopinion/app/quietlocale" // before Fyne reads the locale
 	"secondopinion/assets"
 	"secondopinion/data/store"
 )
