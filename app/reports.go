@@ -42,7 +42,7 @@ const chartW, chartH = 1120, 520
 func (s *shell) showReports() { s.show(newReportsScreen(s), navReports) }
 
 func newReportsScreen(s *shell) *reportsScreen {
-	rp := &reportsScreen{s: s, figures: container.NewVBox(), charts: container.NewVBox(), status: quiet("")}
+	rp := &reportsScreen{s: s, figures: container.NewVBox(), charts: container.NewGridWithRows(2), status: quiet("")}
 	rp.rng = newDateRange(s.today(), rp.run)
 	rp.anon = widget.NewCheck("Anonymised (no names, dates of birth or free text)", nil)
 	rp.anon.SetChecked(true)
@@ -62,7 +62,7 @@ func (rp *reportsScreen) content() fyne.CanvasObject {
 		rp.rng.content(rp.s.today(), show))
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(savePNG, figCSV, rowsCSV), rp.anon, rp.status)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(rp.figures)),
-		container.NewVScroll(container.NewPadded(rp.charts)))
+		container.NewPadded(rp.charts)) // each chart takes half the height, scaled to fit
 	split.Offset = 0.42
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, split))
 }
