@@ -165,7 +165,7 @@ func chartImage(img image.Image) fyne.CanvasObject {
 	c.ScaleMode = canvas.ImageScaleSmooth
 	// Small enough to sit beside the figures on a laptop at the largest
 	// text size; Contain lets it grow with the window.
-	const minW = 360
+	const minW = 240
 	c.SetMinSize(fyne.NewSize(minW, minW*chartH/chartW))
 	return c
 }
