@@ -9,8 +9,8 @@ import (
 
 // Choose finds the one person a command means by who: their id, or their
 // whole name (letter case and spacing aside). A name shared by several
-// people is refused, listing them with their dates of birth and ids, so
-// that nothing is ever done to the wrong person.
+// people is refused (see Ambiguous), so that nothing is ever done to the
+// wrong person.
 func Choose(people []data.Person, who string) (data.Person, error) {
 	who = strings.TrimSpace(who)
 	if who == "" {
@@ -31,20 +31,33 @@ func Choose(people []data.Person, who string) (data.Person, error) {
 	case 1:
 		return found[0], nil
 	case 0:
-		return data.Person{}, &data.UserError{Err: data.ErrNotFound, Message: fmt.Sprintf(
-			"No one in these records has the id or the full name %q. Names must match in full; "+
-				"'secondopinion requests' lists everyone with a request.", who)}
+		return data.Person{}, &data.UserError{Err: data.ErrNotFound, Message: "No one in these records has that id " +
+			"or that full name. Names must match in full; 'secondopinion requests' lists everyone with a request."}
 	}
+	amb := &Ambiguous{People: found}
+	return data.Person{}, &data.UserError{Message: amb.Error(), Err: amb}
+}
+
+// Ambiguous is the error for a name several people share. Its message
+// names no one, so it may go where errors go; Listing names them, with
+// their dates of birth and ids, for the person choosing.
+type Ambiguous struct{ People []data.Person }
+
+func (e *Ambiguous) Error() string {
+	return fmt.Sprintf("%d people have that name. Please choose one of them by their id.", len(e.People))
+}
+
+// Listing is one line per person: id, name and date of birth.
+func (e *Ambiguous) Listing() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d people are called %q. Please choose one by their id:", len(found), who)
-	for _, p := range found {
+	for _, p := range e.People {
 		born := "date of birth not recorded"
 		if !p.DateOfBirth.IsZero() {
 			born = "born " + p.DateOfBirth.Long()
 		}
-		fmt.Fprintf(&b, "\n  %s\t%s, %s", p.ID, p.Name, born)
+		fmt.Fprintf(&b, "%s\t%s, %s\n", p.ID, p.Name, born)
 	}
-	return data.Person{}, &data.UserError{Message: b.String()}
+	return b.String()
 }
 
 func sameName(a, b string) bool {

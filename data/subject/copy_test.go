@@ -164,10 +164,18 @@ func TestChoosingAPerson(t *testing.T) {
 		t.Errorf("by name: %v, %v", p.ID, err)
 	}
 	_, err := subject.Choose(people, "Sam Jones")
-	msg := data.Message(err)
-	if err == nil || !strings.Contains(msg, "2 people") || !strings.Contains(msg, "a1") || !strings.Contains(msg, "b2") ||
-		!strings.Contains(msg, "born 2 January 1980") || !strings.Contains(msg, "date of birth not recorded") {
-		t.Errorf("two of a name: %q", msg)
+	var amb *subject.Ambiguous
+	if !errors.As(err, &amb) || len(amb.People) != 2 {
+		t.Fatalf("two of a name: %v", err)
+	}
+	if strings.Contains(err.Error(), "Sam") {
+		t.Errorf("the error names people: %q", err)
+	}
+	list := amb.Listing()
+	for _, want := range []string{"a1\tSam Jones, born 2 January 1980\n", "b2\tSam  jones, date of birth not recorded\n"} {
+		if !strings.Contains(list, want) {
+			t.Errorf("listing lacks %q:\n%s", want, list)
+		}
 	}
 	if _, err := subject.Choose(people, "Sam"); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("part of a name must not match: %v", err)
