@@ -1,6 +1,8 @@
 package letters
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -60,6 +62,28 @@ func FillCopy(c *subject.Copy) {
 			}
 		}
 	}
+}
+
+// CopyFiles gathers everything held about a person and returns it as JSON
+// and, when asked, as a PDF: the files of their own copy.
+func CopyFiles(ctx context.Context, src subject.Source, personID string, now time.Time, withPDF bool) (jsonBytes, pdfBytes []byte, err error) {
+	c, err := subject.Gather(ctx, src, personID, now)
+	if err != nil {
+		return nil, nil, err
+	}
+	FillCopy(&c)
+	if jsonBytes, err = c.JSON(); err != nil {
+		return nil, nil, err
+	}
+	if !withPDF {
+		return jsonBytes, nil, nil
+	}
+	pdfBytes, err = RenderCopyPDF(c)
+	var ue *UnprintableError
+	if errors.As(err, &ue) {
+		return nil, nil, &data.UserError{Message: "The PDF could not be made: " + err.Error(), Err: err}
+	}
+	return jsonBytes, pdfBytes, err
 }
 
 // RenderCopyPDF sets the person's copy of their records as an A4 PDF, in

@@ -93,7 +93,7 @@ func runExportPerson(args []string, out, errOut io.Writer) error {
 		if info, err := os.Stat(*dest); err != nil || !info.IsDir() {
 			return usagef("-o must be an existing folder, or a file ending .json or .pdf")
 		}
-		base := filepath.Join(*dest, CopyFileName(p, data.Today()))
+		base := filepath.Join(*dest, subject.FileName(p, data.Today()))
 		jsonPath, pdfPath = base+".json", base+".pdf"
 	}
 	for _, path := range []string{jsonPath, pdfPath} {
@@ -102,7 +102,7 @@ func runExportPerson(args []string, out, errOut io.Writer) error {
 				"add -force to replace it, or choose another name.", path)}
 		}
 	}
-	jsonBytes, pdfBytes, err := MakeCopy(ctx, st, p.ID, time.Now(), pdfPath != "")
+	jsonBytes, pdfBytes, err := letters.CopyFiles(ctx, st, p.ID, time.Now(), pdfPath != "")
 	if err != nil {
 		return err
 	}
@@ -119,43 +119,6 @@ func runExportPerson(args []string, out, errOut io.Writer) error {
 		fmt.Fprintf(out, "wrote %s\n", pdfPath)
 	}
 	return nil
-}
-
-// MakeCopy gathers everything held about a person and returns it as JSON
-// and, when asked, as a PDF. The window uses it too.
-func MakeCopy(ctx context.Context, st *store.Store, personID string, now time.Time, withPDF bool) (jsonBytes, pdfBytes []byte, err error) {
-	c, err := subject.Gather(ctx, st, personID, now)
-	if err != nil {
-		return nil, nil, err
-	}
-	letters.FillCopy(&c)
-	if jsonBytes, err = c.JSON(); err != nil {
-		return nil, nil, err
-	}
-	if !withPDF {
-		return jsonBytes, nil, nil
-	}
-	pdfBytes, err = letters.RenderCopyPDF(c)
-	var ue *letters.UnprintableError
-	if errors.As(err, &ue) {
-		return nil, nil, &data.UserError{Message: "The PDF could not be made: " + err.Error(), Err: err}
-	}
-	return jsonBytes, pdfBytes, err
-}
-
-// CopyFileName is the name, without extension, of a person's copy: their
-// name and the day, with nothing a file system would refuse.
-func CopyFileName(p data.Person, on data.Date) string {
-	name := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 32 {
-			return '-'
-		}
-		return r
-	}, strings.Join(strings.Fields(p.Name), " "))
-	if name == "" {
-		name = "person"
-	}
-	return "Records of " + name + " " + on.String()
 }
 
 func runErasePerson(args []string, out, errOut io.Writer) error {

@@ -38,6 +38,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"strings"
 	"time"
 
 	"secondopinion/data"
@@ -325,4 +326,19 @@ func stepOf(ctx context.Context, src Source, st data.Step) (Step, error) {
 		out.Attachment.Content = []byte{}
 	}
 	return out, nil
+}
+
+// FileName is the name, without extension, for a person's copy made on a
+// day: their name and the date, with nothing a file system would refuse.
+func FileName(p data.Person, on data.Date) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 32 {
+			return '-'
+		}
+		return r
+	}, strings.Join(strings.Fields(p.Name), " "))
+	if name == "" {
+		name = "person"
+	}
+	return "Records of " + name + " " + on.String()
 }
