@@ -34,10 +34,14 @@ func (s *shell) personRights(p data.Person) fyne.CanvasObject {
 	if s.st != nil && s.st.ReadOnly() {
 		erase.Disable()
 	}
-	return container.NewVBox(widget.NewSeparator(), subheading("Their records"),
-		quiet("Everything held about "+firstName(p.Name)+" can be saved as a PDF to read and a JSON file, "+
-			"to answer a request for their records; or erased, if they ask or the records are no longer needed."),
-		container.NewHBox(copyBtn, erase))
+	box := container.NewVBox(widget.NewSeparator(), subheading("Their records"))
+	if n := s.retentionNote(p); n != nil {
+		box.Add(n)
+	}
+	box.Add(quiet("Everything held about " + firstName(p.Name) + " can be saved as a PDF to read and a JSON file, " +
+		"to answer a request for their records; or erased, if they ask or the records are no longer needed."))
+	box.Add(container.NewHBox(copyBtn, erase))
+	return box
 }
 
 // onPersonCopy asks for a folder, then saves the person's copy there.

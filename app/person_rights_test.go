@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -154,5 +155,61 @@ func TestErasingAPersonAsksForTheirNameThenOffersTheBackups(t *testing.T) {
 	b, _ := os.ReadFile(backup)
 	if bytes.Contains(b, []byte("Joseph Okoro")) || !bytes.Contains(b, []byte("Stays Here")) {
 		t.Error("the backup still holds him, or lost the others")
+	}
+}
+
+func TestPeoplePastTheRetentionPeriodAreMarkedNotErased(t *testing.T) {
+	dir := t.TempDir()
+	seedRequest(t, dir) // Joseph, with a request open
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Now = func() time.Time { return time.Date(2012, 5, 6, 10, 0, 0, 0, time.UTC) }
+	old := data.Person{Name: "Added Long Ago", Nation: data.Scotland}
+	if err := st.SavePerson(ctx, &old); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	s := openOn(t, dir)
+	s.showSettings()
+	ss := s.current.(*settingsScreen)
+	if ss.keepYears.text() != "" {
+		t.Fatalf("a retention period is set by default: %q", ss.keepYears.text())
+	}
+	ss.keepYears.set("six")
+	ss.onSave()
+	s.jobs.wait()
+	if s.cl.retentionYears() != 0 || !strings.Contains(ss.saved.Text, "messages in red") {
+		t.Fatalf("a period in words was saved: %d, %q", s.cl.retentionYears(), ss.saved.Text)
+	}
+	ss.keepYears.set("6")
+	ss.onSave()
+	s.jobs.wait()
+	if s.cl.retentionYears() != 6 {
+		t.Fatalf("the period was not kept: %d", s.cl.retentionYears())
+	}
+
+	s.showPeople()
+	ps := s.current.(*peopleScreen)
+	for _, p := range s.cl.people {
+		line := ps.summary(p)
+		if past := strings.Contains(line, "past the retention period"); past != (p.ID == old.ID) {
+			t.Errorf("%s: %q", p.Name, line)
+		}
+	}
+	ps.selected = old.ID
+	ps.showDetail()
+	text := ""
+	for _, o := range objects(s.win.Content()) {
+		if l, ok := o.(*widget.Label); ok {
+			text += l.Text + "\n"
+		}
+	}
+	if !strings.Contains(text, "added on 6 May 2012: records are kept for 6 years after that, so theirs were due to go on 6 May 2018") {
+		t.Errorf("their page does not say they are past it:\n%s", text)
+	}
+	if len(s.cl.people) != 2 {
+		t.Error("someone was erased without being asked")
 	}
 }
