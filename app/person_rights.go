@@ -230,10 +230,12 @@ func sameName(a, b string) bool {
 
 // erased is what erasing found and left.
 type erased struct {
-	e          store.Erased
-	holding    []store.BackupFile
-	unreadable []store.BackupFile
-	cl         *caseload
+	e           store.Erased
+	holding     []store.BackupFile
+	unreadable  []store.BackupFile
+	aside       []string // records kept aside by a restore that hold them
+	asideUnread []string
+	cl          *caseload
 }
 
 // erasePerson erases them in the background, reads the caseload again,
@@ -249,6 +251,7 @@ func (s *shell) erasePerson(p data.Person) {
 		if out.holding, out.unreadable, err = store.BackupsHolding(ctx, dir, p.ID); err != nil {
 			return out, err
 		}
+		out.aside, out.asideUnread = store.KeptAsideHolding(ctx, dir, p.ID)
 		out.cl, err = loadCaseload(ctx, st)
 		return out, err
 	}, func(out erased) {
@@ -270,6 +273,13 @@ func (s *shell) showErased(p data.Person, out erased) {
 	}
 	for _, b := range out.unreadable {
 		lines = append(lines, "This backup could not be read, so it may still hold them: "+b.Path)
+	}
+	for _, path := range out.aside {
+		lines = append(lines, "The records kept aside when a backup was restored still hold them: "+path+
+			". Delete that file once you are sure it is not needed.")
+	}
+	for _, path := range out.asideUnread {
+		lines = append(lines, "Records kept aside when a backup was restored could not be read, so they may still hold them: "+path)
 	}
 	if len(out.holding) == 0 {
 		lines = append(lines, "No backup in the backups folder holds them.")

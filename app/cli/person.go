@@ -179,14 +179,21 @@ func offerBackups(ctx context.Context, dir, id, name string, yes, replace bool, 
 	if err != nil {
 		return err
 	}
+	aside, asideUnread := store.KeptAsideHolding(ctx, dir, id)
 	if name == "" {
-		if len(holding) == 0 {
+		if len(holding) == 0 && len(aside) == 0 {
 			return &data.UserError{Err: data.ErrNotFound, Message: "No one in these records or their backups has that id or full name."}
 		}
 		name = "them"
 	}
 	for _, b := range unreadable {
 		fmt.Fprintf(out, "This backup could not be read, so it may still hold %s: %s\n", name, b.Path)
+	}
+	for _, path := range aside {
+		fmt.Fprintf(out, "The records a restore kept aside still hold %s: %s\nDelete them once you are sure they are not needed.\n", name, path)
+	}
+	for _, path := range asideUnread {
+		fmt.Fprintf(out, "Records a restore kept aside could not be read, so they may still hold %s: %s\n", name, path)
 	}
 	if len(holding) == 0 {
 		fmt.Fprintln(out, "No backup in the backups folder holds them.")

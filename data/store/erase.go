@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"secondopinion/data"
@@ -56,14 +57,20 @@ func (s *Store) ErasePerson(ctx context.Context, id string) (Erased, error) {
 		return e, explain(err)
 	}
 	defer conn.Close()
-	// The connection goes back to the pool afterwards: put its settings back.
-	for _, p := range []string{"PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY"} {
-		if _, err := conn.ExecContext(ctx, p); err != nil {
+	// The connection goes back to the pool afterwards: put its settings
+	// back as they were.
+	for _, pragma := range []string{"secure_delete", "temp_store"} {
+		var was int
+		if err := conn.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&was); err != nil {
+			return e, explain(err)
+		}
+		defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA %s = %d", pragma, was))
+	}
+	for _, pragma := range []string{"PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY"} {
+		if _, err := conn.ExecContext(ctx, pragma); err != nil {
 			return e, explain(err)
 		}
 	}
-	defer conn.ExecContext(context.Background(), "PRAGMA temp_store = DEFAULT")
-	defer conn.ExecContext(context.Background(), "PRAGMA secure_delete = OFF")
 
 	var attached []attachedName
 	tx, err := conn.BeginTx(ctx, nil)
@@ -299,4 +306,36 @@ func eraseFromCopy(ctx context.Context, path, id string) error {
 		return fmt.Errorf("rebuilding the backup: %w", err)
 	}
 	return nil
+}
+
+// KeptAsideHolding lists the records a restore kept aside in the data
+// folder dir (see Restore) that still hold the person with this id, and
+// those that could not be read. They are not backups to replace: they are
+// what was there before a restore, for the user to delete once sure.
+func KeptAsideHolding(ctx context.Context, dir, id string) (holding, unreadable []string) {
+	all, _ := filepath.Glob(filepath.Join(dir, FileName+".before-restore-*"))
+	for _, path := range all {
+		if companionOf(path) {
+			continue
+		}
+		has, err := backupHolds(ctx, path, id)
+		switch {
+		case err != nil:
+			unreadable = append(unreadable, path)
+		case has:
+			holding = append(holding, path)
+		}
+	}
+	return holding, unreadable
+}
+
+// companionOf reports whether path is a log or count file kept beside
+// records, rather than the records themselves.
+func companionOf(path string) bool {
+	for _, suffix := range companions[1:] {
+		if strings.HasSuffix(path, suffix) {
+			return true
+		}
+	}
+	return false
 }

@@ -127,6 +127,11 @@ func TestErasingLeavesNoTraceInTheFileOrItsLog(t *testing.T) {
 	if found := leftIn(t, e, db, db+"-wal"); len(found) > 0 {
 		t.Errorf("while open, found after erasing: %v", found)
 	}
+	s.db.SetMaxOpenConns(1) // the one connection is the one that erased
+	var secure int
+	if err := s.db.QueryRow("PRAGMA secure_delete").Scan(&secure); err != nil || secure != 0 {
+		t.Errorf("secure_delete left at %d (%v) on a connection other writes will use", secure, err)
+	}
 	people, _ := s.People(ctx)
 	if len(people) != 80 {
 		t.Errorf("%d people left, want the other 80", len(people))
@@ -238,5 +243,38 @@ func TestBackupsHoldingThePersonAreFoundAndScrubbed(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(dir, BackupFolder))
 	if len(entries) != 3 {
 		t.Errorf("the backups folder holds %d files after scrubbing, want the 3 backups alone", len(entries))
+	}
+}
+
+func TestRecordsKeptAsideByARestoreAreReported(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := addErasable(t, s)
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	aside, err := Restore(ctx, dir, backup) // what was there is kept aside, with them in it
+	if err != nil || aside == "" {
+		t.Fatalf("Restore: %q, %v", aside, err)
+	}
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.ErasePerson(ctx, e.person.ID); err != nil {
+		t.Fatal(err)
+	}
+	holding, unreadable := KeptAsideHolding(ctx, dir, e.person.ID)
+	if len(holding) != 1 || holding[0] != aside || len(unreadable) != 0 {
+		t.Errorf("kept aside holding them: %v (unreadable %v), want %s", holding, unreadable, aside)
+	}
+	if holding, _ := KeptAsideHolding(ctx, dir, "someone-else"); len(holding) != 0 {
+		t.Errorf("kept aside holding no one: %v", holding)
 	}
 }
