@@ -25,7 +25,7 @@ import (
 
 // openedFolder is where an attached reply is written, inside the data
 // folder, so the computer's own viewer can open it.
-const openedFolder = "opened"
+const openedFolder = storepkg.OpenedFolder // erasing a person removes their copies there
 
 // stepForm is the dialog that logs a reply, a call, a meeting, a note or
 // the close of a request.

@@ -95,6 +95,9 @@ func (p *peopleScreen) summary(person data.Person) string {
 	if due := p.cases.dueLine(person.ID); due != "" {
 		parts = append(parts, due)
 	}
+	if past := p.s.retentionLine(person); past != "" {
+		parts = append(parts, past)
+	}
 	return strings.Join(parts, " · ")
 }
 

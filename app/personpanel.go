@@ -37,6 +37,7 @@ func (pp *personPanel) content() fyne.CanvasObject {
 	for _, r := range reqs {
 		box.Add(requestCard(pp.s, r))
 	}
+	box.Add(pp.s.personRights(p))
 	return container.NewVScroll(box)
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/data"
+	"secondopinion/data/subject"
 )
 
 // settingsScreen holds who the program is for, the user's own details for
@@ -31,6 +32,7 @@ type settingsScreen struct {
 	textSize   *widget.RadioGroup
 	chase      *field
 	keep       *field
+	keepYears  *field // the retention period
 	saveBtn    *widget.Button
 	saved      *widget.Label
 }
@@ -75,6 +77,7 @@ func newSettingsScreen(s *shell) *settingsScreen {
 	ss.chase.set(strconv.Itoa(s.cl.chaseDays()))
 	ss.keep = newField("BackupKeep", "Automatic backups to keep", "A backup is made each time the program closes; the oldest go once there are more than this.", checkBackupKeep)
 	ss.keep.set(strconv.Itoa(s.cl.backupKeep()))
+	ss.keepYears = newRetentionField(s.cl)
 	ss.saveBtn = widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), ss.onSave)
 	ss.saveBtn.Importance = widget.HighImportance
 	ss.saved = note("")
@@ -126,7 +129,7 @@ func (ss *settingsScreen) content() fyne.CanvasObject {
 		example.Disable()
 	}
 	box := container.NewVBox(heading("Settings"), who, widget.NewSeparator(), you, widget.NewSeparator(), look,
-		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), where, container.NewHBox(example))
+		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), ss.retention(), widget.NewSeparator(), where, container.NewHBox(example))
 	return container.NewBorder(nil, container.NewPadded(container.NewHBox(ss.saveBtn, ss.saved)), nil, nil,
 		container.NewVScroll(container.NewPadded(container.New(&maxWidth{w: 760}, box))))
 }
@@ -139,7 +142,7 @@ func (ss *settingsScreen) senderFields() []*field {
 
 func (ss *settingsScreen) onSave() {
 	ok := true
-	for _, f := range append(ss.senderFields(), ss.chase, ss.keep) {
+	for _, f := range append(ss.senderFields(), ss.chase, ss.keep, ss.keepYears) {
 		if !f.validate() {
 			ok = false
 		}
@@ -156,10 +159,11 @@ func (ss *settingsScreen) onSave() {
 		snd = ss.s.cl.sender // not shown, so not changed
 	}
 	values := map[string]string{
-		settingTheme:      valueFor(ss.look.Selected, lookValues, lookLabels),
-		settingTextSize:   valueFor(ss.textSize.Selected, sizeValues, sizeLabels),
-		settingChaseDays:  strings.TrimSpace(ss.chase.text()),
-		settingBackupKeep: strings.TrimSpace(ss.keep.text()),
+		settingTheme:                  valueFor(ss.look.Selected, lookValues, lookLabels),
+		settingTextSize:               valueFor(ss.textSize.Selected, sizeValues, sizeLabels),
+		settingChaseDays:              strings.TrimSpace(ss.chase.text()),
+		settingBackupKeep:             strings.TrimSpace(ss.keep.text()),
+		subject.SettingRetentionYears: strings.TrimSpace(ss.keepYears.text()),
 	}
 	for _, m := range modes {
 		if m.Label() == ss.mode.Selected {

@@ -160,6 +160,9 @@ func layOut(l Letter, f *fontSet, large bool, breakBefore int) *layout {
 		}
 		if b.IsList() {
 			lo.bullets(b.Items)
+		} else if b.Heading {
+			lo.need(4 * m.leading) // never a heading alone at the foot of a page
+			lo.paragraph(b.Text, true, 2)
 		} else {
 			lo.paragraph(b.Text, false, 2)
 		}

@@ -23,6 +23,9 @@ type Letter struct {
 type Block struct {
 	Text  string // may hold line breaks the writer chose
 	Items []string
+	// Heading sets the paragraph in bold, kept with what follows: for
+	// documents set like a letter, such as a person's copy of their records.
+	Heading bool
 }
 
 // IsList reports whether the block is a bulleted list.

@@ -24,15 +24,16 @@ func markPages(pages [][]run, l Letter, fs *fontSet, m metrics) [][]run {
 		// The name and the date are set apart, so that a name written
 		// right to left cannot draw the date's digits into its run.
 		x = margin
+		dated := date // each page's own: ", " is added once per page, not once more every page
 		if name != "" {
 			marks = append(marks, run{x: x, y: margin, text: name, size: m.footer})
 			x += fs.measure(name, false, m.footer)
-			if date != "" {
-				date = ", " + date
+			if dated != "" {
+				dated = ", " + dated
 			}
 		}
-		if date != "" {
-			marks = append(marks, run{x: x, y: margin, text: date, size: m.footer})
+		if dated != "" {
+			marks = append(marks, run{x: x, y: margin, text: dated, size: m.footer})
 		}
 		pages[i] = append(marks, pages[i]...)
 	}

@@ -119,7 +119,7 @@ func printParts(l Letter) []printPart {
 	ps = append(ps, printPart{l.Salutation, false, "in the greeting"})
 	for _, b := range l.Body {
 		if !b.IsList() {
-			ps = append(ps, printPart{b.Text, false, "in the paragraph starting " + quoteStart(b.Text)})
+			ps = append(ps, printPart{b.Text, b.Heading, "in the paragraph starting " + quoteStart(b.Text)})
 		}
 		for _, it := range b.Items {
 			ps = append(ps, printPart{it, false, "in the list item starting " + quoteStart(it)})
@@ -156,7 +156,7 @@ func composed(l Letter) Letter {
 	l.Subject, l.Salutation, l.Closing = norm.NFC.String(l.Subject), norm.NFC.String(l.Salutation), norm.NFC.String(l.Closing)
 	body := make([]Block, len(l.Body))
 	for i, b := range l.Body {
-		body[i] = Block{Text: norm.NFC.String(b.Text), Items: nfc(b.Items)}
+		body[i] = Block{Text: norm.NFC.String(b.Text), Items: nfc(b.Items), Heading: b.Heading}
 		if len(b.Items) == 0 {
 			body[i].Items = nil
 		}

@@ -51,7 +51,7 @@ func Names() []string {
 // Usage writes one line per command.
 func Usage(w io.Writer) {
 	for _, n := range Names() {
-		fmt.Fprintf(w, "  secondopinion %-9s %s\n", n, commands[n].Summary)
+		fmt.Fprintf(w, "  secondopinion %-13s %s\n", n, commands[n].Summary)
 	}
 }
 
