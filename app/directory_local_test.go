@@ -131,6 +131,15 @@ func TestDialogsOpenInsideASmallWindow(t *testing.T) {
 
 	s.askPractice(func() {})
 	dialogFits(t, s, "Your practice's details")
+	s.dialogs[len(s.dialogs)-1].Hide()
+
+	p := s.cl.people[0]
+	s.editPerson(p, func(data.Person) {})
+	dialogFits(t, s, "Edit the person")
+	s.dialogs[len(s.dialogs)-1].Hide()
+
+	s.confirmErase(p, "1 request, 1 letter and 1 step")
+	dialogFits(t, s, "Erase this person")
 }
 
 func dialogFits(t *testing.T, s *shell, name string) {

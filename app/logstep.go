@@ -205,7 +205,7 @@ func (f *stepForm) onAttach() {
 		f.attachL.SetText("Attached: " + filepath.Base(f.attach))
 	}, f.rs.s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".jpg", ".jpeg", ".png", ".heic", ".PDF", ".JPG", ".JPEG", ".PNG"}))
-	d.Resize(fyne.NewSize(900, 600))
+	d.Resize(fitDialog(f.rs.s, fyne.NewSize(900, 600)))
 	d.Show()
 }
 

@@ -78,6 +78,6 @@ func (s *shell) noViewer(path string, err error) {
 	show.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("The file is saved, but could not be opened", container.NewVBox(msg), s.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", func() { d.Hide() }), show})
-	d.Resize(fyne.NewSize(560, 300))
+	d.Resize(fitDialog(s, fyne.NewSize(560, 300)))
 	s.showDialog(d)
 }

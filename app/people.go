@@ -188,7 +188,7 @@ func (s *shell) editPerson(person data.Person, saved func(data.Person)) {
 			saved(p)
 		})
 	}
-	d.Resize(fyne.NewSize(640, 620))
+	d.Resize(fitDialog(s, fyne.NewSize(640, 620)))
 	s.showDialog(d)
 	s.win.Canvas().Focus(form.name.entry)
 }

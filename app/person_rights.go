@@ -56,7 +56,7 @@ func (s *shell) onPersonCopy(p data.Person) {
 		}
 		s.saveCopyTo(p, u.Path())
 	}, s.win)
-	d.Resize(fyne.NewSize(900, 600))
+	d.Resize(fitDialog(s, fyne.NewSize(900, 600)))
 	d.Show()
 }
 
@@ -124,7 +124,7 @@ func (s *shell) showCopySaved(p data.Person, out copySaved) {
 	})
 	d = dialog.NewCustomWithoutButtons("Their copy is saved", msg, s.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", func() { d.Hide() }), show})
-	d.Resize(fyne.NewSize(620, 360))
+	d.Resize(fitDialog(s, fyne.NewSize(620, 360)))
 	s.showDialog(d)
 }
 
@@ -217,8 +217,8 @@ func (s *shell) confirmErase(p data.Person, what string) *eraseDialog {
 		e.name)
 	cancel := widget.NewButton("Keep them", func() { e.dlg.Hide() })
 	e.dlg = dialog.NewCustomWithoutButtons("Erase "+p.Name+"?", container.NewBorder(nil,
-		container.NewHBox(layout.NewSpacer(), cancel, e.erase), nil, nil, body), s.win)
-	e.dlg.Resize(fyne.NewSize(620, 520))
+		container.NewHBox(layout.NewSpacer(), cancel, e.erase), nil, nil, dialogBody(body)), s.win)
+	e.dlg.Resize(fitDialog(s, fyne.NewSize(620, 520)))
 	s.showDialog(e.dlg)
 	s.win.Canvas().Focus(e.name)
 	return e
@@ -303,7 +303,7 @@ func (s *shell) showErased(p data.Person, out erased) {
 	keep := widget.NewButton("Keep them as they are", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Erased", container.NewVScroll(prose(strings.Join(lines, "\n\n"))), s.win)
 	d.SetButtons([]fyne.CanvasObject{keep, replace})
-	d.Resize(fyne.NewSize(620, 440))
+	d.Resize(fitDialog(s, fyne.NewSize(620, 440)))
 	s.showDialog(d)
 }
 

@@ -244,6 +244,6 @@ func (rp *reportsScreen) saveDialog(name string, save func(path string)) {
 		save(path)
 	}, rp.s.win)
 	d.SetFileName(name)
-	d.Resize(fyne.NewSize(900, 600))
+	d.Resize(fitDialog(rp.s, fyne.NewSize(900, 600)))
 	d.Show()
 }

@@ -137,6 +137,6 @@ func (ss *startupScreen) onChoose() {
 		ss.s.restoreFrom(path)
 	}, ss.s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	d.Resize(fyne.NewSize(900, 600))
+	d.Resize(fitDialog(ss.s, fyne.NewSize(900, 600)))
 	d.Show()
 }

@@ -85,7 +85,7 @@ func (rs *requestScreen) editStep(st data.Step) *stepEdit {
 	cancel := widget.NewButton("Cancel", func() { e.dlg.Hide() })
 	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, save), nil, nil, formRows(rows...))
 	e.dlg = dialog.NewCustomWithoutButtons("Correct this step", body, rs.s.win)
-	e.dlg.Resize(fyne.NewSize(640, 420))
+	e.dlg.Resize(fitDialog(rs.s, fyne.NewSize(640, 420)))
 	rs.s.showDialog(e.dlg)
 	return e
 }
@@ -154,7 +154,7 @@ func (rs *requestScreen) confirmDeleteStep(st data.Step) dialog.Dialog {
 		}
 	}, rs.s.win)
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Resize(fyne.NewSize(520, 260))
+	d.Resize(fitDialog(rs.s, fyne.NewSize(520, 260)))
 	rs.s.showDialog(d)
 	return d
 }
