@@ -114,7 +114,7 @@ func (s *shell) askSender(ask senderAsk, then func()) {
 	}
 	saveBtn := widget.NewButton("Save and carry on", save)
 	saveBtn.Importance = widget.HighImportance
-	dlg = dialog.NewCustomWithoutButtons(ask.title, dialogBody(body), s.win)
+	dlg = dialog.NewCustomWithoutButtons(ask.title, dialogBody(s, body), s.win)
 	notNow := widget.NewButton("Not now", func() {
 		dlg.Hide()
 		if ask.skip != nil {

@@ -119,7 +119,7 @@ func (d *deskScreen) onAddRoute() {
 	}
 	addBtn := widget.NewButton("Add and route to them", add)
 	addBtn.Importance = widget.HighImportance
-	dlg = dialog.NewCustomWithoutButtons("Who decides", dialogBody(body), d.s.win)
+	dlg = dialog.NewCustomWithoutButtons("Who decides", dialogBody(d.s, body), d.s.win)
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", func() { dlg.Hide() }), addBtn})
 	dlg.Resize(fitDialog(d.s, fyne.NewSize(560, 380)))
 	d.s.showDialog(dlg)

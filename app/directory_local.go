@@ -202,7 +202,7 @@ func (d *directoryScreen) onAddLocal() {
 		})
 	})
 	add.Importance = widget.HighImportance
-	dlg = dialog.NewCustomWithoutButtons("Add your local NHS bodies", dialogBody(body), s.win)
+	dlg = dialog.NewCustomWithoutButtons("Add your local NHS bodies", dialogBody(s, body), s.win)
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", dlg.Hide), add})
 	dlg.Resize(fitDialog(s, fyne.NewSize(720, 640)))
 	s.showDialog(dlg)

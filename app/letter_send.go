@@ -119,7 +119,7 @@ func (ls *letterScreen) onMarkSent() {
 		prose("Once it is marked as sent, the letter is kept as it went out, and the date a reply is owed goes on Today. "+
 			"Their time to answer runs from when they receive it: a posted letter is taken to arrive 2 working days after posting, unless you later note the day it arrived."),
 		formRows(rows...))
-	d := dialog.NewCustomConfirm("Mark as sent", "Mark as sent", "Not yet", dialogBody(body), func(ok bool) {
+	d := dialog.NewCustomConfirm("Mark as sent", "Mark as sent", "Not yet", dialogBody(ls.s, body), func(ok bool) {
 		if !ok {
 			return
 		}

@@ -91,7 +91,7 @@ func (f *stepForm) build() {
 		rows = append(rows, f.minutes.label, f.minutes.cell())
 	}
 	rows = append(rows, widget.NewLabel(""), container.NewVBox(container.NewHBox(attach), f.attachL))
-	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, save), nil, nil, dialogBody(formRows(rows...)))
+	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, save), nil, nil, dialogBody(s, formRows(rows...)))
 	f.dlg = dialog.NewCustomWithoutButtons("Log what happened", body, s.win)
 	f.dlg.Resize(fitDialog(s, fyne.NewSize(640, 560)))
 	f.kindPick.SetSelected(f.kind.Label())

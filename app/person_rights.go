@@ -217,7 +217,7 @@ func (s *shell) confirmErase(p data.Person, what string) *eraseDialog {
 		e.name)
 	cancel := widget.NewButton("Keep them", func() { e.dlg.Hide() })
 	e.dlg = dialog.NewCustomWithoutButtons("Erase "+p.Name+"?", container.NewBorder(nil,
-		container.NewHBox(layout.NewSpacer(), cancel, e.erase), nil, nil, dialogBody(body)), s.win)
+		container.NewHBox(layout.NewSpacer(), cancel, e.erase), nil, nil, dialogBody(s, body)), s.win)
 	e.dlg.Resize(fitDialog(s, fyne.NewSize(620, 520)))
 	s.showDialog(e.dlg)
 	s.win.Canvas().Focus(e.name)

@@ -135,7 +135,7 @@ func receptionReceipt(c *composer) {
 
 	to := "the doctor responsible for your care"
 	if n := c.in.Recipient.DisplayName(); clean(n) != "" {
-		to = clean(n)
+		to = midSentence(clean(n))
 	}
 	next := "We will pass your request to " + to + ", who will consider it."
 	days := c.in.ReplyDays
@@ -157,11 +157,11 @@ func receptionReceipt(c *composer) {
 		upperFirst(f.Advice)+" can give you free, informal advice.",
 		"An independent advocate can support you. "+upperFirst(f.Advocacy)+", can help.",
 		"If you are unhappy with how your request is handled, you can complain under "+f.ComplaintsProcess+".")
-	contact := "If you have any questions, please contact us."
+	contact := "If you have any questions, or feel worse while you wait, please contact us."
 	if p := clean(c.in.Sender.Phone); p != "" {
-		contact = "If you have any questions, please call us on " + p + "."
+		contact = "If you have any questions, or feel worse while you wait, please call us on " + p + "."
 	}
-	c.p(contact, "If you feel worse while you wait, please contact us.", f.CrisisHelp)
+	c.p(contact, f.CrisisHelp)
 }
 
 // yourReason is the patient's reason as the surgery recorded it: quoted
@@ -172,4 +172,13 @@ func yourReason(reason string) string {
 		return "Your reason, in your words: \u201c" + r + "\u201d"
 	}
 	return labelled("Your reason", reason)
+}
+
+// midSentence writes a role typed as a heading ("The duty GP") as it reads
+// inside a sentence ("the duty GP"); names are left as they are.
+func midSentence(name string) string {
+	if rest, ok := strings.CutPrefix(name, "The "); ok {
+		return "the " + rest
+	}
+	return name
 }

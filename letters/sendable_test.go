@@ -262,6 +262,11 @@ func TestReceiptGreetsByTitleAndClaimsNoRecordEntry(t *testing.T) {
 	if l, _ = Compose(in); l.Salutation != "Dear Mx Cher," {
 		t.Errorf("a one-word name: %q", l.Salutation)
 	}
+	// A role the desk routed to, typed as a heading, reads as part of the sentence.
+	in.Recipient = data.Contact{Name: "The duty GP", Role: data.RoleOther}
+	if text := compose(t, in); !strings.Contains(text, "We will pass your request to the duty GP, who will consider it.") {
+		t.Errorf("the role is not written as part of the sentence:\n%s", text)
+	}
 }
 
 func TestGapsBeforeSaving(t *testing.T) {
