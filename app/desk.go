@@ -163,6 +163,7 @@ func (d *deskScreen) onFind(q string) {
 func (d *deskScreen) choose(p data.Person) {
 	d.personID, d.adding = p.ID, false
 	d.newBox.Hide()
+	d.newBtn.Show()
 	d.who.SetText(p.Name + personBorn(p))
 	d.find.SetText("")
 	setProblem(d.problem, "")
@@ -181,7 +182,8 @@ func (d *deskScreen) onAddNew() {
 	if q := strings.TrimSpace(d.find.Text); q != "" && d.name.text() == "" {
 		d.name.set(q)
 	}
-	d.who.SetText("Someone new:")
+	d.who.SetText("A new patient, added with this request:")
+	d.newBtn.Hide()
 	d.newBox.Show()
 	d.s.win.Canvas().Focus(d.name.entry)
 }
