@@ -248,9 +248,7 @@ func (p *routePage) content() fyne.CanvasObject {
 	explain := []string{
 		"Ask the same doctor to look again. Good when something may have been missed, or things have changed.",
 		"Ask to see another doctor, in the same team or another local one. This is the usual way to get a second opinion on the NHS.",
-		"A specialist in another area. The NHS must agree to pay, so only a GP or consultant can ask, through " +
-			article(f.FundingRequest) + " (" + f.FundingRequestShort + ") to the " + f.CommissionerShort +
-			". It has to show why the case is exceptional. If unsure, start with a local second opinion.",
+		outOfAreaText(f),
 	}
 	box := container.NewVBox(prose("There are three ways to go about it. Choose the one that fits best."))
 	for i, rg := range p.radios {
@@ -265,6 +263,19 @@ func (p *routePage) content() fyne.CanvasObject {
 		prose("• There is no legal right to a second opinion on the NHS. But doctors must respect a patient's wish to seek one, and should take the request seriously."),
 	)))
 	return box
+}
+
+// outOfAreaText explains the funded route in the person's nation: who
+// may ask, by what request to which body, and the test it must meet (each
+// nation's own; only England's is "exceptional").
+func outOfAreaText(f data.NationFacts) string {
+	request := article(f.FundingRequest)
+	if short := f.FundingRequestShort; short != "" && strings.ToUpper(short) == short {
+		request += " (" + short + ")"
+	}
+	return "A specialist in another area. The NHS must agree to pay, so only " + article(f.FundingMadeBy) +
+		" can ask, through " + request + " to the " + f.CommissionerShort + ". It has to show " + f.FundingTest +
+		". If unsure, start with a local second opinion."
 }
 
 func article(s string) string {

@@ -31,7 +31,7 @@ var kinds = []Kind{
 	{data.KindComplaint, "Make a complaint",
 		"A formal complaint to the provider or the commissioning body, within the time limit.", data.RoleComplaints},
 	{data.KindIFRRequest, "Ask for a funding request for a specialist",
-		"Asks the GP or consultant to apply for funding for an out-of-area specialist opinion.", data.RoleGP},
+		"Asks the doctor who can apply (a GP or consultant; in Northern Ireland a hospital consultant) for funding for an out-of-area specialist opinion.", data.RoleGP},
 	{data.KindIFRReconsideration, "Challenge a funding refusal",
 		"Asks for a refused funding request to be reconsidered or reviewed.", data.RoleCommissioner},
 	{data.KindAppeal, "Appeal to the medical director",

@@ -1,0 +1,33 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"secondopinion/data"
+)
+
+// The funded route is explained by each nation's own rules: who may ask,
+// the request's name and the test it must meet. Only England's IFR rests
+// on exceptionality; Northern Ireland's referral is made by a hospital
+// consultant, not a GP.
+func TestOutOfAreaRouteFollowsTheNation(t *testing.T) {
+	for _, n := range data.Nations {
+		f := data.FactsFor(n)
+		text := outOfAreaText(f)
+		for _, want := range []string{f.FundingTest, f.FundingMadeBy, f.CommissionerShort} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: %q does not say %q", n, text, want)
+			}
+		}
+		if n != data.England && strings.Contains(text, "exceptional") {
+			t.Errorf("%s is told the case must be exceptional: %q", n, text)
+		}
+		if strings.Contains(text, "(out-of-area referral)") {
+			t.Errorf("%s repeats the request's name: %q", n, text)
+		}
+	}
+	if text := outOfAreaText(data.FactsFor(data.NorthernIreland)); strings.Contains(text, "GP") {
+		t.Errorf("Northern Ireland's extra-contractual referral is said to be open to a GP: %q", text)
+	}
+}
