@@ -239,7 +239,7 @@ func (ls *letterScreen) missing() string {
 
 // before says what to put right before the letter goes: the gaps the
 // letter itself reports (a placeholder, no postal address for the
-// recipient) and, on someone's behalf, consent not yet recorded.
+// recipient).
 func (ls *letterScreen) before() string {
 	var out []string
 	var need []string
@@ -252,9 +252,8 @@ func (ls *letterScreen) before() string {
 	if len(need) > 0 {
 		out = append(out, "Before you send it, the letter needs "+strings.Join(need, " and ")+".")
 	}
-	if ls.req.OnBehalf && !ls.person.HasConsent() {
-		out = append(out, "No written consent from "+ls.person.Name+" is recorded, so the letter says you do not have it yet. Add the date to their details once they have signed.")
-	}
+	// Consent not yet recorded is said once, in the warning above the
+	// letter (consentMissing), with the button that records it.
 	return strings.Join(out, " ")
 }
 

@@ -155,7 +155,7 @@ func hiddenText(n int, nation data.Nation) string {
 	if n == 0 {
 		return ""
 	}
-	return plural(n, "body", "bodies") + " serving only other nations than " + nation.Label() + " hidden"
+	return plural(n, "body", "bodies") + " of other nations hidden: the letter is about someone in " + nation.Label()
 }
 
 func rank(b bool) int {
