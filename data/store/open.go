@@ -48,6 +48,11 @@ func Open(dir string) (*Store, error) { return open(dir, nil) }
 
 // open is Open for a caller that may already hold the folder's lock.
 func open(dir string, held *DirLock) (*Store, error) {
+	s, err := openIn(dir, held)
+	return s, diskFull(err, doingOpen, dir)
+}
+
+func openIn(dir string, held *DirLock) (*Store, error) {
 	if dir == "" {
 		return nil, &data.UserError{Message: "No data folder was given."}
 	}
@@ -87,6 +92,11 @@ func open(dir string, held *DirLock) (*Store, error) {
 // a database whose file cannot be written, so the records can still be
 // read; the program shows a banner saying so.
 func OpenReadOnly(dir string) (*Store, error) {
+	s, err := openReadOnly(dir)
+	return s, diskFull(err, doingOpen, dir)
+}
+
+func openReadOnly(dir string) (*Store, error) {
 	path := filepath.Join(dir, FileName)
 	if _, err := os.Stat(path + "-journal"); err == nil && hotJournal(path) {
 		return nil, &data.UserError{Message: "A change to these records was interrupted and must be undone before they can be read, " +
@@ -185,15 +195,17 @@ func explain(err error) error {
 	case strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked"):
 		return &data.UserError{Err: err, Message: "The data is busy: another copy of Second Opinion may be using it. " +
 			"Please close the other copy and try again. Nothing was changed."}
-	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "disk is full"):
-		return &data.UserError{Err: err, Message: "The disk is full, so this could not be saved. Nothing was changed, " +
-			"and what you typed is still on screen. Please free some space and try again."}
+	case isDiskFull(err):
+		return &data.UserError{Err: fmt.Errorf("%w: %w", ErrDiskFull, err), Message: doingSave + " " + makeRoom("")}
 	case strings.Contains(msg, "SQLITE_READONLY") || strings.Contains(msg, "readonly database"):
 		return &data.UserError{Err: err, Message: "The data can only be read, not changed (the file or folder is read-only). " +
 			"Please check its permissions."}
 	case strings.Contains(msg, "SQLITE_CORRUPT") || strings.Contains(msg, "malformed") ||
 		strings.Contains(msg, "SQLITE_NOTADB") || strings.Contains(msg, "not a database"):
 		return damaged(msg)
+	case sqliteCode(err)&0xff == sqliteIOErr || strings.Contains(msg, "disk I/O error"):
+		return &data.UserError{Err: err, Message: "The computer could not read or write the records file (a disk error). " +
+			"Nothing more was changed. Please check that the disk and the data folder are still there, then try again."}
 	case strings.Contains(msg, "SQLITE_CANTOPEN") || strings.Contains(msg, "unable to open"):
 		return &data.UserError{Err: err, Message: "The data file could not be opened. Please check that the data folder exists and that you can write to it."}
 	}
