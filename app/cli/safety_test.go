@@ -3,10 +3,12 @@ package cli
 import (
 	"database/sql"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"secondopinion/data"
 	"secondopinion/data/store"
 )
 
@@ -93,5 +95,76 @@ func makeHotJournal(t *testing.T, dir string) {
 		if err := os.WriteFile(filepath.Join(dir, store.FileName+suffix), b, 0o600); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// readOnlyFolder makes dir read-only, as a read-only disk or a folder
+// without write permission would be (for root, by a read-only mount;
+// skipped where that is not allowed).
+func readOnlyFolder(t *testing.T, dir string) {
+	t.Helper()
+	if os.Geteuid() == 0 {
+		if out, err := exec.Command("mount", "--bind", dir, dir).CombinedOutput(); err != nil {
+			t.Skipf("root cannot be kept from writing here without a read-only mount: %v %s", err, out)
+		}
+		t.Cleanup(func() { exec.Command("umount", dir).Run() })
+		if out, err := exec.Command("mount", "-o", "remount,ro,bind", dir).CombinedOutput(); err != nil {
+			t.Skipf("cannot mount read-only here: %v %s", err, out)
+		}
+		return
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		os.Chmod(filepath.Join(dir, e.Name()), 0o400)
+	}
+	os.Chmod(dir, 0o500)
+	t.Cleanup(func() {
+		os.Chmod(dir, 0o700)
+		for _, e := range entries {
+			os.Chmod(filepath.Join(dir, e.Name()), 0o600)
+		}
+	})
+}
+
+// Records on a read-only disk can be checked, listed and written as letters.
+func TestReadingCommandsWorkOnReadOnlyRecords(t *testing.T) {
+	dir, id := letterData(t)
+	readOnlyFolder(t, dir)
+	if code, out, stderr := runAdmin(t, "check", "-data", dir); code != ExitOK || !strings.Contains(out, "ok") {
+		t.Errorf("check: exit %d: %s%s", code, out, stderr)
+	}
+	if code, out, stderr := runAdmin(t, "requests", "-data", dir); code != ExitOK || !strings.Contains(out, id) {
+		t.Errorf("requests: exit %d: %s%s", code, out, stderr)
+	}
+	txt := filepath.Join(t.TempDir(), "letter.txt")
+	if code, _, stderr := runAdmin(t, "letter", "-data", dir, "-request", id, "-kind", data.KindSecondOpinionDiagnosis, "-o", txt); code != ExitOK {
+		t.Errorf("letter: exit %d: %s", code, stderr)
+	}
+}
+
+// Every command that writes a file refuses to write over a link, the same way.
+func TestCommandsNeverWriteOverALink(t *testing.T) {
+	dir, id := letterData(t)
+	out := t.TempDir()
+	target := filepath.Join(out, "target")
+	os.WriteFile(target, []byte("theirs"), 0o644)
+	link := func(name string) string {
+		p := filepath.Join(out, name)
+		if err := os.Symlink(target, p); err != nil {
+			t.Skip(err)
+		}
+		return p
+	}
+	for _, args := range [][]string{
+		{"letter", "-data", dir, "-request", id, "-kind", data.KindSecondOpinionDiagnosis, "-o", link("letter.pdf")},
+		{"backup", "-data", dir, "-o", link("backup.db")},
+	} {
+		code, _, stderr := runAdmin(t, args[0], args[1:]...)
+		if code != ExitFailure || !strings.Contains(stderr, "is a link to another file") {
+			t.Errorf("%s over a link: exit %d, %q", args[0], code, stderr)
+		}
+	}
+	if b, _ := os.ReadFile(target); string(b) != "theirs" {
+		t.Errorf("a command wrote through a link: %q", b)
 	}
 }

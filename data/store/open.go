@@ -63,6 +63,9 @@ func openIn(dir string, held *DirLock) (*Store, error) {
 		}
 	}
 	path := filepath.Join(dir, FileName)
+	if err := readOnlyProblem(path); err != nil {
+		return nil, err
+	}
 	recovered, err := settle(dir, path, held)
 	if err != nil {
 		return nil, err
@@ -73,7 +76,7 @@ func openIn(dir string, held *DirLock) (*Store, error) {
 	if err := checkNothingLost(context.Background(), path); err != nil {
 		return nil, err
 	}
-	if !canWrite(path) {
+	if !canWrite(path) || !folderWritable(dir) {
 		return OpenReadOnly(dir)
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
@@ -98,6 +101,9 @@ func OpenReadOnly(dir string) (*Store, error) {
 
 func openReadOnly(dir string) (*Store, error) {
 	path := filepath.Join(dir, FileName)
+	if err := readOnlyProblem(path); err != nil {
+		return nil, err
+	}
 	if _, err := os.Stat(path + "-journal"); err == nil && hotJournal(path) {
 		return nil, &data.UserError{Message: "A change to these records was interrupted and must be undone before they can be read, " +
 			"but the file is read-only. Please make it writable and open the program again."}
@@ -133,6 +139,13 @@ func (s *Store) ReadOnly() bool { return s.ro }
 // dsn is the connection string: WAL so readers never block the writer,
 // synchronous=FULL so a commit survives a power cut, foreign keys on, and
 // immediate transactions so a read-then-write never fails half-way.
+//
+// Reading a WAL database needs its shared-memory file beside it, which a
+// folder that cannot be written to (a read-only disk, a folder without
+// write permission) cannot hold. There the file is opened as immutable,
+// which needs none, unless a log with changes not yet folded into the file
+// is there: immutable would not read it, and the newest changes would
+// silently be missing, so it is read as usual (see readOnlyProblem).
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
@@ -140,12 +153,35 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_time_format", "sqlite")
 	if readOnly {
 		q.Add("mode", "ro")
+		if !folderWritable(filepath.Dir(path)) && !hasLog(path) {
+			q.Add("immutable", "1")
+		}
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(FULL)")
 		q.Add("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// hasLog reports whether a write-ahead log with content is beside path.
+func hasLog(path string) bool {
+	info, err := os.Stat(path + "-wal")
+	return err == nil && info.Size() > 0
+}
+
+// readOnlyProblem explains why records in a folder that cannot be written
+// to cannot be read, when that is the reason; nil otherwise.
+func readOnlyProblem(path string) error {
+	if folderWritable(filepath.Dir(path)) || !hasLog(path) {
+		return nil
+	}
+	if _, err := os.Stat(path + "-shm"); err == nil {
+		return nil
+	}
+	return &data.UserError{Message: "The newest changes to these records are in a log file beside them that can only be read " +
+		"from a folder that can be written to, and this folder cannot be. Nothing was changed. Please copy the whole data folder " +
+		"somewhere you can write to, and open the copy."}
 }
 
 // Close closes the database and lets go of the folder's lock.
