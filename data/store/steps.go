@@ -49,10 +49,14 @@ func scanStep(row scanner) (data.Step, error) {
 	return st, err
 }
 
-func insertStep(ctx context.Context, tx txn, st data.Step) error {
-	_, err := tx.ExecContext(ctx, insertStepSQL, st.ID, st.RequestID, st.On.String(), string(st.Kind),
+func stepArgs(st data.Step) []any {
+	return []any{st.ID, st.RequestID, st.On.String(), string(st.Kind),
 		string(st.Outcome), nullID(st.LetterID), st.LetterKind, st.Summary, st.DueOn.String(), st.DueWhat,
-		st.Minutes, st.Attachment, string(st.SentHow), st.ReceivedOn.String(), formatTime(st.CreatedAt), boolInt(st.NoReasons))
+		st.Minutes, st.Attachment, string(st.SentHow), st.ReceivedOn.String(), formatTime(st.CreatedAt), boolInt(st.NoReasons)}
+}
+
+func insertStep(ctx context.Context, tx txn, st data.Step) error {
+	_, err := tx.ExecContext(ctx, insertStepSQL, stepArgs(st)...)
 	return err
 }
 

@@ -7,11 +7,11 @@ import (
 	"database/sql/driver"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite"
@@ -25,11 +25,11 @@ import (
 //
 // The checksum is computed by SQLite itself, by the record_sum function
 // registered below, from the values as they are stored: the writes and
-// the check cannot disagree about how a value looks. Its input is the
-// record's columns as (name, value) pairs, sorted by name, leaving out
-// empty values (NULL, '' and 0), so a later migration that adds a column
-// with an empty default leaves every checksum as it was. A migration that
-// fills a column with something else must set the checksums again.
+// the check cannot disagree about how a value looks. It covers the
+// record's columns by name, in name order, leaving out empty values (NULL,
+// '' and 0), so a later migration that adds a column with an empty
+// default leaves every checksum as it was. A migration that fills a column
+// with something else must set the checksums again.
 
 // checksumCol is the column holding each record's checksum.
 const checksumCol = "checksum"
@@ -43,56 +43,91 @@ func init() {
 	})
 }
 
-// recordSum hashes (name, value) pairs: 16 hex digits of SHA-256.
+// recordSum hashes a record: its first argument names the columns, comma
+// separated, and the rest are their values in that order. The hash is 16
+// hex digits of SHA-256 over the (name, value) pairs sorted by name,
+// leaving out empty values, each as name, a zero byte, the value's length
+// as a varint and the value as text.
 func recordSum(args []driver.Value) (string, error) {
-	if len(args)%2 != 0 {
-		return "", errors.New(sumFunc + " takes (column name, value) pairs")
+	if len(args) == 0 {
+		return "", fmt.Errorf("%s: no columns named", sumFunc)
 	}
-	type pair struct{ name, value string }
-	pairs := make([]pair, 0, len(args)/2)
-	for i := 0; i < len(args); i += 2 {
-		name, _ := args[i].(string)
-		v := canonical(args[i+1])
-		if v == "" || v == "0" {
+	names, _ := args[0].(string)
+	l := layoutOf(names)
+	if len(args) != len(l.names)+1 {
+		return "", fmt.Errorf("%s: %d columns named, %d values given", sumFunc, len(l.names), len(args)-1)
+	}
+	buf := bufPool.Get().(*[]byte)
+	b := (*buf)[:0]
+	var num [24]byte
+	var n [binary.MaxVarintLen64]byte
+	for _, i := range l.order {
+		v := canonical(args[i+1], num[:0])
+		if len(v) == 0 || (len(v) == 1 && v[0] == '0') {
 			continue
 		}
-		pairs = append(pairs, pair{name, v})
+		b = append(b, l.names[i]...)
+		b = append(b, 0)
+		b = append(b, n[:binary.PutUvarint(n[:], uint64(len(v)))]...)
+		b = append(b, v...)
 	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].name < pairs[j].name })
-	h := sha256.New()
-	var n [binary.MaxVarintLen64]byte
-	for _, p := range pairs {
-		h.Write([]byte(p.name))
-		h.Write([]byte{0})
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(p.value)))])
-		h.Write([]byte(p.value))
+	sum := sha256.Sum256(b)
+	*buf = b
+	bufPool.Put(buf)
+	return hex.EncodeToString(sum[:8]), nil
+}
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
+
+// sumLayout is a list of column names and the order that sorts them.
+type sumLayout struct {
+	names []string
+	order []int
+}
+
+var layouts sync.Map // names as given to record_sum → *sumLayout
+
+func layoutOf(names string) *sumLayout {
+	if l, ok := layouts.Load(names); ok {
+		return l.(*sumLayout)
 	}
-	return hex.EncodeToString(h.Sum(nil)[:8]), nil
+	l := &sumLayout{names: strings.Split(names, ",")}
+	if names == "" {
+		l.names = nil
+	}
+	l.order = make([]int, len(l.names))
+	for i := range l.order {
+		l.order[i] = i
+	}
+	sort.SliceStable(l.order, func(a, b int) bool { return l.names[l.order[a]] < l.names[l.order[b]] })
+	layouts.Store(names, l)
+	return l
 }
 
 // canonical is a value as text, whatever type SQLite holds it as: a
-// number bound for a text column, or text for a number column, sums the same.
-func canonical(v driver.Value) string {
+// number bound for a text column, or text for a number column, sums the
+// same. Numbers are appended to scratch.
+func canonical(v driver.Value, scratch []byte) []byte {
 	switch x := v.(type) {
 	case nil:
-		return ""
+		return nil
 	case int64:
-		return strconv.FormatInt(x, 10)
+		return strconv.AppendInt(scratch, x, 10)
 	case float64:
-		return strconv.FormatFloat(x, 'g', -1, 64)
+		return strconv.AppendFloat(scratch, x, 'g', -1, 64)
 	case bool:
 		if x {
-			return "1"
+			return append(scratch, '1')
 		}
-		return "0"
+		return append(scratch, '0')
 	case string:
-		return x
+		return []byte(x)
 	case []byte:
-		return string(x)
+		return x
 	case time.Time:
-		return x.UTC().Format(timeLayout)
+		return []byte(x.UTC().Format(timeLayout))
 	}
-	return fmt.Sprint(v)
+	return []byte(fmt.Sprint(v))
 }
 
 // summed is a table of records that carry checksums.
@@ -116,9 +151,10 @@ var summedTables = []summed{
 // sumExpr is the SQL that computes a checksum over cols, each value given
 // by value (a parameter, excluded.col, or the column itself).
 func sumExpr(cols []string, value func(i int, col string) string) string {
-	parts := make([]string, 0, 2*len(cols))
+	parts := make([]string, 0, len(cols)+1)
+	parts = append(parts, "'"+strings.Join(cols, ",")+"'")
 	for i, c := range cols {
-		parts = append(parts, "'"+c+"'", value(i, c))
+		parts = append(parts, value(i, c))
 	}
 	return sumFunc + "(" + strings.Join(parts, ", ") + ")"
 }

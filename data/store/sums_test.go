@@ -221,22 +221,40 @@ func TestOlderRecordsGetChecksums(t *testing.T) {
 	}
 }
 
-// An empty value, a value stored as a number or as text, and a column
-// added later with an empty default all leave a checksum as it was.
+// sumOf is record_sum on (name, value) pairs.
+func sumOf(t *testing.T, pairs ...driver.Value) string {
+	t.Helper()
+	var names []string
+	args := []driver.Value{""}
+	for i := 0; i < len(pairs); i += 2 {
+		names = append(names, pairs[i].(string))
+		args = append(args, pairs[i+1])
+	}
+	args[0] = strings.Join(names, ",")
+	sum, err := recordSum(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+// An empty value, a value stored as a number or as text, the order the
+// columns are named in, and a column added later with an empty default all
+// leave a checksum as it was.
 func TestChecksumIgnoresEmptyAndStorageType(t *testing.T) {
-	a, _ := recordSum([]driver.Value{"name", "Ffion", "minutes", int64(20), "notes", ""})
-	b, _ := recordSum([]driver.Value{"minutes", "20", "name", "Ffion", "added_later", nil, "flag", int64(0)})
+	a := sumOf(t, "name", "Ffion", "minutes", int64(20), "notes", "")
+	b := sumOf(t, "minutes", "20", "name", "Ffion", "added_later", nil, "flag", int64(0))
 	if a != b {
 		t.Errorf("%s != %s", a, b)
 	}
-	c, _ := recordSum([]driver.Value{"name", "Ffiom", "minutes", int64(20)})
-	d, _ := recordSum([]driver.Value{"name", "Ffion", "minutes", int64(21)})
-	if c == a || d == a {
+	if sumOf(t, "name", "Ffiom", "minutes", int64(20)) == a || sumOf(t, "name", "Ffion", "minutes", int64(21)) == a {
 		t.Error("a changed value kept its checksum")
 	}
 	// A value moved to another column is a change.
-	e, _ := recordSum([]driver.Value{"name", "", "notes", "Ffion", "minutes", int64(20)})
-	if e == a {
+	if sumOf(t, "name", "", "notes", "Ffion", "minutes", int64(20)) == a {
 		t.Error("a value moved to another column kept its checksum")
+	}
+	if _, err := recordSum([]driver.Value{"name,notes", "Ffion"}); err == nil {
+		t.Error("a value missing was not noticed")
 	}
 }
