@@ -107,7 +107,11 @@ func readOnlyFolder(t *testing.T, dir string) {
 		if out, err := exec.Command("mount", "--bind", dir, dir).CombinedOutput(); err != nil {
 			t.Skipf("root cannot be kept from writing here without a read-only mount: %v %s", err, out)
 		}
-		t.Cleanup(func() { exec.Command("umount", dir).Run() })
+		t.Cleanup(func() {
+			if exec.Command("umount", dir).Run() != nil {
+				exec.Command("umount", "-l", dir).Run() // still busy: detach it now, gone once let go
+			}
+		})
 		if out, err := exec.Command("mount", "-o", "remount,ro,bind", dir).CombinedOutput(); err != nil {
 			t.Skipf("cannot mount read-only here: %v %s", err, out)
 		}

@@ -27,7 +27,9 @@ func smallDisk(t *testing.T, size string) string {
 		t.Skipf("cannot mount a small disk here: %v %s", err, out)
 	}
 	t.Cleanup(func() {
-		exec.Command("umount", mnt).Run()
+		if exec.Command("umount", mnt).Run() != nil {
+			exec.Command("umount", "-l", mnt).Run() // still busy: detach it now, gone once let go
+		}
 		os.Remove(mnt)
 	})
 	return mnt
