@@ -46,8 +46,9 @@ func init() {
 // recordSum hashes a record: its first argument names the columns, comma
 // separated, and the rest are their values in that order. The hash is 16
 // hex digits of SHA-256 over the (name, value) pairs sorted by name,
-// leaving out empty values, each as name, a zero byte, the value's length
-// as a varint and the value as text.
+// leaving out empty values, each as name, a byte that is 1 for bytes and
+// 0 for text or a number, the value's length as a varint and the value as
+// text.
 func recordSum(args []driver.Value) (string, error) {
 	if len(args) == 0 {
 		return "", fmt.Errorf("%s: no columns named", sumFunc)
@@ -67,7 +68,15 @@ func recordSum(args []driver.Value) (string, error) {
 			continue
 		}
 		b = append(b, l.names[i]...)
-		b = append(b, 0)
+		// Bytes (an attached file) are told from text: one flipped bit in
+		// the file can turn a text into bytes that read the same but sort
+		// apart. A number and its digits are the same: SQLite itself turns
+		// one into the other for a column of the other kind.
+		if _, blob := args[i+1].([]byte); blob {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
 		b = append(b, n[:binary.PutUvarint(n[:], uint64(len(v)))]...)
 		b = append(b, v...)
 	}
