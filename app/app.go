@@ -15,5 +15,6 @@ const ID = "uk.org.secondopinion.app"
 func Open(a fyne.App, dir string) {
 	s := newShell(a, dir)
 	s.win.Show()
+	go removeOldPreviews() // what a crash left: letters naming people
 	s.start()
 }

@@ -13,15 +13,17 @@ import (
 
 // Banners that can be put away for the rest of the session.
 const (
-	bannerNetwork = "network"
-	bannerBackup  = "backup"
+	bannerNetwork   = "network"
+	bannerBackup    = "backup"
+	bannerRecovered = "recovered"
 )
 
 // backupDueAfter is how old the newest backup may be before a reminder.
 const backupDueAfter = 7 * 24 * time.Hour
 
 // refreshBanners puts the banners that apply above every screen: the
-// example, records that cannot be changed, a network drive, an old backup.
+// example, work a crash interrupted that opening put right, records that
+// cannot be changed, a network drive, an old backup.
 func (s *shell) refreshBanners() {
 	if s.banners == nil {
 		return
@@ -29,6 +31,10 @@ func (s *shell) refreshBanners() {
 	s.banners.Objects = nil
 	if s.example {
 		s.banners.Add(s.exampleBanner())
+	}
+	if s.st != nil && s.st.Recovered() != "" && !s.dismissed[bannerRecovered] {
+		// Said once: the next start has nothing to put right.
+		s.banners.Add(banner(theme.ColorNameSuccess, s.st.Recovered(), s.dismiss(bannerRecovered)))
 	}
 	if s.st != nil && s.st.ReadOnly() {
 		s.banners.Add(banner(theme.ColorNameError, "Read-only: changes cannot be saved. The records file "+s.st.Path()+

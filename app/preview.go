@@ -3,12 +3,16 @@ package app
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	_ "image/png" // pdftoppm writes PNG
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -99,10 +103,56 @@ func (p *previewPane) show(l letters.Letter, large bool) {
 	})
 }
 
+// previewRoot is this user's own folder for the letter PDFs pdftoppm
+// reads: a letter names a person and their illness, so it is never left
+// loose in the shared temporary folder, and what a crash left is found by
+// name and removed at the next start (removeOldPreviews).
+func previewRoot() (string, error) {
+	root := filepath.Join(os.TempDir(), fmt.Sprintf("secondopinion-previews-%d", os.Getuid()))
+	if err := os.Mkdir(root, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+		return "", err
+	}
+	// Someone else may have made the name first, or left a link there.
+	info, err := os.Lstat(root)
+	if err != nil {
+		return "", err
+	}
+	if !info.IsDir() || !ownedByMe(info) {
+		return "", fmt.Errorf("%s is not this user's own private folder", root)
+	}
+	return root, nil
+}
+
+// previewsKeptFor is how long a preview's folder may stand before it is
+// taken for a crash's leftover: drawing one takes a second or two.
+const previewsKeptFor = 10 * time.Minute
+
+// removeOldPreviews deletes the letter previews an earlier run left behind
+// when it stopped without tidying up.
+func removeOldPreviews() {
+	root, err := previewRoot()
+	if err != nil {
+		return
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > previewsKeptFor {
+			os.RemoveAll(filepath.Join(root, e.Name()))
+		}
+	}
+}
+
 // firstPage draws page one of a PDF with pdftoppm. A failure gives no
 // image, not an error: the text preview stands in.
 func firstPage(ctx context.Context, tool string, pdf []byte) (image.Image, error) {
-	dir, err := os.MkdirTemp("", "letter-preview-")
+	root, err := previewRoot()
+	if err != nil {
+		return nil, nil
+	}
+	dir, err := os.MkdirTemp(root, "letter-")
 	if err != nil {
 		return nil, nil
 	}

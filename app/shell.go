@@ -67,6 +67,7 @@ func newShell(a fyne.App, dir string) *shell {
 	// records open (in use, damaged) look like the rest; the user's own
 	// choice of light, dark and size follows once the settings are read.
 	a.Settings().SetTheme(newCalmTheme("", ""))
+	useSafeFileWriter() // before any save dialog: see saferepo.go
 	s.win = a.NewWindow("Second Opinion")
 	s.win.Resize(fyne.NewSize(1280, 760))
 	s.win.SetContent(container.NewCenter(widget.NewLabel("Opening your records…")))

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,8 +56,14 @@ func newStartupScreen(s *shell, err error) *startupScreen {
 		ss.buttons = container.NewHBox(again, quit)
 	case errors.Is(err, store.ErrDamaged):
 		ss.title = "Your records are damaged"
+		found := ""
+		var damage store.RecordDamage
+		if errors.As(err, &damage) {
+			// Which records changed unseen, by kind and day, never their words.
+			found = "\n\nWhat was found: " + strings.Join(damage.Describe(), "; ") + "."
+		}
 		ss.message = prose("The records file could not be read safely, so it has not been opened, and nothing has been " +
-			"written to it.\n\nYou can put your newest good backup in its place. The damaged file is kept aside, not deleted, " +
+			"written to it." + found + "\n\nYou can put your newest good backup in its place. The damaged file is kept aside, not deleted, " +
 			"in case it can be rescued later.")
 		ss.restore = widget.NewButtonWithIcon("Looking for your newest backup…", theme.HistoryIcon(), ss.onRestoreNewest)
 		ss.restore.Importance = widget.HighImportance

@@ -32,7 +32,7 @@ func (s *Store) AddStepWithFile(ctx context.Context, st *data.Step, name string,
 		if err := insertStep(ctx, tx, saved); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO attachments (step_id, name, content, created_at) VALUES (?, ?, ?, ?)",
+		_, err := tx.ExecContext(ctx, insertSQL("attachments", attachmentCols),
 			saved.ID, saved.Attachment, content, formatTime(saved.CreatedAt))
 		return err
 	})

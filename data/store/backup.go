@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"secondopinion/data"
+	"secondopinion/data/safefile"
 )
 
 // BackupFolder is where automatic backups go, inside the data folder.
@@ -22,7 +23,14 @@ const BackupFolder = "backups"
 // (never a file copy, which would ignore SQLite's locks), syncs it to disk,
 // and checks it before reporting success. dest must not exist yet.
 func (s *Store) Backup(ctx context.Context, dest string) error {
-	if _, err := os.Stat(dest); err == nil {
+	return diskFull(s.backup(ctx, dest), doingBackup, s.dir, filepath.Dir(dest))
+}
+
+func (s *Store) backup(ctx context.Context, dest string) error {
+	if err := safefile.RefuseLink(dest, "the backup"); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(dest); err == nil {
 		return &data.UserError{Message: fmt.Sprintf("%s already exists. Please choose a new name for the backup.", dest)}
 	}
 	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
@@ -91,6 +99,11 @@ func verifyBackup(ctx context.Context, path string) error {
 // result) rather than deleted, and put back if anything goes wrong. The
 // program must not have dir open while it runs.
 func Restore(ctx context.Context, dir, from string) (keptAside string, err error) {
+	keptAside, err = restore(ctx, dir, from)
+	return keptAside, diskFull(err, doingRestore, dir)
+}
+
+func restore(ctx context.Context, dir, from string) (keptAside string, err error) {
 	if err := verifyBackup(ctx, from); err != nil {
 		return "", err
 	}

@@ -55,29 +55,34 @@ func (s *Store) SaveBatch(ctx context.Context, b *Batch) error {
 		st := &b.Steps[i]
 		s.stamp(&st.ID, &st.CreatedAt, nil)
 	}
+	// Each statement is prepared once for the whole batch: SQLite would
+	// otherwise parse it again for every record.
 	return s.inTx(ctx, func(tx txn) error {
-		for _, p := range b.People {
-			if _, err := tx.ExecContext(ctx, savePersonSQL, personArgs(p)...); err != nil {
+		for _, part := range []struct {
+			query string
+			n     int
+			args  func(i int) []any
+		}{
+			{savePersonSQL, len(b.People), func(i int) []any { return personArgs(b.People[i]) }},
+			{saveContactSQL, len(b.Contacts), func(i int) []any { return contactArgs(b.Contacts[i]) }},
+			{saveRequestSQL, len(b.Requests), func(i int) []any { return requestArgs(b.Requests[i]) }},
+			{saveLetterSQL, len(b.Letters), func(i int) []any { return letterArgs(b.Letters[i]) }},
+			{insertStepSQL, len(b.Steps), func(i int) []any { return stepArgs(b.Steps[i]) }},
+		} {
+			if part.n == 0 {
+				continue
+			}
+			stmt, err := tx.PrepareContext(ctx, part.query)
+			if err != nil {
 				return err
 			}
-		}
-		for _, c := range b.Contacts {
-			if _, err := tx.ExecContext(ctx, saveContactSQL, contactArgs(c)...); err != nil {
-				return err
+			for i := 0; i < part.n; i++ {
+				if _, err := stmt.ExecContext(ctx, part.args(i)...); err != nil {
+					stmt.Close()
+					return err
+				}
 			}
-		}
-		for _, r := range b.Requests {
-			if _, err := tx.ExecContext(ctx, saveRequestSQL, requestArgs(r)...); err != nil {
-				return err
-			}
-		}
-		for _, l := range b.Letters {
-			if err := s.saveLetter(ctx, tx, l); err != nil {
-				return err
-			}
-		}
-		for _, st := range b.Steps {
-			if err := insertStep(ctx, tx, st); err != nil {
+			if err := stmt.Close(); err != nil {
 				return err
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"secondopinion/data/safefile"
 )
 
 // settle makes sure path holds whole records before anything reads them:
@@ -141,11 +143,18 @@ func removeLeftovers(dir string) {
 			os.Remove(made + suffix)
 		}
 	}
-	backups := filepath.Join(dir, BackupFolder)
-	if entries, err := os.ReadDir(backups); err == nil {
+	// Part-made backups, and the temporary files of outputs saved into the
+	// data folder or its backups folder.
+	for _, folder := range []string{dir, filepath.Join(dir, BackupFolder)} {
+		entries, err := os.ReadDir(folder)
+		if err != nil {
+			continue
+		}
 		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), partialSuffix) || strings.Contains(e.Name(), partialSuffix+"-") {
-				os.Remove(filepath.Join(backups, e.Name()))
+			name := e.Name()
+			if e.Type().IsRegular() && (strings.HasSuffix(name, partialSuffix) || strings.Contains(name, partialSuffix+"-") ||
+				safefile.Leftover(name)) {
+				os.Remove(filepath.Join(folder, name))
 			}
 		}
 	}

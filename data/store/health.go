@@ -22,7 +22,8 @@ var ourTables = []string{"people", "requests", "settings"}
 // healthy is the one definition of usable records, shared by check, backup,
 // restore and start-up: a data version this program knows, our tables,
 // SQLite's full integrity check (which also compares every index with its
-// table), and every reference pointing at a record that exists.
+// table), every reference pointing at a record that exists, and every
+// record's content matching its checksum.
 func healthy(ctx context.Context, db *sql.DB) error {
 	var version int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
@@ -56,6 +57,13 @@ func healthy(ctx context.Context, db *sql.DB) error {
 			problems = problems[:5]
 		}
 		return damaged(strings.Join(problems, "; "))
+	}
+	found, err := damagedRecords(ctx, db)
+	if err != nil {
+		return explain(err)
+	}
+	if len(found) > 0 {
+		return recordsDamaged(found)
 	}
 	return nil
 }
@@ -96,8 +104,8 @@ func inspectFile(ctx context.Context, path string) error {
 }
 
 // lines returns the first column of every row of a query.
-func lines(ctx context.Context, db *sql.DB, query string) ([]string, error) {
-	rows, err := db.QueryContext(ctx, query)
+func lines(ctx context.Context, db *sql.DB, query string, args ...any) ([]string, error) {
+	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -21,9 +21,13 @@ func scanLetter(row scanner) (data.Letter, error) {
 	return l, err
 }
 
+func letterArgs(l data.Letter) []any {
+	return []any{l.ID, l.RequestID, l.Kind, nullID(l.RecipientID), l.Body,
+		boolInt(l.LargePrint), l.SentOn.String(), string(l.SentHow), formatTime(l.CreatedAt), formatTime(l.UpdatedAt)}
+}
+
 func (s *Store) saveLetter(ctx context.Context, tx txn, l data.Letter) error {
-	_, err := tx.ExecContext(ctx, saveLetterSQL, l.ID, l.RequestID, l.Kind, nullID(l.RecipientID), l.Body,
-		boolInt(l.LargePrint), l.SentOn.String(), string(l.SentHow), formatTime(l.CreatedAt), formatTime(l.UpdatedAt))
+	_, err := tx.ExecContext(ctx, saveLetterSQL, letterArgs(l)...)
 	return err
 }
 

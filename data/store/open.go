@@ -48,6 +48,11 @@ func Open(dir string) (*Store, error) { return open(dir, nil) }
 
 // open is Open for a caller that may already hold the folder's lock.
 func open(dir string, held *DirLock) (*Store, error) {
+	s, err := openIn(dir, held)
+	return s, diskFull(err, doingOpen, dir)
+}
+
+func openIn(dir string, held *DirLock) (*Store, error) {
 	if dir == "" {
 		return nil, &data.UserError{Message: "No data folder was given."}
 	}
@@ -58,6 +63,9 @@ func open(dir string, held *DirLock) (*Store, error) {
 		}
 	}
 	path := filepath.Join(dir, FileName)
+	if err := readOnlyProblem(path); err != nil {
+		return nil, err
+	}
 	recovered, err := settle(dir, path, held)
 	if err != nil {
 		return nil, err
@@ -68,7 +76,7 @@ func open(dir string, held *DirLock) (*Store, error) {
 	if err := checkNothingLost(context.Background(), path); err != nil {
 		return nil, err
 	}
-	if !canWrite(path) {
+	if !canWrite(path) || !folderWritable(dir) {
 		return OpenReadOnly(dir)
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
@@ -87,7 +95,15 @@ func open(dir string, held *DirLock) (*Store, error) {
 // a database whose file cannot be written, so the records can still be
 // read; the program shows a banner saying so.
 func OpenReadOnly(dir string) (*Store, error) {
+	s, err := openReadOnly(dir)
+	return s, diskFull(err, doingOpen, dir)
+}
+
+func openReadOnly(dir string) (*Store, error) {
 	path := filepath.Join(dir, FileName)
+	if err := readOnlyProblem(path); err != nil {
+		return nil, err
+	}
 	if _, err := os.Stat(path + "-journal"); err == nil && hotJournal(path) {
 		return nil, &data.UserError{Message: "A change to these records was interrupted and must be undone before they can be read, " +
 			"but the file is read-only. Please make it writable and open the program again."}
@@ -123,6 +139,13 @@ func (s *Store) ReadOnly() bool { return s.ro }
 // dsn is the connection string: WAL so readers never block the writer,
 // synchronous=FULL so a commit survives a power cut, foreign keys on, and
 // immediate transactions so a read-then-write never fails half-way.
+//
+// Reading a WAL database needs its shared-memory file beside it, which a
+// folder that cannot be written to (a read-only disk, a folder without
+// write permission) cannot hold. There the file is opened as immutable,
+// which needs none, unless a log with changes not yet folded into the file
+// is there: immutable would not read it, and the newest changes would
+// silently be missing, so it is read as usual (see readOnlyProblem).
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
@@ -130,12 +153,35 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_time_format", "sqlite")
 	if readOnly {
 		q.Add("mode", "ro")
+		if !folderWritable(filepath.Dir(path)) && !hasLog(path) {
+			q.Add("immutable", "1")
+		}
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "synchronous(FULL)")
 		q.Add("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// hasLog reports whether a write-ahead log with content is beside path.
+func hasLog(path string) bool {
+	info, err := os.Stat(path + "-wal")
+	return err == nil && info.Size() > 0
+}
+
+// readOnlyProblem explains why records in a folder that cannot be written
+// to cannot be read, when that is the reason; nil otherwise.
+func readOnlyProblem(path string) error {
+	if folderWritable(filepath.Dir(path)) || !hasLog(path) {
+		return nil
+	}
+	if _, err := os.Stat(path + "-shm"); err == nil {
+		return nil
+	}
+	return &data.UserError{Message: "The newest changes to these records are in a log file beside them that can only be read " +
+		"from a folder that can be written to, and this folder cannot be. Nothing was changed. Please copy the whole data folder " +
+		"somewhere you can write to, and open the copy."}
 }
 
 // Close closes the database and lets go of the folder's lock.
@@ -185,15 +231,17 @@ func explain(err error) error {
 	case strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked"):
 		return &data.UserError{Err: err, Message: "The data is busy: another copy of Second Opinion may be using it. " +
 			"Please close the other copy and try again. Nothing was changed."}
-	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "disk is full"):
-		return &data.UserError{Err: err, Message: "The disk is full, so this could not be saved. Nothing was changed, " +
-			"and what you typed is still on screen. Please free some space and try again."}
+	case isDiskFull(err):
+		return &data.UserError{Err: fmt.Errorf("%w: %w", ErrDiskFull, err), Message: doingSave + " " + makeRoom("")}
 	case strings.Contains(msg, "SQLITE_READONLY") || strings.Contains(msg, "readonly database"):
 		return &data.UserError{Err: err, Message: "The data can only be read, not changed (the file or folder is read-only). " +
 			"Please check its permissions."}
 	case strings.Contains(msg, "SQLITE_CORRUPT") || strings.Contains(msg, "malformed") ||
 		strings.Contains(msg, "SQLITE_NOTADB") || strings.Contains(msg, "not a database"):
 		return damaged(msg)
+	case sqliteCode(err)&0xff == sqliteIOErr || strings.Contains(msg, "disk I/O error"):
+		return &data.UserError{Err: err, Message: "The computer could not read or write the records file (a disk error). " +
+			"Nothing more was changed. Please check that the disk and the data folder are still there, then try again."}
 	case strings.Contains(msg, "SQLITE_CANTOPEN") || strings.Contains(msg, "unable to open"):
 		return &data.UserError{Err: err, Message: "The data file could not be opened. Please check that the data folder exists and that you can write to it."}
 	}

@@ -80,8 +80,6 @@ func joinCols(cols []string) string { return strings.Join(cols, ", ") }
 // errNotFound is data.ErrNotFound, named here for brevity.
 var errNotFound = data.ErrNotFound
 
-func repeat(s string, n int) string { return strings.Repeat(s, n) }
-
 // linesField scans a newline-separated column into a list (nil when empty).
 type linesField struct{ list *[]string }
 

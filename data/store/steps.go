@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 
 	"secondopinion/data"
 )
@@ -10,14 +11,35 @@ var stepCols = []string{"id", "request_id", "on_date", "kind", "outcome", "lette
 	"due_on", "due_what", "minutes", "attachment", "sent_how", "received_on", "created_at", "no_reasons"}
 
 var (
-	insertStepSQL = "INSERT INTO steps (" + joinCols(stepCols) + ") VALUES (?" +
-		repeat(", ?", len(stepCols)-1) + ")"
-	updateStepSQL = "UPDATE steps SET on_date = ?, kind = ?, outcome = ?, letter_id = ?, letter_kind = ?, summary = ?, " +
-		"due_on = ?, due_what = ?, minutes = ?, attachment = ?, sent_how = ?, received_on = ?, no_reasons = ? WHERE id = ?"
+	insertStepSQL = insertSQL("steps", stepCols)
+	updateStepSQL = stepUpdateSQL()
 	selectStepSQL = "SELECT " + joinCols(stepCols) + " FROM steps"
 	// Steps of one day keep the order they were logged in.
 	stepOrder = " ORDER BY request_id, on_date, created_at, id"
 )
+
+// stepChanges are the columns UpdateStep sets, in the order of its arguments.
+var stepChanges = []string{"on_date", "kind", "outcome", "letter_id", "letter_kind", "summary", "due_on", "due_what",
+	"minutes", "attachment", "sent_how", "received_on", "no_reasons"}
+
+// stepUpdateSQL sets stepChanges and the checksum of the whole step; the
+// last argument is the step's id.
+func stepUpdateSQL() string {
+	at := map[string]int{}
+	var sets []string
+	for i, c := range stepChanges {
+		at[c] = i
+		sets = append(sets, c+" = "+param(i, c))
+	}
+	value := func(_ int, c string) string {
+		if i, ok := at[c]; ok {
+			return param(i, c)
+		}
+		return c // unchanged: the stored value
+	}
+	sets = append(sets, checksumCol+" = "+sumExpr(stepCols, value))
+	return "UPDATE steps SET " + strings.Join(sets, ", ") + " WHERE id = " + param(len(stepChanges), "id")
+}
 
 func scanStep(row scanner) (data.Step, error) {
 	var st data.Step
@@ -27,10 +49,14 @@ func scanStep(row scanner) (data.Step, error) {
 	return st, err
 }
 
-func insertStep(ctx context.Context, tx txn, st data.Step) error {
-	_, err := tx.ExecContext(ctx, insertStepSQL, st.ID, st.RequestID, st.On.String(), string(st.Kind),
+func stepArgs(st data.Step) []any {
+	return []any{st.ID, st.RequestID, st.On.String(), string(st.Kind),
 		string(st.Outcome), nullID(st.LetterID), st.LetterKind, st.Summary, st.DueOn.String(), st.DueWhat,
-		st.Minutes, st.Attachment, string(st.SentHow), st.ReceivedOn.String(), formatTime(st.CreatedAt), boolInt(st.NoReasons))
+		st.Minutes, st.Attachment, string(st.SentHow), st.ReceivedOn.String(), formatTime(st.CreatedAt), boolInt(st.NoReasons)}
+}
+
+func insertStep(ctx context.Context, tx txn, st data.Step) error {
+	_, err := tx.ExecContext(ctx, insertStepSQL, stepArgs(st)...)
 	return err
 }
 

@@ -10,6 +10,7 @@ import (
 type txn interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
 }
 
 // inTx runs fn in one immediate transaction, committing only if it returns
@@ -17,22 +18,34 @@ type txn interface {
 func (s *Store) inTx(ctx context.Context, fn func(tx txn) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return explain(err)
+		return s.failed(err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return explain(err)
+		return s.failed(err)
 	}
 	var n int64
 	if err := tx.QueryRowContext(ctx, countCommitSQL).Scan(&n); err != nil {
 		tx.Rollback()
-		return explain(err)
+		return s.failed(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return explain(err)
+		return s.failed(err)
 	}
 	s.noteCommit(n)
 	return nil
+}
+
+// failed explains a failed write. On a full disk it first gives back the
+// room the failed write took in the log: the log is folded into the file
+// and emptied, which works whenever the file has room for what was saved
+// before.
+func (s *Store) failed(err error) error {
+	if isDiskFull(err, s.dir) {
+		s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		return diskFull(err, doingSave, s.dir)
+	}
+	return explain(err)
 }
 
 // now is the current time in UTC, from the store's clock.

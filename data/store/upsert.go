@@ -8,20 +8,24 @@ import (
 	"github.com/google/uuid"
 )
 
-// upsertSQL is "insert, or update every column but id and created_at".
+// upsertSQL is "insert, or update every column but id and created_at",
+// with the record's checksum computed from what ends up stored. The
+// arguments are the values of cols, in order.
 func upsertSQL(table string, cols []string) string {
-	var b strings.Builder
-	b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (")
-	b.WriteString(strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", "))
-	b.WriteString(") ON CONFLICT (id) DO UPDATE SET ")
 	var sets []string
 	for _, c := range cols {
 		if c != "id" && c != "created_at" {
 			sets = append(sets, c+" = excluded."+c)
 		}
 	}
-	b.WriteString(strings.Join(sets, ", "))
-	return b.String()
+	kept := func(i int, c string) string {
+		if c == "id" || c == "created_at" {
+			return table + "." + c
+		}
+		return excluded(i, c)
+	}
+	sets = append(sets, checksumCol+" = "+sumExpr(cols, kept))
+	return insertSQL(table, cols) + " ON CONFLICT (id) DO UPDATE SET " + strings.Join(sets, ", ")
 }
 
 // stamp gives a new record its id and creation time, and every saved
