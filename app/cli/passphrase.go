@@ -73,9 +73,11 @@ func unlockOrClose(st *store.Store, passFile *string) (*store.Store, error) {
 // checks it opens the backup, and every field in it, before a restore.
 func checkBackupPassphrase(path string, passFile *string) error {
 	ctx := context.Background()
-	prot, err := store.BackupProtected(ctx, path)
-	if err != nil || !prot {
-		return err
+	if _, err := os.Stat(path); err != nil {
+		return nil // the restore says what is wrong with the file
+	}
+	if prot, err := store.BackupProtected(ctx, path); err != nil || !prot {
+		return nil
 	}
 	return withPassphrase(passFile, "Passphrase of the backup "+path+": ", func(pass string) error {
 		return store.VerifyBackupKey(ctx, path, pass, false)

@@ -303,7 +303,7 @@ func runRetention(args []string, out, errOut io.Writer) error {
 	if *set >= 0 {
 		open = openToWrite
 	}
-	st, err := open(*dir)
+	st, err := open(dir)
 	if err != nil {
 		return err
 	}

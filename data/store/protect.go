@@ -21,6 +21,9 @@ const (
 	vaultCheck      = "check"
 )
 
+// wrapParams are the Argon2id costs for new passphrase wrappings.
+var wrapParams = vault.DefaultParams
+
 func (s *Store) loadGuard() error {
 	var n int
 	err := s.db.QueryRow("SELECT count(*) FROM vault").Scan(&n)
@@ -183,7 +186,7 @@ func (s *Store) Protect(ctx context.Context, passphrase string, recovery vault.R
 	if err != nil {
 		return res, err
 	}
-	wp, err := vault.WrapPassphrase(key, passphrase, vault.DefaultParams)
+	wp, err := vault.WrapPassphrase(key, passphrase, wrapParams)
 	if err != nil {
 		return res, unlockError(err)
 	}
@@ -282,7 +285,7 @@ func (s *Store) SetPassphrase(ctx context.Context, passphrase string) error {
 	if key == nil {
 		return &data.UserError{Message: "These records are not protected with a passphrase."}
 	}
-	wp, err := vault.WrapPassphrase(key, passphrase, vault.DefaultParams)
+	wp, err := vault.WrapPassphrase(key, passphrase, wrapParams)
 	if err != nil {
 		return unlockError(err)
 	}
