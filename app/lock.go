@@ -124,7 +124,9 @@ func (s *shell) watchIdle() {
 	l.stopped = false
 	l.used()
 	if l.timer == nil {
-		l.timer = time.AfterFunc(idleTick, func() { fyne.Do(s.checkIdle) })
+		// Through the jobs' delivery, so that tests run it on their own
+		// goroutine, as the driver runs it on its one.
+		l.timer = time.AfterFunc(idleTick, func() { s.jobs.deliver(s.checkIdle) })
 	}
 }
 
