@@ -299,3 +299,39 @@ func widgetDialog(s *shell, o fyne.CanvasObject) dialog.Dialog {
 	s.showDialog(d)
 	return d
 }
+
+func TestRestoringAProtectedBackupAsksForItsPassphrase(t *testing.T) {
+	dir := t.TempDir()
+	seedRequest(t, dir)
+	protectFolder(t, dir)
+	s := openOn(t, dir)
+	unlockWith(t, s, s.current.(*unlockScreen), lockPass)
+	settle(t, s)
+	backup, err := s.st.AutoBackup(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.restoreFrom(backup)
+	s.jobs.wait()
+	if !strings.Contains(topDialogText(s), "This backup is protected") && !strings.Contains(topDialogText(s), "passphrase these records had") {
+		t.Fatalf("no passphrase was asked for:\n%s", topDialogText(s))
+	}
+	box, restore := inTopDialog(t, s, "Restore")
+	box.SetText("not the passphrase")
+	test.Tap(restore)
+	s.jobs.wait()
+	if !strings.Contains(topDialogText(s), "does not open this backup") {
+		t.Fatalf("a wrong passphrase was not refused:\n%s", topDialogText(s))
+	}
+	box.SetText(lockPass)
+	test.Tap(restore)
+	s.jobs.wait()
+	u, ok := s.current.(*unlockScreen)
+	if !ok {
+		t.Fatalf("after restoring, the screen is %T, want the unlock screen", s.current)
+	}
+	unlockWith(t, s, u, lockPass)
+	if s.cl == nil || len(s.cl.people) != 1 {
+		t.Fatal("the restored records did not open")
+	}
+}
