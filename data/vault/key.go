@@ -6,6 +6,7 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/chacha20poly1305"
 )
@@ -121,16 +122,38 @@ func (k *Key) Open(sealed string, at Place) (string, error) {
 	if !strings.HasPrefix(sealed, Prefix) {
 		return "", ErrNotSealed
 	}
-	box, err := decode(sealed[len(Prefix):])
+	text := sealed[len(Prefix):]
+	if strings.ContainsAny(text, "\r\n") {
+		return "", ErrDamaged
+	}
+	// Decoded into a reused buffer and opened in place: the text returned
+	// is the one allocation.
+	bp := boxPool.Get().(*[]byte)
+	defer boxPool.Put(bp)
+	n := b64.DecodedLen(len(text))
+	if cap(*bp) < n {
+		*bp = make([]byte, n)
+	}
+	box := (*bp)[:n]
+	m, err := b64.Decode(box, []byte(text))
 	if err != nil {
 		return "", ErrDamaged
 	}
-	plain, err := k.open(box, at)
-	if err != nil {
-		return "", err
+	box = box[:m]
+	if len(box) < nonceSize+chacha20poly1305.Overhead {
+		return "", ErrDamaged
 	}
-	return string(plain), nil
+	plain, err := k.aead.Open(box[nonceSize:nonceSize], box[:nonceSize], box[nonceSize:], at.ad())
+	if err != nil {
+		clear(box)
+		return "", ErrDamaged
+	}
+	s := string(plain)
+	clear(plain)
+	return s, nil
 }
+
+var boxPool = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
 
 func (k *Key) open(box []byte, at Place) ([]byte, error) {
 	if len(box) < nonceSize+chacha20poly1305.Overhead {
