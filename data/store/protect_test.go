@@ -521,3 +521,27 @@ func TestProtectIsRefusedTwiceAndForShortPassphrases(t *testing.T) {
 		t.Fatal("protected twice")
 	}
 }
+
+func TestDamagedFieldIsExplainedInPlainWords(t *testing.T) {
+	s, e, _, _ := protectedFolder(t)
+	dir := s.Dir()
+	s.Close()
+	flipSealed(t, dir, "people", "name", e.person.ID)
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Unlock(ctx, testPass)
+	_, err = s.People(ctx)
+	msg := data.Message(err)
+	if !strings.Contains(msg, "Part of 1 person is damaged") || strings.Contains(msg, "sql") {
+		t.Fatalf("message %q", msg)
+	}
+	if err := s.Unprotect(ctx, testPass); err == nil || !strings.Contains(data.Message(err), "Protection was not turned off") {
+		t.Fatalf("turning off damaged records: %v", err)
+	}
+	if !s.Protected() {
+		t.Fatal("protection went off over damaged records")
+	}
+}

@@ -121,6 +121,16 @@ func (e *FieldDamaged) Error() string {
 
 func (e *FieldDamaged) Is(target error) bool { return target == ErrDamaged }
 
+// fieldError turns a damaged field found while scanning (which
+// database/sql wraps in its own words) into a message for the person.
+func fieldError(err error) error {
+	var fd *FieldDamaged
+	if errors.As(err, &fd) {
+		return &data.UserError{Err: fd, Message: fd.Error()}
+	}
+	return err
+}
+
 // sealed returns args, the values of cols for one record of table, with
 // the personal values sealed when the records are protected. Every write
 // goes through inTx, which refuses locked records first, so here the key
@@ -190,7 +200,7 @@ func (s *Store) openSetting(key, stored string) (string, error) {
 	}
 	v, err := k.Open(stored, settingPlace(key))
 	if err != nil {
-		return "", &FieldDamaged{Table: "settings", Column: key}
+		return "", fieldError(&FieldDamaged{Table: "settings", Column: key})
 	}
 	return v, nil
 }
@@ -208,11 +218,7 @@ func opened[T any](s *Store, table string, cols []string, scan func(scanner) (T,
 			return scan(row)
 		}
 		v, err := scan(openingRow{row: row, key: key, t: sealedByTable[table], cols: cols})
-		var fd *FieldDamaged
-		if errors.As(err, &fd) {
-			return v, fd
-		}
-		return v, err
+		return v, fieldError(err)
 	}
 }
 
@@ -229,11 +235,7 @@ func openedFor[T any](s *Store, table, id string, cols []string, scan func(scann
 			return scan(row)
 		}
 		v, err := scan(openingRow{row: row, key: key, t: sealedByTable[table], cols: cols, id: id})
-		var fd *FieldDamaged
-		if errors.As(err, &fd) {
-			return v, fd
-		}
-		return v, err
+		return v, fieldError(err)
 	}
 }
 
