@@ -192,7 +192,7 @@ func (ls *letterScreen) content() fyne.CanvasObject {
 	}
 	header := container.NewVBox(container.NewHBox(back),
 		heading(kind.Title),
-		quiet(ls.person.Name+" · "+requestTitle(ls.req)),
+		quiet(ls.person.Name+" · "+ls.req.Title()),
 		ls.toRow())
 	for _, card := range ls.gapCards() {
 		header.Add(card)

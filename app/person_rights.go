@@ -137,34 +137,16 @@ func (s *shell) onErasePerson(p data.Person) {
 
 // whatIsTheirs is what erasing the person takes with them, in words.
 func whatIsTheirs(ctx context.Context, st *store.Store, p data.Person) (string, error) {
-	reqs, err := st.RequestsFor(ctx, p.ID)
+	h, err := subject.Count(ctx, st, p.ID)
 	if err != nil {
 		return "", err
-	}
-	var nLetters, nSteps, nFiles int
-	for _, r := range reqs {
-		ls, err := st.LettersFor(ctx, r.ID)
-		if err != nil {
-			return "", err
-		}
-		ss, err := st.StepsFor(ctx, r.ID)
-		if err != nil {
-			return "", err
-		}
-		nLetters += len(ls)
-		nSteps += len(ss)
-		for _, x := range ss {
-			if x.Attachment != "" {
-				nFiles++
-			}
-		}
 	}
 	items := []string{"their details (name, date of birth, NHS number, address, notes)"}
 	if p.HasConsent() {
 		items = append(items, "the consent they gave")
 	}
-	items = append(items, counted(len(reqs), "request"), counted(nLetters, "letter"),
-		counted(nSteps, "step")+" on their timelines", counted(nFiles, "attached file"))
+	items = append(items, counted(h.Requests, "request"), counted(h.Letters, "letter"),
+		counted(h.Steps, "step")+" on their timelines", counted(h.Files, "attached file"))
 	return "• " + strings.Join(items, "\n• "), nil
 }
 

@@ -45,7 +45,7 @@ func (pp *personPanel) content() fyne.CanvasObject {
 // stands, and a button to open it.
 func requestCard(s *shell, r data.Request) fyne.CanvasObject {
 	state := s.cl.state(r.ID)
-	title := requestTitle(r)
+	title := r.Title()
 	open := widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), func() { s.showRequest(r.ID) })
 	line := state.Label()
 	if r.Route != "" {
@@ -54,20 +54,6 @@ func requestCard(s *shell, r data.Request) fyne.CanvasObject {
 	line += " · started " + data.DateOf(r.CreatedAt.Local()).UK()
 	return widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewCenter(open),
 		container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), quiet(line))))
-}
-
-// requestTitle names a request by what it is about.
-func requestTitle(r data.Request) string {
-	what := r.Subject.Label()
-	switch {
-	case r.Subject == data.SubjectDiagnosis && r.Condition != "":
-		what += ": " + r.Condition
-	case r.Treatment != "":
-		what += ": " + r.Treatment
-	case r.Condition != "":
-		what += " for " + r.Condition
-	}
-	return what
 }
 
 func personFacts(p data.Person) string {

@@ -47,7 +47,7 @@ func (rs *requestScreen) content() fyne.CanvasObject {
 	logReply := widget.NewButtonWithIcon("Log a reply", theme.MailReplyIcon(), func() { rs.logStep(data.StepReply) })
 	logCall := widget.NewButtonWithIcon("Log a call or meeting", theme.ContentAddIcon(), func() { rs.logStep(data.StepCall) })
 	note := widget.NewButtonWithIcon("Add a note", theme.DocumentCreateIcon(), func() { rs.logStep(data.StepNote) })
-	header := container.NewVBox(container.NewHBox(back), heading(requestTitle(rs.req)), rs.state)
+	header := container.NewVBox(container.NewHBox(back), heading(rs.req.Title()), rs.state)
 
 	left := container.NewVBox(
 		widget.NewCard("", "", container.NewVBox(subheading("What next"), rs.actions)),

@@ -58,7 +58,7 @@ func (e *requestEditScreen) content() fyne.CanvasObject {
 		box.Add(p.content())
 	}
 	p, _ := e.s.cl.person(e.req.PersonID)
-	top := container.NewVBox(heading("Edit details"), quiet(requestTitle(e.req)+" · "+p.Name))
+	top := container.NewVBox(heading("Edit details"), quiet(e.req.Title()+" · "+p.Name))
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), e.back)
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(e.saveBtn, cancel, e.status))
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil,

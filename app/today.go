@@ -82,7 +82,7 @@ func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.
 				what = "No letter sent yet"
 			}
 			out = append(out, process.Item{PersonID: p.ID, PersonName: p.Name, RequestID: r.ID,
-				What: what + " · " + requestTitle(r), NextAction: acts[0]})
+				What: what + " · " + r.Title(), NextAction: acts[0]})
 		}
 	}
 	return out

@@ -178,3 +178,18 @@ type Step struct {
 	NoReasons  bool // a refusal that gave no reasons for it
 	CreatedAt  time.Time
 }
+
+// Title names a request by what it is about: "Diagnosis: asthma",
+// "Treatment: methotrexate", "Medication for epilepsy".
+func (r Request) Title() string {
+	what := r.Subject.Label()
+	switch {
+	case r.Subject == SubjectDiagnosis && r.Condition != "":
+		what += ": " + r.Condition
+	case r.Treatment != "":
+		what += ": " + r.Treatment
+	case r.Condition != "":
+		what += " for " + r.Condition
+	}
+	return what
+}

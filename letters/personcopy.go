@@ -136,7 +136,7 @@ func copyDocument(c subject.Copy) Letter {
 			break
 		}
 		out := c.Requests[i]
-		d.heading(fmt.Sprintf("Request %d of %d: %s", i+1, len(c.Requests), requestName(r)))
+		d.heading(fmt.Sprintf("Request %d of %d: %s", i+1, len(c.Requests), r.Title()))
 		d.list(
 			field("Where it stands", out.Status),
 			field("Route", r.Route.Label()),
@@ -273,19 +273,6 @@ func dateOf(t time.Time) string {
 		return ""
 	}
 	return data.DateOf(t.Local()).Long()
-}
-
-func requestName(r data.Request) string {
-	what := r.Subject.Label()
-	switch {
-	case r.Subject == data.SubjectDiagnosis && r.Condition != "":
-		what += ": " + r.Condition
-	case r.Treatment != "":
-		what += ": " + r.Treatment
-	case r.Condition != "":
-		what += " for " + r.Condition
-	}
-	return what
 }
 
 func stepLine(st data.Step, a *subject.Attachment) string {

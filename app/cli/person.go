@@ -239,34 +239,16 @@ func born(p data.Person) string {
 
 // whatGoes counts what erasing the person removes, in words.
 func whatGoes(ctx context.Context, st *store.Store, p data.Person) (string, error) {
-	reqs, err := st.RequestsFor(ctx, p.ID)
+	h, err := subject.Count(ctx, st, p.ID)
 	if err != nil {
 		return "", err
-	}
-	var letters, steps, files int
-	for _, r := range reqs {
-		ls, err := st.LettersFor(ctx, r.ID)
-		if err != nil {
-			return "", err
-		}
-		ss, err := st.StepsFor(ctx, r.ID)
-		if err != nil {
-			return "", err
-		}
-		letters += len(ls)
-		steps += len(ss)
-		for _, s := range ss {
-			if s.Attachment != "" {
-				files++
-			}
-		}
 	}
 	parts := []string{"their details"}
 	if p.HasConsent() {
 		parts = append(parts, "their consent")
 	}
-	parts = append(parts, count(len(reqs), "request", "requests"), count(letters, "letter", "letters"),
-		count(steps, "step", "steps"), count(files, "attached file", "attached files"))
+	parts = append(parts, count(h.Requests, "request", "requests"), count(h.Letters, "letter", "letters"),
+		count(h.Steps, "step", "steps"), count(h.Files, "attached file", "attached files"))
 	return strings.Join(parts, ", "), nil
 }
 
