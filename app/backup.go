@@ -119,9 +119,9 @@ func (s *shell) confirmRestore(path string) {
 	s.showDialog(d)
 }
 
-// restoreFrom keeps any unsaved work, closes the records, puts the backup
+// restoreNow keeps any unsaved work, closes the records, puts the backup
 // in their place, and opens them again, saying where the old ones went.
-func (s *shell) restoreFrom(path string) {
+func (s *shell) restoreNow(path string) {
 	s.leaveThen(func() {
 		dir := s.dir
 		s.closeStore()

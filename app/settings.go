@@ -33,6 +33,7 @@ type settingsScreen struct {
 	chase      *field
 	keep       *field
 	keepYears  *field // the retention period
+	lockAfter  *field // idle minutes before the window locks
 	saveBtn    *widget.Button
 	saved      *widget.Label
 }
@@ -78,6 +79,7 @@ func newSettingsScreen(s *shell) *settingsScreen {
 	ss.keep = newField("BackupKeep", "Automatic backups to keep", "A backup is made each time the program closes; the oldest go once there are more than this.", checkBackupKeep)
 	ss.keep.set(strconv.Itoa(s.cl.backupKeep()))
 	ss.keepYears = newRetentionField(s.cl)
+	ss.lockAfter = newLockField(s.cl)
 	ss.saveBtn = widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), ss.onSave)
 	ss.saveBtn.Importance = widget.HighImportance
 	ss.saved = note("")
@@ -129,7 +131,7 @@ func (ss *settingsScreen) content() fyne.CanvasObject {
 		example.Disable()
 	}
 	box := container.NewVBox(heading("Settings"), who, widget.NewSeparator(), you, widget.NewSeparator(), look,
-		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), ss.retention(), widget.NewSeparator(), where, container.NewHBox(example))
+		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), ss.retention(), widget.NewSeparator(), ss.protection(), widget.NewSeparator(), where, container.NewHBox(example))
 	return container.NewBorder(nil, container.NewPadded(container.NewHBox(ss.saveBtn, ss.saved)), nil, nil,
 		container.NewVScroll(container.NewPadded(container.New(&maxWidth{w: 760}, box))))
 }
@@ -142,7 +144,7 @@ func (ss *settingsScreen) senderFields() []*field {
 
 func (ss *settingsScreen) onSave() {
 	ok := true
-	for _, f := range append(ss.senderFields(), ss.chase, ss.keep, ss.keepYears) {
+	for _, f := range append(ss.senderFields(), ss.chase, ss.keep, ss.keepYears, ss.lockAfter) {
 		if !f.validate() {
 			ok = false
 		}
@@ -164,6 +166,7 @@ func (ss *settingsScreen) onSave() {
 		settingChaseDays:              strings.TrimSpace(ss.chase.text()),
 		settingBackupKeep:             strings.TrimSpace(ss.keep.text()),
 		subject.SettingRetentionYears: strings.TrimSpace(ss.keepYears.text()),
+		settingLockMinutes:            strings.TrimSpace(ss.lockAfter.text()),
 	}
 	for _, m := range modes {
 		if m.Label() == ss.mode.Selected {

@@ -52,6 +52,9 @@ type shell struct {
 	deskDraft  *deskScreen             // a desk form left part-filled, shown again on return
 	opener     func(path string) error // opens a file or folder in the computer's own program
 
+	pending *store.Store // protected records opened and waiting for their passphrase
+	lock    *screenLock  // the window's lock, for protected records
+
 	dialogs []dialog.Dialog // open dialogs, newest last, for Esc
 	current screen
 	nav     *navBar
@@ -86,52 +89,75 @@ func (s *shell) openStore(dir string, example bool) {
 		if err != nil {
 			return nil, err
 		}
-		if example {
-			if err := fillExample(ctx, st, s.today()); err != nil {
-				st.Close()
-				return nil, err
-			}
+		if st.Locked() {
+			return &opened{st: st, locked: true}, nil
 		}
-		// The national bodies (ombudsmen, advocacy, the CQC) go in the
-		// directory once, after the example's own, so that later letters
-		// have somewhere to go. Read-only records are left as they are.
-		if !st.ReadOnly() {
-			if _, err := directory.SeedIfEmpty(ctx, st); err != nil {
-				st.Close()
-				return nil, err
-			}
+		return prepare(ctx, st, dir, example, s.today())
+	}, func(o *opened) {
+		if o.locked {
+			s.closeStore()
+			s.askToUnlock(o.st, func() {
+				runJob(s, func(ctx context.Context) (*opened, error) { return prepare(ctx, o.st, dir, example, s.today()) },
+					func(o *opened) { s.showOpened(o, example) },
+					func(err error) { o.st.Close(); s.openFailed(dir, err) })
+			})
+			return
 		}
-		cl, err := loadCaseload(ctx, st)
-		if err != nil {
+		s.showOpened(o, example)
+	}, func(err error) { s.openFailed(dir, err) })
+}
+
+// prepare reads the records of a store that has just opened (and, when
+// protected, been unlocked), closing it if that fails.
+func prepare(ctx context.Context, st *store.Store, dir string, example bool, today data.Date) (*opened, error) {
+	if example {
+		if err := fillExample(ctx, st, today); err != nil {
 			st.Close()
 			return nil, err
 		}
-		return &opened{st: st, cl: cl, network: store.NetworkDriveWarning(dir), lastBackup: lastBackup(dir, cl)}, nil
-	}, func(o *opened) {
-		s.closeStore()
-		// The example's folder marks itself, however it was opened.
-		s.st, s.cl, s.example = o.st, o.cl, example || o.cl.settings[settingExample] == "yes"
-		s.network, s.lastBackup = o.network, o.lastBackup
-		s.applyTheme()
-		s.setMenu()
-		if s.cl.mode() == "" && !s.example {
-			if len(s.cl.people) > 0 || s.st.ReadOnly() {
-				// A folder filled elsewhere (an import, the demo command)
-				// is a caseload: show it, and let Settings change the view.
-				// Read-only records cannot keep a choice, so get the same.
-				if s.st.ReadOnly() {
-					s.cl.settings[settingMode] = string(modeAdvocate)
-					s.showMain()
-					return
-				}
-				s.setSetting(settingMode, string(modeAdvocate), s.showMain)
+	}
+	// The national bodies (ombudsmen, advocacy, the CQC) go in the
+	// directory once, after the example's own, so that later letters
+	// have somewhere to go. Read-only records are left as they are.
+	if !st.ReadOnly() {
+		if _, err := directory.SeedIfEmpty(ctx, st); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	cl, err := loadCaseload(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return &opened{st: st, cl: cl, network: store.NetworkDriveWarning(dir), lastBackup: lastBackup(dir, cl)}, nil
+}
+
+// showOpened shows the first screen of records that are open and read.
+func (s *shell) showOpened(o *opened, example bool) {
+	s.closeStore()
+	// The example's folder marks itself, however it was opened.
+	s.st, s.cl, s.example = o.st, o.cl, example || o.cl.settings[settingExample] == "yes"
+	s.network, s.lastBackup = o.network, o.lastBackup
+	s.applyTheme()
+	s.setMenu()
+	if s.cl.mode() == "" && !s.example {
+		if len(s.cl.people) > 0 || s.st.ReadOnly() {
+			// A folder filled elsewhere (an import, the demo command)
+			// is a caseload: show it, and let Settings change the view.
+			// Read-only records cannot keep a choice, so get the same.
+			if s.st.ReadOnly() {
+				s.cl.settings[settingMode] = string(modeAdvocate)
+				s.showMain()
 				return
 			}
-			s.showFirstRun()
+			s.setSetting(settingMode, string(modeAdvocate), s.showMain)
 			return
 		}
-		s.showMain()
-	}, func(err error) { s.openFailed(dir, err) })
+		s.showFirstRun()
+		return
+	}
+	s.showMain()
 }
 
 type opened struct {
@@ -139,10 +165,16 @@ type opened struct {
 	cl         *caseload
 	network    string    // a warning when the folder is on a network drive
 	lastBackup time.Time // zero when there has never been one
+	locked     bool      // protected, and waiting for the passphrase
 }
 
 // closeStore closes the open store, if any; a closed window needs no more.
 func (s *shell) closeStore() {
+	s.stopIdle()
+	if s.pending != nil {
+		s.pending.Close()
+		s.pending = nil
+	}
 	if s.st != nil {
 		// Let work in flight finish first: a save cut off by a closed
 		// database would report a baffling error, or be lost.
@@ -183,6 +215,7 @@ func (s *shell) showMain() {
 		s.win.Resize(keep)
 	}
 	s.showToday()
+	s.watchIdle()
 	if f := s.afterOpen; f != nil {
 		s.afterOpen = nil
 		f()
@@ -231,6 +264,9 @@ func (s *shell) leaveExample() { s.openStore(s.dir, false) }
 
 // showDialog shows a dialog and remembers it, so Esc can close it.
 func (s *shell) showDialog(d dialog.Dialog) {
+	if s.holdWhileLocked(func() { s.showDialog(d) }) {
+		return
+	}
 	s.dialogs = append(s.dialogs, d)
 	d.SetOnClosed(func() {
 		for i := len(s.dialogs) - 1; i >= 0; i-- {
@@ -260,6 +296,7 @@ func (s *shell) onClose() {
 }
 
 func (s *shell) onTypedKey(k *fyne.KeyEvent) {
+	s.noteUse()
 	if k.Name == fyne.KeyEscape && len(s.dialogs) > 0 {
 		s.dialogs[len(s.dialogs)-1].Hide()
 	}
@@ -271,9 +308,10 @@ func (s *shell) addShortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: ctrl}, func(fyne.Shortcut) { s.onNewRequest() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: ctrl}, func(fyne.Shortcut) { s.onSearch() })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: ctrl}, func(fyne.Shortcut) { s.onSave() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: ctrl}, func(fyne.Shortcut) { s.lockNow() })
 }
 
-func (s *shell) ready() bool { return s.body != nil && len(s.dialogs) == 0 }
+func (s *shell) ready() bool { return s.body != nil && len(s.dialogs) == 0 && !s.isLocked() }
 
 func (s *shell) onNewRequest() {
 	if s.ready() {
@@ -294,7 +332,7 @@ func (s *shell) onSearch() {
 }
 
 func (s *shell) onSave() {
-	if sv, ok := s.current.(saver); ok && s.body != nil {
+	if sv, ok := s.current.(saver); ok && s.body != nil && !s.isLocked() {
 		sv.save()
 	}
 }

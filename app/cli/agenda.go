@@ -39,7 +39,7 @@ func runAgenda(args []string, out, errOut io.Writer) error {
 		return usagef("-chase must be a number of days between 1 and 365")
 	}
 
-	st, err := openData(*dir)
+	st, err := openData(dir)
 	if err != nil {
 		return err
 	}

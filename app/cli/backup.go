@@ -23,7 +23,7 @@ func runBackup(args []string, out, errOut io.Writer) error {
 	if *dest == "" {
 		return usagef("-o FILE is required")
 	}
-	st, err := openData(*dir)
+	st, err := openData(dir)
 	if err != nil {
 		return err
 	}
@@ -47,6 +47,9 @@ func runRestore(args []string, out, errOut io.Writer) error {
 	}
 	if *from == "" {
 		return usagef("-from FILE is required")
+	}
+	if err := checkBackupPassphrase(*from, passphraseFiles[dir]); err != nil {
+		return err
 	}
 	aside, err := store.Restore(context.Background(), *dir, *from)
 	if err != nil {

@@ -24,7 +24,7 @@ func runCheck(args []string, out, errOut io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openData(*dir)
+	st, err := openData(dir)
 	if err != nil {
 		printDamage(out, err)
 		return err

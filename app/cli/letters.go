@@ -58,7 +58,7 @@ func runLetter(args []string, out, errOut io.Writer) error {
 	if ext != ".pdf" && ext != ".txt" {
 		return usagef("-o must end in .pdf or .txt, not %q", filepath.Base(*file))
 	}
-	st, err := openData(*dir)
+	st, err := openData(dir)
 	if err != nil {
 		return err
 	}

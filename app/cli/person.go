@@ -27,7 +27,8 @@ func init() {
 // openToWrite opens the records in dir holding the folder's lock, so the
 // program cannot be writing to them meanwhile; a folder without records
 // is refused, never made.
-func openToWrite(dir string) (*store.Store, error) {
+func openToWrite(dirFlag *string) (*store.Store, error) {
+	dir := *dirFlag
 	if dir == "" {
 		return nil, usagef("-data DIR is required")
 	}
@@ -35,7 +36,11 @@ func openToWrite(dir string) (*store.Store, error) {
 		return nil, &data.UserError{Err: store.ErrNoRecords, Message: fmt.Sprintf(
 			"There are no Second Opinion records in %s. Please check the folder's name.", dir)}
 	}
-	return store.OpenExclusive(dir)
+	st, err := store.OpenExclusive(dir)
+	if err != nil {
+		return nil, err
+	}
+	return unlockOrClose(st, passphraseFiles[dirFlag])
 }
 
 // stdin is where erase-person reads its confirmation; tests replace it.
@@ -73,7 +78,7 @@ func runExportPerson(args []string, out, errOut io.Writer) error {
 	case *dest == "":
 		return usagef("-o is required: a folder, or a file ending .json or .pdf")
 	}
-	st, err := openData(*dir)
+	st, err := openData(dir)
 	if err != nil {
 		return err
 	}
@@ -133,7 +138,7 @@ func runErasePerson(args []string, out, errOut io.Writer) error {
 	if *who == "" {
 		return usagef("-person is required: their id or full name")
 	}
-	st, err := openToWrite(*dir)
+	st, err := openToWrite(dir)
 	if err != nil {
 		return err
 	}
@@ -280,7 +285,7 @@ func runRetention(args []string, out, errOut io.Writer) error {
 	if *set >= 0 {
 		open = openToWrite
 	}
-	st, err := open(*dir)
+	st, err := open(dir)
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,7 @@ func runReport(args []string, out, errOut io.Writer) error {
 		return usagef("-anonymous applies to -rows FILE; the figures in -csv never name anyone")
 	}
 
-	st, err := openData(*dir)
+	st, err := openData(dir)
 	if err != nil {
 		return err
 	}

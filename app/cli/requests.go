@@ -22,7 +22,7 @@ func runRequests(args []string, out, errOut io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openData(*dir)
+	st, err := openData(dir)
 	if err != nil {
 		return err
 	}

@@ -29,11 +29,11 @@ func (s *Store) AddStepWithFile(ctx context.Context, st *data.Step, name string,
 	}
 	s.stamp(&saved.ID, &saved.CreatedAt, nil)
 	err := s.inTx(ctx, func(tx txn) error {
-		if err := insertStep(ctx, tx, saved); err != nil {
+		if err := s.insertStep(ctx, tx, saved); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, insertSQL("attachments", attachmentCols),
-			saved.ID, saved.Attachment, content, formatTime(saved.CreatedAt))
+		_, err := tx.ExecContext(ctx, insertSQL("attachments", attachmentCols), s.sealed("attachments", attachmentCols,
+			[]any{saved.ID, saved.Attachment, content, formatTime(saved.CreatedAt)})...)
 		return err
 	})
 	if err == nil {
@@ -48,10 +48,10 @@ func (s *Store) AttachedFile(ctx context.Context, stepID string) (name string, c
 		name    string
 		content []byte
 	}
-	f, err := queryOne(ctx, s.db, func(row scanner) (file, error) {
+	f, err := queryOne(ctx, s.db, openedFor(s, "attachments", stepID, []string{"name", "content"}, func(row scanner) (file, error) {
 		var f file
 		err := row.Scan(&f.name, &f.content)
 		return f, err
-	}, "SELECT name, content FROM attachments WHERE step_id = ?", stepID)
+	}), "SELECT name, content FROM attachments WHERE step_id = ?", stepID)
 	return f.name, f.content, err
 }

@@ -33,7 +33,7 @@ func (s *Store) SaveContact(ctx context.Context, c *data.Contact) error {
 	}
 	saved := *c
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, saveContactSQL, contactArgs(saved)...)
+	err := s.exec(ctx, saveContactSQL, s.sealed("contacts", contactCols, contactArgs(saved))...)
 	if err == nil {
 		*c = saved
 	}
@@ -42,13 +42,17 @@ func (s *Store) SaveContact(ctx context.Context, c *data.Contact) error {
 
 // Contact returns one contact.
 func (s *Store) Contact(ctx context.Context, id string) (data.Contact, error) {
-	return queryOne(ctx, s.db, scanContact, selectContactSQL+" WHERE id = ?", id)
+	return queryOne(ctx, s.db, opened(s, "contacts", contactCols, scanContact), selectContactSQL+" WHERE id = ?", id)
 }
 
 // Contacts returns every contact, by organisation and name.
 func (s *Store) Contacts(ctx context.Context) ([]data.Contact, error) {
-	return queryList(ctx, s.db, scanContact, selectContactSQL+
+	list, err := queryList(ctx, s.db, opened(s, "contacts", contactCols, scanContact), selectContactSQL+
 		" ORDER BY organisation COLLATE NOCASE, name COLLATE NOCASE, id")
+	if err == nil && s.Protected() { // SQLite sorted the sealed names
+		sortNoCase(list, func(c data.Contact) []string { return []string{c.Organisation, c.Name, c.ID} })
+	}
+	return list, err
 }
 
 // DeleteContact deletes a contact; requests and letters addressed to it keep

@@ -48,6 +48,9 @@ type Erased struct {
 // or its log. Contacts (doctors, bodies) are not theirs and stay.
 func (s *Store) ErasePerson(ctx context.Context, id string) (Erased, error) {
 	var e Erased
+	if _, err := s.keyFor(); err != nil {
+		return e, err // protected and locked
+	}
 	if s.ro {
 		return e, &data.UserError{Message: "The records can only be read, so no one can be erased from them. " +
 			"Please check the data folder's permissions."}
@@ -78,6 +81,9 @@ func (s *Store) ErasePerson(ctx context.Context, id string) (Erased, error) {
 		return e, explain(err)
 	}
 	n, err := eraseIn(ctx, tx, id, &e, &attached)
+	if err == nil {
+		err = s.eraseSealedSettings(ctx, tx, id, &e)
+	}
 	if err != nil {
 		tx.Rollback()
 		return Erased{}, explain(err)
@@ -86,6 +92,7 @@ func (s *Store) ErasePerson(ctx context.Context, id string) (Erased, error) {
 		return Erased{}, explain(err)
 	}
 	s.noteCommit(n)
+	s.openErased(id, &e, attached)
 
 	// The rows are gone. Rebuilding the file drops what earlier edits of
 	// theirs left in free space; the rebuilt pages pass through the log,

@@ -27,7 +27,7 @@ func letterArgs(l data.Letter) []any {
 }
 
 func (s *Store) saveLetter(ctx context.Context, tx txn, l data.Letter) error {
-	_, err := tx.ExecContext(ctx, saveLetterSQL, letterArgs(l)...)
+	_, err := tx.ExecContext(ctx, saveLetterSQL, s.sealed("letters", letterCols, letterArgs(l))...)
 	return err
 }
 
@@ -69,7 +69,7 @@ func (s *Store) MarkSent(ctx context.Context, l *data.Letter, step *data.Step) e
 		if err := s.saveLetter(ctx, tx, letter); err != nil {
 			return err
 		}
-		return insertStep(ctx, tx, st)
+		return s.insertStep(ctx, tx, st)
 	})
 	if err == nil {
 		*l, *step = letter, st
@@ -79,18 +79,18 @@ func (s *Store) MarkSent(ctx context.Context, l *data.Letter, step *data.Step) e
 
 // Letter returns one letter.
 func (s *Store) Letter(ctx context.Context, id string) (data.Letter, error) {
-	return queryOne(ctx, s.db, scanLetter, selectLetterSQL+" WHERE id = ?", id)
+	return queryOne(ctx, s.db, opened(s, "letters", letterCols, scanLetter), selectLetterSQL+" WHERE id = ?", id)
 }
 
 // LettersFor returns a request's letters, oldest first.
 func (s *Store) LettersFor(ctx context.Context, requestID string) ([]data.Letter, error) {
-	return queryList(ctx, s.db, scanLetter, selectLetterSQL+" WHERE request_id = ? ORDER BY created_at, id", requestID)
+	return queryList(ctx, s.db, opened(s, "letters", letterCols, scanLetter), selectLetterSQL+" WHERE request_id = ? ORDER BY created_at, id", requestID)
 }
 
 // EditedLetters returns every letter whose wording the user changed, for
 // searching: the rest of a letter comes from records searched already.
 func (s *Store) EditedLetters(ctx context.Context) ([]data.Letter, error) {
-	return queryList(ctx, s.db, scanLetter, selectLetterSQL+" WHERE body <> '' ORDER BY request_id, created_at, id")
+	return queryList(ctx, s.db, opened(s, "letters", letterCols, scanLetter), selectLetterSQL+" WHERE body <> '' ORDER BY request_id, created_at, id")
 }
 
 // DeleteLetter deletes a letter; a step recording that it was sent stays.

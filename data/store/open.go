@@ -24,11 +24,12 @@ const FileName = "secondopinion.db"
 
 // Store is an open database. It is safe to use from several goroutines.
 type Store struct {
-	db   *sql.DB
-	dir  string
-	path string
-	lock *DirLock // held by OpenExclusive until Close
-	ro   bool     // the file can only be read
+	db    *sql.DB
+	dir   string
+	path  string
+	lock  *DirLock // held by OpenExclusive until Close
+	guard guard    // protection with a passphrase, and the key once unlocked
+	ro    bool     // the file can only be read
 
 	recovered string // what opening found interrupted and finished or undid
 

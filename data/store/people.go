@@ -38,7 +38,7 @@ func (s *Store) SavePerson(ctx context.Context, p *data.Person) error {
 	}
 	saved := *p
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, savePersonSQL, personArgs(saved)...)
+	err := s.exec(ctx, savePersonSQL, s.sealed("people", personCols, personArgs(saved))...)
 	if err == nil {
 		*p = saved
 	}
@@ -47,12 +47,16 @@ func (s *Store) SavePerson(ctx context.Context, p *data.Person) error {
 
 // Person returns one person.
 func (s *Store) Person(ctx context.Context, id string) (data.Person, error) {
-	return queryOne(ctx, s.db, scanPerson, selectPersonSQL+" WHERE id = ?", id)
+	return queryOne(ctx, s.db, opened(s, "people", personCols, scanPerson), selectPersonSQL+" WHERE id = ?", id)
 }
 
 // People returns everyone, by name.
 func (s *Store) People(ctx context.Context) ([]data.Person, error) {
-	return queryList(ctx, s.db, scanPerson, selectPersonSQL+" ORDER BY name COLLATE NOCASE, id")
+	list, err := queryList(ctx, s.db, opened(s, "people", personCols, scanPerson), selectPersonSQL+" ORDER BY name COLLATE NOCASE, id")
+	if err == nil && s.Protected() { // SQLite sorted the sealed names
+		sortNoCase(list, func(p data.Person) []string { return []string{p.Name, p.ID} })
+	}
+	return list, err
 }
 
 // DeletePerson deletes a person with their requests, letters and steps.

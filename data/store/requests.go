@@ -44,7 +44,7 @@ func (s *Store) SaveRequest(ctx context.Context, r *data.Request) error {
 	}
 	saved := *r
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, saveRequestSQL, requestArgs(saved)...)
+	err := s.exec(ctx, saveRequestSQL, s.sealed("requests", requestCols, requestArgs(saved))...)
 	if err == nil {
 		*r = saved
 	}
@@ -53,17 +53,17 @@ func (s *Store) SaveRequest(ctx context.Context, r *data.Request) error {
 
 // Request returns one request.
 func (s *Store) Request(ctx context.Context, id string) (data.Request, error) {
-	return queryOne(ctx, s.db, scanRequest, selectRequestSQL+" WHERE id = ?", id)
+	return queryOne(ctx, s.db, opened(s, "requests", requestCols, scanRequest), selectRequestSQL+" WHERE id = ?", id)
 }
 
 // Requests returns every request, oldest first.
 func (s *Store) Requests(ctx context.Context) ([]data.Request, error) {
-	return queryList(ctx, s.db, scanRequest, selectRequestSQL+" ORDER BY created_at, id")
+	return queryList(ctx, s.db, opened(s, "requests", requestCols, scanRequest), selectRequestSQL+" ORDER BY created_at, id")
 }
 
 // RequestsFor returns one person's requests, oldest first.
 func (s *Store) RequestsFor(ctx context.Context, personID string) ([]data.Request, error) {
-	return queryList(ctx, s.db, scanRequest, selectRequestSQL+" WHERE person_id = ? ORDER BY created_at, id", personID)
+	return queryList(ctx, s.db, opened(s, "requests", requestCols, scanRequest), selectRequestSQL+" WHERE person_id = ? ORDER BY created_at, id", personID)
 }
 
 // DeleteRequest deletes a request with its letters and steps.

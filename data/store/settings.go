@@ -22,11 +22,18 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
-	return v, explain(err)
+	if err != nil {
+		return "", explain(err)
+	}
+	return s.openSetting(key, v)
 }
 
 // SetSetting saves a setting.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	value, err := s.sealSetting(key, value)
+	if err != nil {
+		return err
+	}
 	return s.exec(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 		key, value)
 }

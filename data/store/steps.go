@@ -55,8 +55,8 @@ func stepArgs(st data.Step) []any {
 		st.Minutes, st.Attachment, string(st.SentHow), st.ReceivedOn.String(), formatTime(st.CreatedAt), boolInt(st.NoReasons)}
 }
 
-func insertStep(ctx context.Context, tx txn, st data.Step) error {
-	_, err := tx.ExecContext(ctx, insertStepSQL, stepArgs(st)...)
+func (s *Store) insertStep(ctx context.Context, tx txn, st data.Step) error {
+	_, err := tx.ExecContext(ctx, insertStepSQL, s.sealed("steps", stepCols, stepArgs(st))...)
 	return err
 }
 
@@ -68,7 +68,7 @@ func (s *Store) AddStep(ctx context.Context, st *data.Step) error {
 	saved := *st
 	saved.ID = ""
 	s.stamp(&saved.ID, &saved.CreatedAt, nil)
-	err := s.inTx(ctx, func(tx txn) error { return insertStep(ctx, tx, saved) })
+	err := s.inTx(ctx, func(tx txn) error { return s.insertStep(ctx, tx, saved) })
 	if err == nil {
 		*st = saved
 	}
@@ -81,9 +81,9 @@ func (s *Store) UpdateStep(ctx context.Context, st data.Step) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx txn) error {
-		res, err := tx.ExecContext(ctx, updateStepSQL, st.On.String(), string(st.Kind), string(st.Outcome),
-			nullID(st.LetterID), st.LetterKind, st.Summary, st.DueOn.String(), st.DueWhat, st.Minutes,
-			st.Attachment, string(st.SentHow), st.ReceivedOn.String(), boolInt(st.NoReasons), st.ID)
+		res, err := tx.ExecContext(ctx, updateStepSQL, s.sealed("steps", stepUpdateCols, []any{st.On.String(), string(st.Kind),
+			string(st.Outcome), nullID(st.LetterID), st.LetterKind, st.Summary, st.DueOn.String(), st.DueWhat, st.Minutes,
+			st.Attachment, string(st.SentHow), st.ReceivedOn.String(), boolInt(st.NoReasons), st.ID})...)
 		if err != nil {
 			return err
 		}
@@ -96,13 +96,13 @@ func (s *Store) UpdateStep(ctx context.Context, st data.Step) error {
 
 // StepsFor returns a request's timeline, oldest first.
 func (s *Store) StepsFor(ctx context.Context, requestID string) ([]data.Step, error) {
-	return queryList(ctx, s.db, scanStep, selectStepSQL+" WHERE request_id = ?"+stepOrder, requestID)
+	return queryList(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+" WHERE request_id = ?"+stepOrder, requestID)
 }
 
 // AllSteps returns every step, grouped by request and oldest first within
 // each: what the agenda needs in one read.
 func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
-	return queryList(ctx, s.db, scanStep, selectStepSQL+stepOrder)
+	return queryList(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+stepOrder)
 }
 
 // DeleteStep removes a step logged by mistake.

@@ -16,6 +16,9 @@ type txn interface {
 // inTx runs fn in one immediate transaction, committing only if it returns
 // nil: every write the program makes is all or nothing.
 func (s *Store) inTx(ctx context.Context, fn func(tx txn) error) error {
+	if _, err := s.keyFor(); err != nil {
+		return err // protected and locked: nothing can be sealed
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.failed(err)
