@@ -4,6 +4,11 @@
 GO       ?= go
 TAGS     := no_emoji,migrated_fynedo
 GOFILES   = $(shell git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.git/*')
+# The version comes from FyneApp.toml; `secondopinion version` shows it
+# with the day of the build.
+VERSION  ?= $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+DATE     ?= $(shell date -u +%Y-%m-%d)
+LDFLAGS  := -s -w -X secondopinion/app/version.version=$(VERSION) -X secondopinion/app/version.date=$(DATE)
 
 .PHONY: run test deps test-deps build bench lint smoke demo
 
@@ -11,7 +16,7 @@ run: deps
 	$(GO) run -tags $(TAGS) .
 
 build: deps
-	$(GO) build -tags $(TAGS) -trimpath -ldflags="-s -w" -o secondopinion .
+	$(GO) build -tags $(TAGS) -trimpath -ldflags="$(LDFLAGS)" -o secondopinion .
 
 deps:
 	@./.ci/deps run
