@@ -10,7 +10,7 @@ VERSION  ?= $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 DATE     ?= $(shell date -u +%Y-%m-%d)
 LDFLAGS  := -s -w -X secondopinion/app/version.version=$(VERSION) -X secondopinion/app/version.date=$(DATE)
 
-.PHONY: run test deps test-deps build bench lint smoke demo
+.PHONY: run test deps test-deps build bench lint smoke demo dist dist-deps
 
 run: deps
 	$(GO) run -tags $(TAGS) .
@@ -39,3 +39,11 @@ smoke:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The packages for Debian and Ubuntu, other Linux and Windows, in dist/
+# (PACKAGING.md says what each holds and how to build for macOS).
+dist: deps dist-deps
+	VERSION=$(VERSION) DATE=$(DATE) ./packaging/dist.sh
+
+dist-deps:
+	@./.ci/deps dist
