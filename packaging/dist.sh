@@ -28,7 +28,16 @@ mkdir -p dist
 # Fyne's tool, built for this machine (the Windows step sets GOOS for its
 # own build, which go run would follow).
 GOBIN="$work/bin" GOOS= GOARCH= CGO_ENABLED= go install "$FYNE_TOOLS"
-fyne() { "$work/bin/fyne" "$@"; }
+# It counts the build up in FyneApp.toml after each package: keep the
+# file as it is in the source, so every package of one version says the
+# same build and the work tree stays clean.
+cp FyneApp.toml "$work/FyneApp.toml"
+fyne() {
+	local rc=0
+	"$work/bin/fyne" "$@" || rc=$?
+	cp "$work/FyneApp.toml" FyneApp.toml
+	return $rc
+}
 step() { echo "== $* ($(date +%T))" >&2; }
 
 # What it bundles, with each licence in full, for the packages' copyright files.
@@ -85,8 +94,12 @@ if [ "$ONLY" = all ] || [ "$ONLY" = windows ]; then
 	rm -f dist/secondopinion*windows*
 	win="$work/windows"
 	mkdir -p "$win"
-	# Fyne's tool takes extra linker flags from GOFLAGS, one -X each; it
-	# builds in the source folder and names the program after the app.
+	# Fyne's tool takes extra linker flags from GOFLAGS, one -X each, but
+	# only for its first build: given a program that exists already, it
+	# makes one build only, after embedding the icon and version, and that
+	# one has them. It builds in the source folder and names the program
+	# after the app.
+	: >secondopinion.exe
 	GOFLAGS="${GOFLAGS:-} -ldflags=-X=secondopinion/app/version.version=$VERSION -ldflags=-X=secondopinion/app/version.date=$DATE" \
 		CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOOS=windows GOARCH=amd64 CGO_ENABLED=1 \
 		fyne package --os windows --release --tags "$TAGS" --exe secondopinion.exe --app-version "$VERSION" --app-build "$BUILD"

@@ -8,7 +8,8 @@
 ; Uninstalling leaves the records alone: they are the person's own, in
 ; their own data folder.
 
-Unicode true
+; A 64-bit installer, like the program it installs.
+Target amd64-unicode
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
 
