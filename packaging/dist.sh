@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the packages into dist/ (make dist runs this):
+# Builds the packages into dist/ (make dist runs this); each is made aside
+# and moved in whole:
 #   secondopinion_VERSION-1_amd64.deb        Debian and Ubuntu
 #   secondopinion-VERSION-linux-amd64.tar.xz other Linux (Fyne's package: make install inside)
 #   secondopinion-VERSION-windows-amd64-setup.exe   Windows installer (NSIS)
@@ -9,7 +10,7 @@
 # not make: the .deb, icons at every size, AppStream metadata, the
 # installer and the zip. Needs: go, gcc, the OpenGL and X11 headers,
 # gcc-mingw-w64-x86-64, nsis, dpkg-dev (dpkg-deb), xz-utils and zip
-# (.ci/dist-deps installs them). Set ONLY=linux or ONLY=windows for one.
+# (make dist-deps installs them). Set ONLY=linux or ONLY=windows for one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,10 +21,14 @@ VERSION=${VERSION:-$(sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)}
 BUILD=$(sed -n 's/^Build *= *\([0-9]*\)/\1/p' FyneApp.toml)
 DATE=${DATE:-$(date -u +%Y-%m-%d)}
 ONLY=${ONLY:-all}
+export XZ_OPT=${XZ_OPT:--T0} # xz on every core
 X="-X secondopinion/app/version.version=$VERSION -X secondopinion/app/version.date=$DATE"
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# On any failure, leave no half-made package and nothing of Fyne's tool's
+# in the source folder.
+trap 'rc=$?; rm -rf "$work"; rm -f secondopinion.exe "Second Opinion.exe" "Second Opinion.tar.xz" fyne.syso
+[ $rc -eq 0 ] || echo "make dist failed; dist/ may lack some packages" >&2' EXIT
 mkdir -p dist
 # Fyne's tool, built for this machine (the Windows step sets GOOS for its
 # own build, which go run would follow).
@@ -57,7 +62,8 @@ if [ "$ONLY" = all ] || [ "$ONLY" = linux ]; then
 	mkdir -p "$work/tar"
 	tar -xJf "$work/fyne-linux.tar.xz" -C "$work/tar"
 	cp "$work/LICENSES.txt" "$work/tar/secondopinion/LICENSES.txt"
-	tar --owner=0 --group=0 -cJf "dist/secondopinion-$VERSION-linux-amd64.tar.xz" -C "$work/tar" secondopinion
+	tar --owner=0 --group=0 -cJf "$work/out.tar.xz" -C "$work/tar" secondopinion
+	mv "$work/out.tar.xz" "dist/secondopinion-$VERSION-linux-amd64.tar.xz"
 
 	step "Debian package"
 	deb="$work/deb"
@@ -86,7 +92,8 @@ Description: ask for a second medical opinion in the UK
  saves them as PDFs, and tracks every request with what is owed and by when.
  The records stay on the computer, in the person's own data folder.
 CONTROL
-	dpkg-deb --root-owner-group -Zxz --build "$deb" "dist/secondopinion_${VERSION}-1_amd64.deb" >/dev/null
+	dpkg-deb --root-owner-group -Zxz --build "$deb" "$work/out.deb" >/dev/null
+	mv "$work/out.deb" "dist/secondopinion_${VERSION}-1_amd64.deb"
 fi
 
 if [ "$ONLY" = all ] || [ "$ONLY" = windows ]; then
@@ -110,11 +117,13 @@ if [ "$ONLY" = all ] || [ "$ONLY" = windows ]; then
 	step "Windows portable zip"
 	mkdir -p "$work/zip/Second Opinion"
 	cp "$win/secondopinion.exe" "$win/LICENSES.txt" "$work/zip/Second Opinion/"
-	(cd "$work/zip" && zip -qr9 - "Second Opinion") >"dist/secondopinion-$VERSION-windows-amd64.zip"
+	(cd "$work/zip" && zip -qr9 ../out.zip "Second Opinion")
+	mv "$work/out.zip" "dist/secondopinion-$VERSION-windows-amd64.zip"
 
 	step "Windows installer (makensis)"
 	makensis -V2 -DVERSION="$VERSION" -DVERSION4="$VERSION.$BUILD" -DSRC="$win" \
-		-DOUT="$PWD/dist/secondopinion-$VERSION-windows-amd64-setup.exe" packaging/windows/installer.nsi
+		-DOUT="$work/setup.exe" packaging/windows/installer.nsi
+	mv "$work/setup.exe" "dist/secondopinion-$VERSION-windows-amd64-setup.exe"
 fi
 
 step "done"
