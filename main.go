@@ -22,6 +22,7 @@ import (
 func main() {
 	if len(os.Args) > 1 {
 		if c, ok := cli.Lookup(os.Args[1]); ok {
+			attachConsole()
 			os.Exit(cli.Run(c, os.Args[2:], os.Stdout, os.Stderr))
 		}
 	}

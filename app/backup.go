@@ -18,7 +18,7 @@ import (
 )
 
 // setMenu gives the window its menu: backups live in File, beside Quit,
-// which closes the way the window's close button does.
+// which closes the way the window's close button does; Help holds About.
 func (s *shell) setMenu() {
 	quit := fyne.NewMenuItem("Quit", s.onClose)
 	quit.IsQuit = true
@@ -27,7 +27,7 @@ func (s *shell) setMenu() {
 		fyne.NewMenuItem("Restore from a backup…", s.onRestore),
 		fyne.NewMenuItemSeparator(),
 		quit)
-	s.win.SetMainMenu(fyne.NewMainMenu(file))
+	s.win.SetMainMenu(fyne.NewMainMenu(file, s.helpMenu()))
 }
 
 // onBackupNow asks where to put a backup, then writes and checks it.

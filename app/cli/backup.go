@@ -28,7 +28,10 @@ func runBackup(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.Backup(context.Background(), *dest); err != nil {
+	p := startProgress(errOut, "Backing up", fileShare(*dest, databaseSize(st.Dir())))
+	err = st.Backup(context.Background(), *dest)
+	p.stop()
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "Backed up to %s and checked it.\n", *dest)
@@ -51,7 +54,9 @@ func runRestore(args []string, out, errOut io.Writer) error {
 	if err := checkBackupPassphrase(*from, passphraseFiles[dir]); err != nil {
 		return err
 	}
+	p := startProgress(errOut, "Checking the backup and restoring it", nil)
 	aside, err := store.Restore(context.Background(), *dir, *from)
+	p.stop()
 	if err != nil {
 		return err
 	}

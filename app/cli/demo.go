@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"secondopinion/data"
@@ -43,7 +44,16 @@ func runDemo(args []string, out, errOut io.Writer) error {
 			"is only put into an empty folder, so it never mixes with real records. Please choose a new folder.", st.Dir(), counts[0].N)}
 	}
 	start := time.Now()
-	if err := demo.Generate(ctx, st, *clients, *seed, data.Today()); err != nil {
+	var invented atomic.Int64
+	p := startProgress(errOut, "Inventing the people", counted(func() int { return int(invented.Load()) }, *clients))
+	err = demo.GenerateReporting(ctx, st, *clients, *seed, data.Today(), func(n int) {
+		invented.Store(int64(n))
+		if n == *clients {
+			p.set("Saving them", written(st.Dir()))
+		}
+	})
+	p.stop()
+	if err != nil {
 		return err
 	}
 	counts, err := st.Counts(ctx)

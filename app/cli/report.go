@@ -58,7 +58,9 @@ func runReport(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	defer st.Close()
+	p := startProgress(errOut, "Counting the requests", nil)
 	r, err := report.FromStore(context.Background(), st, from, to, today)
+	p.stop()
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,13 @@ const (
 // dated up to today, in one transaction. The same seed gives the same
 // caseload.
 func Generate(ctx context.Context, st *store.Store, clients int, seed int64, today data.Date) error {
-	b := Build(clients, seed, today)
+	return GenerateReporting(ctx, st, clients, seed, today, nil)
+}
+
+// GenerateReporting is Generate, calling invented (when not nil) with the
+// number of people invented so far, and with clients before it saves them.
+func GenerateReporting(ctx context.Context, st *store.Store, clients int, seed int64, today data.Date, invented func(n int)) error {
+	b := build(clients, seed, today, invented)
 	if err := st.SaveBatch(ctx, b); err != nil {
 		return err
 	}
@@ -53,10 +59,20 @@ func Generate(ctx context.Context, st *store.Store, clients int, seed int64, tod
 
 // Build makes the caseload in memory without saving it.
 func Build(clients int, seed int64, today data.Date) *store.Batch {
+	return build(clients, seed, today, nil)
+}
+
+func build(clients int, seed int64, today data.Date, invented func(n int)) *store.Batch {
 	g := &generator{rnd: rand.New(rand.NewPCG(uint64(seed), 0x5ec0)), today: today, b: &store.Batch{}}
 	g.contacts()
 	for i := 0; i < clients; i++ {
 		g.client(i)
+		if invented != nil && (i+1)%100 == 0 {
+			invented(i + 1)
+		}
+	}
+	if invented != nil {
+		invented(clients)
 	}
 	return g.b
 }
