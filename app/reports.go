@@ -44,7 +44,7 @@ func (s *shell) showReports() { s.show(newReportsScreen(s), navReports) }
 func newReportsScreen(s *shell) *reportsScreen {
 	rp := &reportsScreen{s: s, figures: container.NewVBox(), charts: container.NewGridWithRows(2), status: quiet("")}
 	rp.rng = newDateRange(s.today(), rp.run)
-	rp.anon = widget.NewCheck("Anonymised (no names, dates of birth or free text)", nil)
+	rp.anon = widget.NewCheck("Anonymised, to send outside: whole months, every line shared by 5 or more, counts under 5 hidden", nil)
 	rp.anon.SetChecked(true)
 	rp.run()
 	return rp
@@ -220,8 +220,11 @@ func (rp *reportsScreen) export(path string, rows, anonymous bool) {
 	}
 	backgroundErr(rp.s, func(ctxT) error {
 		return safefile.Write(path, what, perm, func(w io.Writer) error {
-			if rows {
+			switch {
+			case rows:
 				return report.WriteRowsCSV(w, r, anonymous)
+			case anonymous:
+				return report.WriteSafeFiguresCSV(w, r) // counts under 5 hidden
 			}
 			return report.WriteFiguresCSV(w, r)
 		})

@@ -26,7 +26,7 @@ func runReport(args []string, out, errOut io.Writer) error {
 	onFlag := fs.String("on", "", "work out what is overdue as on this day (default today)")
 	csvPath := fs.String("csv", "", "also write the figures to this CSV file")
 	rowsPath := fs.String("rows", "", "also write one line per request to this CSV file")
-	anonymous := fs.Bool("anonymous", false, "in -rows, leave out names, ids, exact dates and anything written in words, to send to a commissioner")
+	anonymous := fs.Bool("anonymous", false, "make -rows and -csv fit to send outside: no names, ids, days or words; every line shared by at least 5 requests; counts under 5 hidden (whole months only)")
 	chartPath := fs.String("chart", "", "also draw the charts (requests per month; outcomes) to this PNG file")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -49,8 +49,8 @@ func runReport(args []string, out, errOut io.Writer) error {
 	if !from.IsZero() && !to.IsZero() && to.Before(from) {
 		return usagef("-to (%s) is before -from (%s)", to.UK(), from.UK())
 	}
-	if *anonymous && *rowsPath == "" {
-		return usagef("-anonymous applies to -rows FILE; the figures in -csv never name anyone")
+	if *anonymous && *rowsPath == "" && *csvPath == "" {
+		return usagef("-anonymous applies to -rows FILE and -csv FILE")
 	}
 
 	st, err := openData(dir)
@@ -73,7 +73,12 @@ func runReport(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	if *csvPath != "" {
-		if err := safefile.Write(*csvPath, "the figures", safefile.Private, func(w io.Writer) error { return report.WriteFiguresCSV(w, r) }); err != nil {
+		if err := safefile.Write(*csvPath, "the figures", safefile.Private, func(w io.Writer) error {
+			if *anonymous {
+				return report.WriteSafeFiguresCSV(w, r) // counts under 5 hidden
+			}
+			return report.WriteFiguresCSV(w, r)
+		}); err != nil {
 			return err
 		}
 	}

@@ -15,12 +15,26 @@ const bom = "\ufeff"
 // WriteFiguresCSV writes the report's figures, one per line, as
 // section, item, value. It holds no one's details, so it needs no
 // anonymised form.
-func WriteFiguresCSV(w io.Writer, r Report) error {
+func WriteFiguresCSV(w io.Writer, r Report) error { return writeFigures(w, r, false) }
+
+// WriteSafeFiguresCSV is WriteFiguresCSV fit to send outside the practice
+// or service: a count from 1 to 4 shows as "<5", as NHS statistics do, and
+// where a breakdown would then give it away by subtraction from its total,
+// the next smallest count in it shows as "*" too.
+func WriteSafeFiguresCSV(w io.Writer, r Report) error { return writeFigures(w, r, true) }
+
+func writeFigures(w io.Writer, r Report, safe bool) error {
 	cw, err := newCSV(w)
 	if err != nil {
 		return err
 	}
-	put := func(section, item string, v any) { _ = cw.Write([]string{section, item, fmt.Sprint(v)}) }
+	shown := func(v any) string {
+		if n, ok := v.(int); ok && safe && n > 0 && n < MinGroup {
+			return "<5"
+		}
+		return fmt.Sprint(v)
+	}
+	put := func(section, item string, v any) { _ = cw.Write([]string{section, item, shown(v)}) }
 	put("Section", "Item", "Value")
 	put("Report", "Period", r.Period())
 	put("Report", "From", r.From.String())
@@ -44,12 +58,28 @@ func WriteFiguresCSV(w io.Writer, r Report) error {
 		cs   []Count
 	}{{"Outcome", r.Outcomes}, {"Route", r.ByRoute}, {"Subject", r.BySubject}, {"Reason", r.ByReason},
 		{"Asked by", r.ByAskedBy}, {"Asked how", r.ByAskedHow}, {"Nation", r.ByNation}} {
-		for _, c := range s.cs {
-			put(s.name, c.Label, c.N)
+		cells := make([]string, len(s.cs))
+		ns := make([]int, len(s.cs))
+		for i, c := range s.cs {
+			cells[i], ns[i] = shown(c.N), c.N
+		}
+		if safe {
+			secondary(cells, ns)
+		}
+		for i, c := range s.cs {
+			_ = cw.Write([]string{s.name, c.Label, cells[i]})
 		}
 	}
-	for _, m := range r.Months {
-		put("Month", fmt.Sprintf("%04d-%02d", m.Start.Year, int(m.Start.Month)), m.N)
+	cells := make([]string, len(r.Months))
+	ns := make([]int, len(r.Months))
+	for i, m := range r.Months {
+		cells[i], ns[i] = shown(m.N), m.N
+	}
+	if safe {
+		secondary(cells, ns)
+	}
+	for i, m := range r.Months {
+		_ = cw.Write([]string{"Month", fmt.Sprintf("%04d-%02d", m.Start.Year, int(m.Start.Month)), cells[i]})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -58,14 +88,25 @@ func WriteFiguresCSV(w io.Writer, r Report) error {
 // WriteRowsCSV writes one line per request. With anonymous set it leaves
 // out everything that could name the person (see anonymise).
 func WriteRowsCSV(w io.Writer, r Report, anonymous bool) error {
+	if anonymous && !wholeMonths(r.From, r.To) {
+		return ErrNotWholeMonths
+	}
 	cw, err := newCSV(w)
 	if err != nil {
 		return err
 	}
 	if anonymous {
-		_ = cw.Write(anonHeader(r.ReplyDays))
-		for _, row := range anonymise(r.Rows) {
-			_ = cw.Write(row)
+		header := anonHeader(r.ReplyDays)
+		_ = cw.Write(header)
+		lines, withheld := anonymise(r.Rows)
+		for _, line := range lines {
+			_ = cw.Write(line)
+		}
+		if withheld > 0 {
+			// Said in the file itself, so a reader knows the lines are not all.
+			last := make([]string, len(header))
+			last[0], last[1] = "Withheld", fmt.Sprintf("%d requests, each in a group smaller than %d", withheld, MinGroup)
+			_ = cw.Write(last)
 		}
 	} else {
 		_ = cw.Write(rowHeader(r.ReplyDays))
@@ -89,9 +130,6 @@ func rowHeader(replyDays int) []string {
 	return append([]string{"Request ID", "Person ID", "Person", "Nation", "Opened"}, commonHeader(replyDays)...)
 }
 
-func anonHeader(replyDays int) []string {
-	return append([]string{"Request", "Person", "Nation", "Opened (month)"}, commonHeader(replyDays)...)
-}
 
 // common is the part of a row the anonymised form keeps as it is: labels
 // chosen from lists and numbers, never free text.
@@ -136,4 +174,22 @@ func cell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// secondary hides one more count of a breakdown whose total is known when
+// exactly one count in it is hidden, so that subtracting the others from
+// the total cannot reveal it: the smallest count still shown, as "*".
+func secondary(cells []string, ns []int) {
+	hidden, next := 0, -1
+	for i, c := range cells {
+		switch {
+		case c == "<5":
+			hidden++
+		case ns[i] > 0 && (next < 0 || ns[i] < ns[next]):
+			next = i
+		}
+	}
+	if hidden == 1 && next >= 0 {
+		cells[next] = "*"
+	}
 }
