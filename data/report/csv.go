@@ -130,7 +130,6 @@ func rowHeader(replyDays int) []string {
 	return append([]string{"Request ID", "Person ID", "Person", "Nation", "Opened"}, commonHeader(replyDays)...)
 }
 
-
 // common is the part of a row the anonymised form keeps as it is: labels
 // chosen from lists and numbers, never free text.
 func common(r Row) []string {
