@@ -21,7 +21,8 @@ func newDateRange(today data.Date, onChange func()) *dateRange {
 	r.to = newField("To", "To", "", checkDate)
 	r.from.entry.SetPlaceHolder("first request")
 	r.to.entry.SetPlaceHolder("today")
-	r.set(data.MustDate(today.Year, today.Month, 1).AddMonths(-11), today)
+	first := data.MustDate(today.Year, today.Month, 1)
+	r.set(first.AddMonths(-11), monthEnd(first))
 	r.from.entry.OnSubmitted = func(string) { r.changed() }
 	r.to.entry.OnSubmitted = func(string) { r.changed() }
 	return r
@@ -64,7 +65,12 @@ func (r *dateRange) content(today data.Date, show *widget.Button) fyne.CanvasObj
 	}
 	return container.NewVBox(
 		container.NewHBox(r.from.label, sized(r.from), r.to.label, sized(r.to), show,
-			quick("This month", first, today), quick("Last 12 months", first.AddMonths(-11), today),
+			quick("This month", first, monthEnd(first)), quick("Last 12 months", first.AddMonths(-11), monthEnd(first)),
 			quick("Everything", data.Date{}, data.Date{})),
 		container.NewHBox(r.from.msg, r.to.msg))
 }
+
+// monthEnd is the last day of the month that starts on first. The quick
+// periods are whole months, so that an anonymised export (whole months
+// only, so no day can be worked out) works from them as they are.
+func monthEnd(first data.Date) data.Date { return first.AddMonths(1).AddDays(-1) }
