@@ -117,6 +117,20 @@ func (p *localBodyForm) content() fyne.CanvasObject {
 		fieldRows(p.org, p.address), formRows(rows...))
 }
 
+// hasDetails reports whether anything was typed for this body besides
+// the team names the form suggests.
+func (p *localBodyForm) hasDetails() bool {
+	if !blank(p.address.text()) {
+		return true
+	}
+	for _, t := range p.teams {
+		if !blank(t.email.text()) {
+			return true
+		}
+	}
+	return false
+}
+
 // fields are every field that can be wrong.
 func (f *localForm) fields() []*field {
 	var fs []*field
@@ -140,6 +154,12 @@ func (f *localForm) contacts() (cs []data.Contact, ok bool) {
 	}
 	n := f.chosenNation()
 	for _, p := range f.parts {
+		if blank(p.org.text()) && p.hasDetails() {
+			// Details typed for a body with no name would be lost: ask.
+			p.org.setProblem("Please give its name, or clear the details below to skip it.")
+			ok = false
+			continue
+		}
 		var entries []directory.LocalEntry
 		for _, t := range p.teams {
 			if t.on.Checked {

@@ -42,7 +42,15 @@ func TestAddLocalBodiesFromTheDirectory(t *testing.T) {
 		t.Fatalf("an empty form added %d contacts; it says %q", len(s.cl.contacts)-before, topDialogText(s))
 	}
 
+	// Details typed without the body's name are not dropped: the form asks for the name.
 	hb := f.parts[0]
+	test.Type(hb.address.entry, "Headquarters")
+	tapInDialog(t, s, "Add to the directory")
+	s.jobs.wait()
+	if len(s.cl.contacts) != before || !strings.Contains(hb.org.msg.Text, "give its name") {
+		t.Fatalf("an address with no name was dropped or saved: %d added, the name field says %q", len(s.cl.contacts)-before, hb.org.msg.Text)
+	}
+	hb.address.set("")
 	test.Type(hb.org.entry, "Example University Health Board")
 	test.Type(hb.address.entry, "Headquarters\nExample Road\nCardiff")
 	test.Type(hb.teams[1].email.entry, "concerns@example.wales")
