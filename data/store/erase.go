@@ -55,53 +55,23 @@ func (s *Store) ErasePerson(ctx context.Context, id string) (Erased, error) {
 		return e, &data.UserError{Message: "The records can only be read, so no one can be erased from them. " +
 			"Please check the data folder's permissions."}
 	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return e, explain(err)
-	}
-	defer conn.Close()
-	// The connection goes back to the pool afterwards: put its settings
-	// back as they were.
-	for _, pragma := range []string{"secure_delete", "temp_store"} {
-		var was int
-		if err := conn.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&was); err != nil {
-			return e, explain(err)
-		}
-		defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA %s = %d", pragma, was))
-	}
-	for _, pragma := range []string{"PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY"} {
-		if _, err := conn.ExecContext(ctx, pragma); err != nil {
-			return e, explain(err)
-		}
-	}
-
+	// The rows go in one transaction with secure_delete on. Rebuilding the
+	// file then drops what earlier edits of theirs left in free space; the
+	// rebuilt pages pass through the log, which is copied into the file and
+	// truncated to nothing. VACUUM works in memory, so no temporary file
+	// holds them.
 	var attached []attachedName
-	tx, err := conn.BeginTx(ctx, nil)
+	cleared, err := s.rewrite(ctx, true, func(tx *sql.Tx) error {
+		if err := eraseIn(ctx, tx, id, &e, &attached); err != nil {
+			return err
+		}
+		return s.eraseSealedSettings(ctx, tx, id, &e)
+	})
 	if err != nil {
-		return e, explain(err)
+		return Erased{}, err
 	}
-	n, err := eraseIn(ctx, tx, id, &e, &attached)
-	if err == nil {
-		err = s.eraseSealedSettings(ctx, tx, id, &e)
-	}
-	if err != nil {
-		tx.Rollback()
-		return Erased{}, explain(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return Erased{}, explain(err)
-	}
-	s.noteCommit(n)
 	s.openErased(id, &e, attached)
-
-	// The rows are gone. Rebuilding the file drops what earlier edits of
-	// theirs left in free space; the rebuilt pages pass through the log,
-	// which is then copied into the file and truncated to nothing. VACUUM
-	// works in memory (temp_store above), so no temporary file holds them.
-	if _, err := conn.ExecContext(ctx, "VACUUM"); err != nil {
-		return e, explain(err)
-	}
-	e.LogCleared = checkpointTruncate(ctx, conn)
+	e.LogCleared = cleared
 	e.OpenedCopies = removeOpened(s.dir, attached)
 	return e, nil
 }
@@ -114,30 +84,29 @@ const (
 	theirSteps    = "SELECT id FROM steps WHERE request_id IN (" + theirRequests + ")"
 )
 
-// eraseIn deletes the person's rows in tx, counting them, and returns the
-// commit count to note once committed.
-func eraseIn(ctx context.Context, tx *sql.Tx, id string, e *Erased, attached *[]attachedName) (int64, error) {
+// eraseIn deletes the person's rows in tx, counting them.
+func eraseIn(ctx context.Context, tx *sql.Tx, id string, e *Erased, attached *[]attachedName) error {
 	if err := tx.QueryRowContext(ctx, "SELECT name FROM people WHERE id = ?", id).Scan(&e.Name); err != nil {
 		if err == sql.ErrNoRows {
-			return 0, errNotFound
+			return errNotFound
 		}
-		return 0, err
+		return err
 	}
 	rows, err := tx.QueryContext(ctx, "SELECT step_id, name FROM attachments WHERE step_id IN ("+theirSteps+")", id)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	for rows.Next() {
 		var a attachedName
 		if err := rows.Scan(&a.stepID, &a.name); err != nil {
 			rows.Close()
-			return 0, err
+			return err
 		}
 		*attached = append(*attached, a)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return 0, err
+		return err
 	}
 	deletes := []struct {
 		query string
@@ -155,18 +124,14 @@ func eraseIn(ctx context.Context, tx *sql.Tx, id string, e *Erased, attached *[]
 	for _, d := range deletes {
 		res, err := tx.ExecContext(ctx, d.query, id)
 		if err != nil {
-			return 0, err
+			return err
 		}
 		if d.count != nil {
 			n, _ := res.RowsAffected()
 			*d.count = int(n)
 		}
 	}
-	var n int64
-	if err := tx.QueryRowContext(ctx, countCommitSQL).Scan(&n); err != nil {
-		return 0, err
-	}
-	return n, nil
+	return nil
 }
 
 // checkpointTruncate copies the log into the database and truncates it to
@@ -299,11 +264,16 @@ func eraseFromCopy(ctx context.Context, path, id string) error {
 	}
 	var e Erased
 	var attached []attachedName
-	if _, err := eraseIn(ctx, tx, id, &e, &attached); err != nil {
+	if err := eraseIn(ctx, tx, id, &e, &attached); err != nil {
 		tx.Rollback()
 		if err == errNotFound {
 			return nil // not in this backup after all: the copy is unchanged
 		}
+		return err
+	}
+	var n int64 // as every commit counts itself
+	if err := tx.QueryRowContext(ctx, countCommitSQL).Scan(&n); err != nil {
+		tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {

@@ -201,7 +201,7 @@ func (s *Store) Protect(ctx context.Context, passphrase string, recovery vault.R
 	// into protected records.
 	s.guard.mu.Lock()
 	defer s.guard.mu.Unlock()
-	err = s.rewrite(ctx, true, func(tx *sql.Tx) error {
+	_, err = s.rewrite(ctx, true, func(tx *sql.Tx) error {
 		for _, kv := range [][2]string{{vaultPassphrase, wp}, {vaultRecovery, wr}, {vaultCheck, key.CheckValue()}} {
 			if _, err := tx.ExecContext(ctx, "INSERT INTO vault (name, value) VALUES (?, ?)", kv[0], kv[1]); err != nil {
 				return err
@@ -241,7 +241,7 @@ func (s *Store) Unprotect(ctx context.Context, passphrase string) error {
 	}
 	s.guard.mu.Lock()
 	defer s.guard.mu.Unlock()
-	err = s.rewrite(ctx, true, func(tx *sql.Tx) error {
+	_, err = s.rewrite(ctx, true, func(tx *sql.Tx) error {
 		if err := convert(ctx, tx, key.Open, key.OpenBytes); err != nil {
 			return err
 		}
@@ -289,10 +289,11 @@ func (s *Store) SetPassphrase(ctx context.Context, passphrase string) error {
 	if err != nil {
 		return unlockError(err)
 	}
-	return s.rewrite(ctx, false, func(tx *sql.Tx) error {
+	_, err = s.rewrite(ctx, false, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "UPDATE vault SET value = ? WHERE name = ?", wp, vaultPassphrase)
 		return err
 	})
+	return err
 }
 
 // SetRecoveryKey replaces the recovery key (when the old one is lost),
@@ -312,10 +313,11 @@ func (s *Store) SetRecoveryKey(ctx context.Context, recovery vault.RecoveryKey) 
 	if err != nil {
 		return err
 	}
-	return s.rewrite(ctx, false, func(tx *sql.Tx) error {
+	_, err = s.rewrite(ctx, false, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "UPDATE vault SET value = ? WHERE name = ?", wr, vaultRecovery)
 		return err
 	})
+	return err
 }
 
 func (s *Store) canConvert() error {
@@ -339,49 +341,41 @@ func (s *Store) safetyCopy(ctx context.Context) (string, error) {
 // so the space old values leave is overwritten with zeros; when rebuild is
 // true the file is then rebuilt (VACUUM, in memory) so nothing of them is
 // left in free pages. Either way the log is copied into the file and
-// truncated to nothing.
-func (s *Store) rewrite(ctx context.Context, rebuild bool, fn func(tx *sql.Tx) error) error {
+// truncated to nothing; logCleared says whether it could be at once
+// (another reader may hold it; it is emptied when the program closes).
+func (s *Store) rewrite(ctx context.Context, rebuild bool, fn func(tx *sql.Tx) error) (logCleared bool, err error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return explain(err)
+		return false, explain(err)
 	}
 	defer conn.Close()
+	// The connection goes back to the pool afterwards: put its settings
+	// back as they were.
 	for _, pragma := range []string{"secure_delete", "temp_store"} {
 		var was int
 		if err := conn.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&was); err != nil {
-			return explain(err)
+			return false, explain(err)
 		}
 		defer conn.ExecContext(context.Background(), fmt.Sprintf("PRAGMA %s = %d", pragma, was))
 	}
 	for _, pragma := range []string{"PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY"} {
 		if _, err := conn.ExecContext(ctx, pragma); err != nil {
-			return explain(err)
+			return false, explain(err)
 		}
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return s.failed(err)
+		return false, s.failed(err)
 	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return s.failed(err)
+	if err := s.commit(ctx, tx, fn); err != nil {
+		return false, err
 	}
-	var n int64
-	if err := tx.QueryRowContext(ctx, countCommitSQL).Scan(&n); err != nil {
-		tx.Rollback()
-		return s.failed(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return s.failed(err)
-	}
-	s.noteCommit(n)
 	if rebuild {
 		if _, err := conn.ExecContext(ctx, "VACUUM"); err != nil {
-			return s.failed(err)
+			return false, s.failed(err)
 		}
 	}
-	checkpointTruncate(ctx, conn)
-	return nil
+	return checkpointTruncate(ctx, conn), nil
 }
 
 // convert rewrites every personal field (and personal setting) with text

@@ -23,6 +23,13 @@ func (s *Store) inTx(ctx context.Context, fn func(tx txn) error) error {
 	if err != nil {
 		return s.failed(err)
 	}
+	return s.commit(ctx, tx, func(tx *sql.Tx) error { return fn(tx) })
+}
+
+// commit runs fn in tx and commits, counting the commit where a damaged
+// log cannot take the count too (commits.go); on any failure tx is rolled
+// back and the failure explained.
+func (s *Store) commit(ctx context.Context, tx *sql.Tx, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return s.failed(err)
