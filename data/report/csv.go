@@ -57,7 +57,7 @@ func writeFigures(w io.Writer, r Report, safe bool) error {
 		name string
 		cs   []Count
 	}{{"Outcome", r.Outcomes}, {"Route", r.ByRoute}, {"Subject", r.BySubject}, {"Reason", r.ByReason},
-		{"Asked by", r.ByAskedBy}, {"Asked how", r.ByAskedHow}, {"Nation", r.ByNation}} {
+		{"Asked by", r.ByAskedBy}, {"Asked how", r.ByAskedHow}, {"Nation", r.ByNation}, {"Month", monthCounts(r.Months)}} {
 		cells := make([]string, len(s.cs))
 		ns := make([]int, len(s.cs))
 		for i, c := range s.cs {
@@ -69,17 +69,6 @@ func writeFigures(w io.Writer, r Report, safe bool) error {
 		for i, c := range s.cs {
 			_ = cw.Write([]string{s.name, c.Label, cells[i]})
 		}
-	}
-	cells := make([]string, len(r.Months))
-	ns := make([]int, len(r.Months))
-	for i, m := range r.Months {
-		cells[i], ns[i] = shown(m.N), m.N
-	}
-	if safe {
-		secondary(cells, ns)
-	}
-	for i, m := range r.Months {
-		_ = cw.Write([]string{"Month", fmt.Sprintf("%04d-%02d", m.Start.Year, int(m.Start.Month)), cells[i]})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -191,4 +180,13 @@ func secondary(cells []string, ns []int) {
 	if hidden == 1 && next >= 0 {
 		cells[next] = "*"
 	}
+}
+
+// monthCounts are the months as a breakdown, labelled 2026-01.
+func monthCounts(ms []Month) []Count {
+	cs := make([]Count, len(ms))
+	for i, m := range ms {
+		cs[i] = Count{Label: fmt.Sprintf("%04d-%02d", m.Start.Year, int(m.Start.Month)), N: m.N}
+	}
+	return cs
 }

@@ -223,15 +223,9 @@ func (s *Store) Protect(ctx context.Context, passphrase string, recovery vault.R
 // sealed field is opened and stored plain in one transaction, after a
 // backup (which stays protected), and the keys are deleted.
 func (s *Store) Unprotect(ctx context.Context, passphrase string) error {
-	if err := s.canConvert(); err != nil {
-		return err
-	}
-	key, err := s.keyFor()
+	key, err := s.protectedKey()
 	if err != nil {
 		return err
-	}
-	if key == nil {
-		return &data.UserError{Message: "These records are not protected with a passphrase."}
 	}
 	if err := s.Unlock(ctx, passphrase); err != nil {
 		return err
@@ -275,15 +269,9 @@ func (s *Store) ChangePassphrase(ctx context.Context, old, passphrase string) er
 // SetPassphrase wraps the data key, which must be unlocked, with a new
 // passphrase: after unlocking with the recovery key, to choose a new one.
 func (s *Store) SetPassphrase(ctx context.Context, passphrase string) error {
-	if err := s.canConvert(); err != nil {
-		return err
-	}
-	key, err := s.keyFor()
+	key, err := s.protectedKey()
 	if err != nil {
 		return err
-	}
-	if key == nil {
-		return &data.UserError{Message: "These records are not protected with a passphrase."}
 	}
 	wp, err := vault.WrapPassphrase(key, passphrase, wrapParams)
 	if err != nil {
@@ -299,15 +287,9 @@ func (s *Store) SetPassphrase(ctx context.Context, passphrase string) error {
 // SetRecoveryKey replaces the recovery key (when the old one is lost),
 // with the records unlocked.
 func (s *Store) SetRecoveryKey(ctx context.Context, recovery vault.RecoveryKey) error {
-	if err := s.canConvert(); err != nil {
-		return err
-	}
-	key, err := s.keyFor()
+	key, err := s.protectedKey()
 	if err != nil {
 		return err
-	}
-	if key == nil {
-		return &data.UserError{Message: "These records are not protected with a passphrase."}
 	}
 	wr, err := vault.WrapRecovery(key, recovery)
 	if err != nil {
@@ -682,3 +664,19 @@ func plainBackups(ctx context.Context, dir string) []BackupFile {
 // PlainBackups lists the automatic backups in the data folder that are not
 // protected: anyone who can read the folder can read them.
 func (s *Store) PlainBackups(ctx context.Context) []BackupFile { return plainBackups(ctx, s.dir) }
+
+// protectedKey is the data key of records that can be converted and are
+// protected, or why there is none.
+func (s *Store) protectedKey() (*vault.Key, error) {
+	if err := s.canConvert(); err != nil {
+		return nil, err
+	}
+	key, err := s.keyFor()
+	if err != nil {
+		return nil, err
+	}
+	if key == nil {
+		return nil, &data.UserError{Message: "These records are not protected with a passphrase."}
+	}
+	return key, nil
+}

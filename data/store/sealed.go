@@ -208,18 +208,7 @@ func (s *Store) openSetting(key, stored string) (string, error) {
 // opened wraps a scan function for table, whose query selects cols, so
 // that sealed values are opened before they reach the record.
 func opened[T any](s *Store, table string, cols []string, scan func(scanner) (T, error)) func(scanner) (T, error) {
-	return func(row scanner) (T, error) {
-		key, err := s.keyFor()
-		if err != nil {
-			var zero T
-			return zero, err
-		}
-		if key == nil {
-			return scan(row)
-		}
-		v, err := scan(openingRow{row: row, key: key, t: sealedByTable[table], cols: cols})
-		return v, fieldError(err)
-	}
+	return openedFor(s, table, "", cols, scan) // the id comes from its column
 }
 
 // openedFor is opened for a query that does not select the column naming
