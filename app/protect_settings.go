@@ -219,12 +219,12 @@ func (s *shell) offerToDropPlainBackups(plain []store.BackupFile) {
 		s.showDialog(dialog.NewInformation("Protected", done, s.win))
 		return
 	}
-	n := strconv.Itoa(len(plain)) + " backups"
+	n, them := plural(len(plain), "backup in the backups folder was", "backups in the backups folder were"), "them"
 	if len(plain) == 1 {
-		n = "1 backup"
+		them = "it"
 	}
-	d := dialog.NewConfirm("Protected", done+"\n\n"+n+" in the backups folder were made before, and anyone who can open "+
-		"this computer's files can still read them. Make a protected backup now and delete those?", func(ok bool) {
+	d := dialog.NewConfirm("Protected", done+"\n\n"+n+" made before, and anyone who can open "+
+		"this computer's files can still read "+them+". Make a protected backup now and delete the older ones?", func(ok bool) {
 		if !ok {
 			return
 		}
