@@ -30,8 +30,10 @@ lint:
 
 # Unit, storage, letter and screen tests (no display needed), then one
 # smoke test of the real window under Xvfb.
+# The storage tests start a real PostgreSQL server of their own; here a
+# missing one is a failure, not a skip.
 test: test-deps lint
-	$(GO) test -race -count=1 ./...
+	SECONDOPINION_NEED_POSTGRES=1 $(GO) test -race -count=1 ./...
 	$(MAKE) smoke
 
 smoke:

@@ -32,7 +32,7 @@ func (s *Store) AddStepWithFile(ctx context.Context, st *data.Step, name string,
 		if err := s.insertStep(ctx, tx, saved); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, insertSQL("attachments", attachmentCols), s.sealed("attachments", attachmentCols,
+		_, err := tx.ExecContext(ctx, s.d.insertSQL("attachments", attachmentCols), s.sealed("attachments", attachmentCols,
 			[]any{saved.ID, saved.Attachment, content, formatTime(saved.CreatedAt)})...)
 		return err
 	})

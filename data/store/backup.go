@@ -23,6 +23,9 @@ const BackupFolder = "backups"
 // (never a file copy, which would ignore SQLite's locks), syncs it to disk,
 // and checks it before reporting success. dest must not exist yet.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	if s.d == onServer {
+		return diskFull(s.serverBackup(ctx, dest), doingBackup, filepath.Dir(dest))
+	}
 	return diskFull(s.backup(ctx, dest), doingBackup, s.dir, filepath.Dir(dest))
 }
 

@@ -63,11 +63,11 @@ func (s *Store) SaveBatch(ctx context.Context, b *Batch) error {
 			n     int
 			args  func(i int) []any
 		}{
-			{savePersonSQL, len(b.People), func(i int) []any { return s.sealed("people", personCols, personArgs(b.People[i])) }},
-			{saveContactSQL, len(b.Contacts), func(i int) []any { return s.sealed("contacts", contactCols, contactArgs(b.Contacts[i])) }},
-			{saveRequestSQL, len(b.Requests), func(i int) []any { return s.sealed("requests", requestCols, requestArgs(b.Requests[i])) }},
-			{saveLetterSQL, len(b.Letters), func(i int) []any { return s.sealed("letters", letterCols, letterArgs(b.Letters[i])) }},
-			{insertStepSQL, len(b.Steps), func(i int) []any { return s.sealed("steps", stepCols, stepArgs(b.Steps[i])) }},
+			{savePersonSQL[s.d], len(b.People), func(i int) []any { return s.sealed("people", personCols, personArgs(b.People[i])) }},
+			{saveContactSQL[s.d], len(b.Contacts), func(i int) []any { return s.sealed("contacts", contactCols, contactArgs(b.Contacts[i])) }},
+			{saveRequestSQL[s.d], len(b.Requests), func(i int) []any { return s.sealed("requests", requestCols, requestArgs(b.Requests[i])) }},
+			{saveLetterSQL[s.d], len(b.Letters), func(i int) []any { return s.sealed("letters", letterCols, letterArgs(b.Letters[i])) }},
+			{insertStepSQL[s.d], len(b.Steps), func(i int) []any { return s.sealed("steps", stepCols, stepArgs(b.Steps[i])) }},
 		} {
 			if part.n == 0 {
 				continue

@@ -27,7 +27,11 @@ func (s *Store) Counts(ctx context.Context) ([]Count, error) {
 // Check is the one health check (see healthy) on the open records; it
 // returns a damaged-database error describing the first problems found.
 func (s *Store) Check(ctx context.Context) error {
-	if err := healthy(ctx, s.db); err != nil {
+	check := healthy
+	if s.d == onServer {
+		check = healthyServer
+	}
+	if err := check(ctx, s.db); err != nil {
 		return err
 	}
 	return s.CheckSealed(ctx)

@@ -10,7 +10,7 @@ var contactCols = []string{"id", "name", "role", "organisation", "address", "ema
 	"last_verified", "funding_review_days", "nations", "refusal_policy", "created_at", "updated_at"}
 
 var (
-	saveContactSQL   = upsertSQL("contacts", contactCols)
+	saveContactSQL   = forEach(func(d dialect) string { return d.upsertSQL("contacts", contactCols) })
 	selectContactSQL = "SELECT " + joinCols(contactCols) + " FROM contacts"
 )
 
@@ -33,7 +33,7 @@ func (s *Store) SaveContact(ctx context.Context, c *data.Contact) error {
 	}
 	saved := *c
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, saveContactSQL, s.sealed("contacts", contactCols, contactArgs(saved))...)
+	err := s.exec(ctx, saveContactSQL[s.d], s.sealed("contacts", contactCols, contactArgs(saved))...)
 	if err == nil {
 		*c = saved
 	}
@@ -48,7 +48,7 @@ func (s *Store) Contact(ctx context.Context, id string) (data.Contact, error) {
 // Contacts returns every contact, by organisation and name.
 func (s *Store) Contacts(ctx context.Context) ([]data.Contact, error) {
 	list, err := queryList(ctx, s.db, opened(s, "contacts", contactCols, scanContact), selectContactSQL+
-		" ORDER BY organisation COLLATE NOCASE, name COLLATE NOCASE, id")
+		" ORDER BY lower(organisation), lower(name), id")
 	if err == nil && s.Protected() { // SQLite sorted the sealed names
 		sortNoCase(list, func(c data.Contact) []string { return []string{c.Organisation, c.Name, c.ID} })
 	}

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"secondopinion/data/store/pgtest"
+
 	"bufio"
 	"database/sql"
 	"flag"
@@ -35,7 +37,7 @@ func TestMain(m *testing.M) {
 		crashChild(kind, dir)
 		return
 	}
-	os.Exit(m.Run())
+	pgtest.Main(m)
 }
 
 // crashChild does one kind of write, printing "start" before it and "done

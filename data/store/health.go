@@ -33,7 +33,7 @@ func healthy(ctx context.Context, db *sql.DB) error {
 		return damaged(fmt.Sprintf("data version %d, which no version of the program writes", version))
 	}
 	if version > LatestSchema() {
-		return newer(version)
+		return newer(version, LatestSchema())
 	}
 	if err := ours(ctx, db, version); err != nil {
 		return err
@@ -58,7 +58,7 @@ func healthy(ctx context.Context, db *sql.DB) error {
 		}
 		return damaged(strings.Join(problems, "; "))
 	}
-	found, err := damagedRecords(ctx, db)
+	found, err := damagedRecords(ctx, onSQLite, db)
 	if err != nil {
 		return explain(err)
 	}
@@ -127,8 +127,8 @@ func notOurs(why string) error {
 		"Please move it elsewhere, or choose another folder, and try again."}
 }
 
-func newer(version int) error {
+func newer(version, latest int) error {
 	return &data.UserError{Err: ErrNewer, Message: fmt.Sprintf(
 		"This data was saved by a newer version of Second Opinion (data version %d; this program knows up to %d). "+
-			"Nothing has been changed. Please install the newer version to open it.", version, LatestSchema())}
+			"Nothing has been changed. Please install the newer version to open it.", version, latest)}
 }

@@ -10,7 +10,7 @@ var letterCols = []string{"id", "request_id", "kind", "recipient_id", "body", "l
 	"created_at", "updated_at"}
 
 var (
-	saveLetterSQL   = upsertSQL("letters", letterCols)
+	saveLetterSQL   = forEach(func(d dialect) string { return d.upsertSQL("letters", letterCols) })
 	selectLetterSQL = "SELECT " + joinCols(letterCols) + " FROM letters"
 )
 
@@ -27,7 +27,7 @@ func letterArgs(l data.Letter) []any {
 }
 
 func (s *Store) saveLetter(ctx context.Context, tx txn, l data.Letter) error {
-	_, err := tx.ExecContext(ctx, saveLetterSQL, s.sealed("letters", letterCols, letterArgs(l))...)
+	_, err := tx.ExecContext(ctx, saveLetterSQL[s.d], s.sealed("letters", letterCols, letterArgs(l))...)
 	return err
 }
 

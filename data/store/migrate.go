@@ -8,13 +8,16 @@ import (
 	"sort"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations/server/*.sql
 var migrationFiles embed.FS
 
 // migrations returns the numbered SQL files in order; file N (1-based) takes
 // the schema from version N-1 to N.
-func migrations() []string {
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+func migrations() []string { return migrationsIn("migrations/*.sql") }
+
+// migrationsIn is the migration files matching pattern, in order.
+func migrationsIn(pattern string) []string {
+	names, err := fs.Glob(migrationFiles, pattern)
 	if err != nil {
 		panic(err) // the pattern is constant
 	}
@@ -22,8 +25,13 @@ func migrations() []string {
 	return names
 }
 
-// SchemaVersion is the database's schema version (SQLite's user_version).
+// SchemaVersion is the records' schema version (a file's user_version,
+// or the server's schema_version table).
 func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	if s.d == onServer {
+		v, err := serverVersion(ctx, s.db)
+		return v, explainServer(err)
+	}
 	var v int
 	err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
 	return v, explain(err)
@@ -36,6 +44,9 @@ func LatestSchema() int { return len(migrations()) }
 // transaction, so a failure or a crash leaves the previous version whole,
 // never a version part-way up.
 func (s *Store) migrate(ctx context.Context) error {
+	if s.d == onServer {
+		return s.migrateServer(ctx)
+	}
 	current, err := s.SchemaVersion(ctx)
 	if err != nil || current == LatestSchema() {
 		return err

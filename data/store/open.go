@@ -25,6 +25,7 @@ const FileName = "secondopinion.db"
 // Store is an open database. It is safe to use from several goroutines.
 type Store struct {
 	db    *sql.DB
+	d     dialect // which engine db is
 	dir   string
 	path  string
 	lock  *DirLock // held by OpenExclusive until Close

@@ -12,7 +12,7 @@ var personCols = []string{"id", "name", "date_of_birth", "address", "phone", "em
 	"created_at", "updated_at"}
 
 var (
-	savePersonSQL   = upsertSQL("people", personCols)
+	savePersonSQL   = forEach(func(d dialect) string { return d.upsertSQL("people", personCols) })
 	selectPersonSQL = "SELECT " + joinCols(personCols) + " FROM people"
 )
 
@@ -38,7 +38,7 @@ func (s *Store) SavePerson(ctx context.Context, p *data.Person) error {
 	}
 	saved := *p
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, savePersonSQL, s.sealed("people", personCols, personArgs(saved))...)
+	err := s.exec(ctx, savePersonSQL[s.d], s.sealed("people", personCols, personArgs(saved))...)
 	if err == nil {
 		*p = saved
 	}
@@ -52,7 +52,7 @@ func (s *Store) Person(ctx context.Context, id string) (data.Person, error) {
 
 // People returns everyone, by name.
 func (s *Store) People(ctx context.Context) ([]data.Person, error) {
-	list, err := queryList(ctx, s.db, opened(s, "people", personCols, scanPerson), selectPersonSQL+" ORDER BY name COLLATE NOCASE, id")
+	list, err := queryList(ctx, s.db, opened(s, "people", personCols, scanPerson), selectPersonSQL+" ORDER BY lower(name), id")
 	if err == nil && s.Protected() { // SQLite sorted the sealed names
 		sortNoCase(list, func(p data.Person) []string { return []string{p.Name, p.ID} })
 	}

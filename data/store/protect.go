@@ -28,7 +28,7 @@ func (s *Store) loadGuard() error {
 	var n int
 	err := s.db.QueryRow("SELECT count(*) FROM vault").Scan(&n)
 	if err != nil {
-		if strings.Contains(err.Error(), "no such table") {
+		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "SQLSTATE 42P01") {
 			return nil // an older schema, opened read-only: never protected
 		}
 		return explain(err)
@@ -207,7 +207,7 @@ func (s *Store) Protect(ctx context.Context, passphrase string, recovery vault.R
 				return err
 			}
 		}
-		return convert(ctx, tx, func(v string, at vault.Place) (string, error) { return key.Seal(v, at), nil },
+		return convert(ctx, s.d, tx, func(v string, at vault.Place) (string, error) { return key.Seal(v, at), nil },
 			func(b []byte, at vault.Place) ([]byte, error) { return key.SealBytes(b, at), nil })
 	})
 	if err != nil {
@@ -236,7 +236,7 @@ func (s *Store) Unprotect(ctx context.Context, passphrase string) error {
 	s.guard.mu.Lock()
 	defer s.guard.mu.Unlock()
 	_, err = s.rewrite(ctx, true, func(tx *sql.Tx) error {
-		if err := convert(ctx, tx, key.Open, key.OpenBytes); err != nil {
+		if err := convert(ctx, s.d, tx, key.Open, key.OpenBytes); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, "DELETE FROM vault")
@@ -326,6 +326,15 @@ func (s *Store) safetyCopy(ctx context.Context) (string, error) {
 // truncated to nothing; logCleared says whether it could be at once
 // (another reader may hold it; it is emptied when the program closes).
 func (s *Store) rewrite(ctx context.Context, rebuild bool, fn func(tx *sql.Tx) error) (logCleared bool, err error) {
+	if s.d == onServer {
+		// The server's own vacuum and log recycling are its administrator's
+		// to run; the change itself is one transaction as everywhere.
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return false, s.failed(err)
+		}
+		return false, s.commit(ctx, tx, fn)
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return false, explain(err)
@@ -363,10 +372,10 @@ func (s *Store) rewrite(ctx context.Context, rebuild bool, fn func(tx *sql.Tx) e
 // convert rewrites every personal field (and personal setting) with text
 // and bytes, which seal or open them. Records keep their checksums right:
 // each is computed again from the new values in the same statement.
-func convert(ctx context.Context, tx *sql.Tx,
+func convert(ctx context.Context, d dialect, tx *sql.Tx,
 	text func(string, vault.Place) (string, error), bytes func([]byte, vault.Place) ([]byte, error)) error {
 	for _, t := range sealedTables {
-		if err := convertTable(ctx, tx, t, text, bytes); err != nil {
+		if err := convertTable(ctx, d, tx, t, text, bytes); err != nil {
 			return err
 		}
 	}
@@ -390,7 +399,7 @@ func convert(ctx context.Context, tx *sql.Tx,
 	return nil
 }
 
-func convertTable(ctx context.Context, tx *sql.Tx, t *sealedTable,
+func convertTable(ctx context.Context, d dialect, tx *sql.Tx, t *sealedTable,
 	text func(string, vault.Place) (string, error), bytes func([]byte, vault.Place) ([]byte, error)) error {
 	var all []string
 	for _, st := range summedTables {
@@ -411,7 +420,7 @@ func convertTable(ctx context.Context, tx *sql.Tx, t *sealedTable,
 			}
 			return c
 		}
-		sets = append(sets, checksumCol+" = "+sumExpr(all, value))
+		sets = append(sets, checksumCol+" = "+d.sumExpr(all, value))
 	}
 	update, err := tx.PrepareContext(ctx, "UPDATE "+t.table+" SET "+strings.Join(sets, ", ")+
 		" WHERE "+t.id+" = "+param(len(t.cols), t.id))
@@ -605,7 +614,7 @@ func BackupProtected(ctx context.Context, path string) (bool, error) {
 	defer db.Close()
 	var n int
 	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM vault").Scan(&n); err != nil {
-		if strings.Contains(err.Error(), "no such table") {
+		if strings.Contains(err.Error(), "no such table") || strings.Contains(err.Error(), "SQLSTATE 42P01") {
 			return false, nil
 		}
 		return false, explainBackup(err)

@@ -278,7 +278,7 @@ func setStored(t *testing.T, db *sql.DB, table, col, id, v string) {
 		}
 		return c
 	}
-	if _, err := db.Exec("UPDATE "+table+" SET "+col+" = ?1, "+checksumCol+" = "+sumExpr(cols, value)+" WHERE id = ?2",
+	if _, err := db.Exec("UPDATE "+table+" SET "+col+" = ?1, "+checksumCol+" = "+onSQLite.sumExpr(cols, value)+" WHERE id = ?2",
 		v, id); err != nil {
 		t.Fatal(err)
 	}
@@ -375,7 +375,7 @@ func TestMovedSealedValueIsDamage(t *testing.T) {
 		}
 		return c
 	}
-	if _, err := db.Exec("UPDATE people SET name = ?1, "+checksumCol+" = "+sumExpr(personCols, value)+" WHERE id = ?2", name, e.person.ID); err != nil {
+	if _, err := db.Exec("UPDATE people SET name = ?1, "+checksumCol+" = "+onSQLite.sumExpr(personCols, value)+" WHERE id = ?2", name, e.person.ID); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -13,7 +13,7 @@ var requestCols = []string{"id", "person_id", "subject", "route", "asked_by", "a
 	"created_at", "updated_at"}
 
 var (
-	saveRequestSQL   = upsertSQL("requests", requestCols)
+	saveRequestSQL   = forEach(func(d dialect) string { return d.upsertSQL("requests", requestCols) })
 	selectRequestSQL = "SELECT " + joinCols(requestCols) + " FROM requests"
 )
 
@@ -44,7 +44,7 @@ func (s *Store) SaveRequest(ctx context.Context, r *data.Request) error {
 	}
 	saved := *r
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, saveRequestSQL, s.sealed("requests", requestCols, requestArgs(saved))...)
+	err := s.exec(ctx, saveRequestSQL[s.d], s.sealed("requests", requestCols, requestArgs(saved))...)
 	if err == nil {
 		*r = saved
 	}

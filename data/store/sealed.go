@@ -327,8 +327,8 @@ func assign(dest, v any) error {
 	return fmt.Errorf("store: cannot open a sealed value into %T", dest)
 }
 
-// sortNoCase sorts as SQLite's ORDER BY … COLLATE NOCASE, id would, for
-// lists whose sort keys are sealed and so cannot be sorted by SQLite.
+// sortNoCase sorts as ORDER BY lower(…), id does (ASCII letters folded), for
+// lists whose sort keys are sealed and so cannot be sorted by the database.
 func sortNoCase[T any](list []T, keys func(T) []string) {
 	sort.SliceStable(list, func(i, j int) bool {
 		a, b := keys(list[i]), keys(list[j])

@@ -11,8 +11,8 @@ var stepCols = []string{"id", "request_id", "on_date", "kind", "outcome", "lette
 	"due_on", "due_what", "minutes", "attachment", "sent_how", "received_on", "created_at", "no_reasons"}
 
 var (
-	insertStepSQL = insertSQL("steps", stepCols)
-	updateStepSQL = stepUpdateSQL()
+	insertStepSQL = forEach(func(d dialect) string { return d.insertSQL("steps", stepCols) })
+	updateStepSQL = forEach(dialect.stepUpdateSQL)
 	selectStepSQL = "SELECT " + joinCols(stepCols) + " FROM steps"
 	// Steps of one day keep the order they were logged in.
 	stepOrder = " ORDER BY request_id, on_date, created_at, id"
@@ -24,7 +24,7 @@ var stepChanges = []string{"on_date", "kind", "outcome", "letter_id", "letter_ki
 
 // stepUpdateSQL sets stepChanges and the checksum of the whole step; the
 // last argument is the step's id.
-func stepUpdateSQL() string {
+func (d dialect) stepUpdateSQL() string {
 	at := map[string]int{}
 	var sets []string
 	for i, c := range stepChanges {
@@ -37,7 +37,7 @@ func stepUpdateSQL() string {
 		}
 		return c // unchanged: the stored value
 	}
-	sets = append(sets, checksumCol+" = "+sumExpr(stepCols, value))
+	sets = append(sets, checksumCol+" = "+d.sumExpr(stepCols, value))
 	return "UPDATE steps SET " + strings.Join(sets, ", ") + " WHERE id = " + param(len(stepChanges), "id")
 }
 
@@ -56,7 +56,7 @@ func stepArgs(st data.Step) []any {
 }
 
 func (s *Store) insertStep(ctx context.Context, tx txn, st data.Step) error {
-	_, err := tx.ExecContext(ctx, insertStepSQL, s.sealed("steps", stepCols, stepArgs(st))...)
+	_, err := tx.ExecContext(ctx, insertStepSQL[s.d], s.sealed("steps", stepCols, stepArgs(st))...)
 	return err
 }
 
@@ -81,7 +81,7 @@ func (s *Store) UpdateStep(ctx context.Context, st data.Step) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx txn) error {
-		res, err := tx.ExecContext(ctx, updateStepSQL, s.sealed("steps", stepUpdateCols, []any{st.On.String(), string(st.Kind),
+		res, err := tx.ExecContext(ctx, updateStepSQL[s.d], s.sealed("steps", stepUpdateCols, []any{st.On.String(), string(st.Kind),
 			string(st.Outcome), nullID(st.LetterID), st.LetterKind, st.Summary, st.DueOn.String(), st.DueWhat, st.Minutes,
 			st.Attachment, string(st.SentHow), st.ReceivedOn.String(), boolInt(st.NoReasons), st.ID})...)
 		if err != nil {

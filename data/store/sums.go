@@ -157,30 +157,19 @@ var summedTables = []summed{
 	{"attachments", "created_at", attachmentCols},
 }
 
-// sumExpr is the SQL that computes a checksum over cols, each value given
-// by value (a parameter, excluded.col, or the column itself).
-func sumExpr(cols []string, value func(i int, col string) string) string {
-	parts := make([]string, 0, len(cols)+1)
-	parts = append(parts, "'"+strings.Join(cols, ",")+"'")
-	for i, c := range cols {
-		parts = append(parts, value(i, c))
-	}
-	return sumFunc + "(" + strings.Join(parts, ", ") + ")"
-}
-
 func param(i int, _ string) string      { return "?" + strconv.Itoa(i+1) }
 func column(_ int, col string) string   { return col }
 func excluded(_ int, col string) string { return "excluded." + col }
 
 // insertSQL inserts a record with its checksum; the arguments are the
 // values of cols, in order.
-func insertSQL(table string, cols []string) string {
+func (d dialect) insertSQL(table string, cols []string) string {
 	params := make([]string, len(cols))
 	for i := range cols {
 		params[i] = param(i, "")
 	}
 	return "INSERT INTO " + table + " (" + joinCols(cols) + ", " + checksumCol + ") VALUES (" +
-		strings.Join(params, ", ") + ", " + sumExpr(cols, param) + ")"
+		strings.Join(params, ", ") + ", " + d.sumExpr(cols, param) + ")"
 }
 
 // DamagedRecords counts the records of one kind, last saved on one day,
@@ -249,10 +238,10 @@ var kindNames = map[string][2]string{
 // checksum, by kind and the day each was last saved. Tables from before
 // checksums were kept are skipped; a column this version knows but the
 // file's version does not yet have was empty, so it is left out.
-func damagedRecords(ctx context.Context, db *sql.DB) (RecordDamage, error) {
+func damagedRecords(ctx context.Context, d dialect, db *sql.DB) (RecordDamage, error) {
 	var found RecordDamage
 	for _, t := range summedTables {
-		have, err := lines(ctx, db, "SELECT name FROM pragma_table_info(?)", t.table)
+		have, err := lines(ctx, db, d.columnsSQL(), t.table)
 		if err != nil {
 			return nil, err
 		}
@@ -269,8 +258,12 @@ func damagedRecords(ctx context.Context, db *sql.DB) (RecordDamage, error) {
 				cols = append(cols, c)
 			}
 		}
+		sum := d.sumExpr(cols, column)
+		if d == onServer {
+			sum = sumFunc + "(to_jsonb(" + t.table + "))"
+		}
 		rows, err := db.QueryContext(ctx, "SELECT substr("+t.saved+", 1, 10), count(*) FROM "+t.table+
-			" WHERE "+checksumCol+" IS NOT "+sumExpr(cols, column)+" GROUP BY 1 ORDER BY 1")
+			" WHERE "+checksumCol+" IS DISTINCT FROM "+sum+" GROUP BY 1 ORDER BY 1")
 		if err != nil {
 			return nil, err
 		}

@@ -64,16 +64,16 @@ func (s *Store) SaveTogether(ctx context.Context, t Together) error {
 	}
 	err := s.inTx(ctx, func(tx txn) error {
 		if t.Person != nil {
-			if _, err := tx.ExecContext(ctx, savePersonSQL, s.sealed("people", personCols, personArgs(person))...); err != nil {
+			if _, err := tx.ExecContext(ctx, savePersonSQL[s.d], s.sealed("people", personCols, personArgs(person))...); err != nil {
 				return err
 			}
 		}
 		if t.Contact != nil {
-			if _, err := tx.ExecContext(ctx, saveContactSQL, s.sealed("contacts", contactCols, contactArgs(contact))...); err != nil {
+			if _, err := tx.ExecContext(ctx, saveContactSQL[s.d], s.sealed("contacts", contactCols, contactArgs(contact))...); err != nil {
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, saveRequestSQL, s.sealed("requests", requestCols, requestArgs(req))...); err != nil {
+		if _, err := tx.ExecContext(ctx, saveRequestSQL[s.d], s.sealed("requests", requestCols, requestArgs(req))...); err != nil {
 			return err
 		}
 		if t.Letter != nil {

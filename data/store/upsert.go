@@ -11,7 +11,7 @@ import (
 // upsertSQL is "insert, or update every column but id and created_at",
 // with the record's checksum computed from what ends up stored. The
 // arguments are the values of cols, in order.
-func upsertSQL(table string, cols []string) string {
+func (d dialect) upsertSQL(table string, cols []string) string {
 	var sets []string
 	for _, c := range cols {
 		if c != "id" && c != "created_at" {
@@ -24,8 +24,8 @@ func upsertSQL(table string, cols []string) string {
 		}
 		return excluded(i, c)
 	}
-	sets = append(sets, checksumCol+" = "+sumExpr(cols, kept))
-	return insertSQL(table, cols) + " ON CONFLICT (id) DO UPDATE SET " + strings.Join(sets, ", ")
+	sets = append(sets, checksumCol+" = "+d.sumExpr(cols, kept))
+	return d.insertSQL(table, cols) + " ON CONFLICT (id) DO UPDATE SET " + strings.Join(sets, ", ")
 }
 
 // stamp gives a new record its id and creation time, and every saved
