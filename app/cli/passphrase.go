@@ -59,7 +59,7 @@ func unlockOrClose(st *store.Store, passFile *string) (*store.Store, error) {
 	if !st.Locked() {
 		return st, nil
 	}
-	err := withPassphrase(passFile, "Passphrase for the records in "+st.Dir()+": ", func(pass string) error {
+	err := withPassphrase(passFile, "Passphrase for the records in "+st.Where()+": ", func(pass string) error {
 		return st.Unlock(context.Background(), pass)
 	})
 	if err != nil {
@@ -87,6 +87,12 @@ func checkBackupPassphrase(path string, passFile *string) error {
 // withPassphrase gives try the passphrase from the file, or typed on the
 // terminal (asking again after a wrong one, a few times).
 func withPassphrase(passFile *string, prompt string, try func(string) error) error {
+	return withSecret(passFile, prompt, vault.ErrWrongPassphrase, try)
+}
+
+// withSecret is withPassphrase for any secret; wrong is the error that
+// means "mistyped: ask again".
+func withSecret(passFile *string, prompt string, wrong error, try func(string) error) error {
 	if passFile != nil && *passFile != "" {
 		pass, err := readPassphraseFile(*passFile)
 		if err != nil {
@@ -105,7 +111,7 @@ func withPassphrase(passFile *string, prompt string, try func(string) error) err
 			return err
 		}
 		err = try(pass)
-		if !errors.Is(err, vault.ErrWrongPassphrase) {
+		if !errors.Is(err, wrong) {
 			return err
 		}
 	}

@@ -26,6 +26,7 @@ const FileName = "secondopinion.db"
 type Store struct {
 	db    *sql.DB
 	d     dialect // which engine db is
+	host  string  // on a server: its name and database, for messages
 	dir   string
 	path  string
 	lock  *DirLock // held by OpenExclusive until Close

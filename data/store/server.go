@@ -31,9 +31,19 @@ func IsServerAddress(where string) bool {
 // Off this computer the connection must be encrypted with the server's
 // certificate checked (sslmode=verify-full, the default here).
 func OpenServer(ctx context.Context, address, dir string) (*Store, error) {
+	return SignIn(ctx, address, "", dir)
+}
+
+// SignIn is OpenServer with the password the person typed ("" to use the
+// one PostgreSQL's own ~/.pgpass file holds for this server, if any). The
+// password is never written anywhere.
+func SignIn(ctx context.Context, address, password, dir string) (*Store, error) {
 	cfg, err := serverConfig(address)
 	if err != nil {
 		return nil, err
+	}
+	if password != "" {
+		cfg.Password = password
 	}
 	db := openServerDB(cfg)
 	db.SetMaxOpenConns(8)
@@ -44,7 +54,7 @@ func OpenServer(ctx context.Context, address, dir string) (*Store, error) {
 		db.Close()
 		return nil, explainServer(err)
 	}
-	s := &Store{db: db, d: onServer, dir: dir, Now: time.Now}
+	s := &Store{db: db, d: onServer, host: cfg.Host + "/" + cfg.Database, dir: dir, Now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -58,6 +68,15 @@ func OpenServer(ctx context.Context, address, dir string) (*Store, error) {
 
 // OnServer reports whether the records are on a team's server.
 func (s *Store) OnServer() bool { return s.d == onServer }
+
+// Where names the records' place for a person: the data folder, or the
+// team's server and database (never its password).
+func (s *Store) Where() string {
+	if s.d == onServer {
+		return "the team's server " + s.host
+	}
+	return s.dir
+}
 
 // serverConfig parses address, refusing one that would send names and
 // health details unencrypted, or to a server whose certificate is not
@@ -180,8 +199,9 @@ func explainServer(err error) error {
 	}
 	msg := err.Error()
 	switch {
-	case strings.Contains(msg, "password authentication failed") || strings.Contains(msg, "SQLSTATE 28P01"):
-		return &data.UserError{Err: err, Message: "The server did not accept that name and password. Please check them and try again."}
+	case strings.Contains(msg, "password authentication failed") || strings.Contains(msg, "SQLSTATE 28P01") ||
+		strings.Contains(msg, "no password") || strings.Contains(msg, "SASL"):
+		return &data.UserError{Err: fmt.Errorf("%w: %w", ErrSignIn, err), Message: "The server did not accept that name and password. Please check them and try again."}
 	case strings.Contains(msg, "SQLSTATE 28000") || strings.Contains(msg, "no pg_hba.conf entry"):
 		return &data.UserError{Err: err, Message: "The server does not let this computer or this name sign in. " +
 			"Please ask whoever runs the server to allow it."}
@@ -202,6 +222,10 @@ func explainServer(err error) error {
 	}
 	return err
 }
+
+// ErrSignIn is returned, wrapped in a UserError, when the server did not
+// accept the name and password.
+var ErrSignIn = errors.New("sign-in refused")
 
 // ErrServerUnreachable is returned, wrapped in a UserError, when the server
 // cannot be reached: the change can be tried again later.

@@ -82,14 +82,27 @@ func (s *Server) URL(user, db string) string {
 	return u.String()
 }
 
+// Address is URL without the password, as a person would give it: the
+// password then comes from PGPASSWORD (set it with t.Setenv) or is asked for.
+func (s *Server) Address(user, db string) string {
+	u := url.URL{Scheme: "postgres", User: url.User(user),
+		Host: "127.0.0.1:" + strconv.Itoa(s.Port), Path: "/" + db, RawQuery: "sslmode=disable"}
+	return u.String()
+}
+
 // NewDatabase creates an empty database for one test, dropped after it,
 // and returns the superuser's connection string for it.
 func (s *Server) NewDatabase(t testing.TB) string {
+	return s.URL(Admin, s.NewDatabaseName(t))
+}
+
+// NewDatabaseName is NewDatabase, returning the database's name.
+func (s *Server) NewDatabaseName(t testing.TB) string {
 	t.Helper()
 	name := "t_" + randomHex(6)
 	s.Admin(t, "CREATE DATABASE "+name)
 	t.Cleanup(func() { s.adminExec(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)") })
-	return s.URL(Admin, name)
+	return name
 }
 
 // Admin runs statements as the superuser on the postgres database.
