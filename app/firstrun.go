@@ -14,6 +14,7 @@ type firstRunScreen struct {
 	s       *shell
 	choices map[mode]*widget.Button
 	example *widget.Button
+	team    *widget.Button
 }
 
 func (s *shell) showFirstRun() {
@@ -31,6 +32,8 @@ func newFirstRunScreen(s *shell) *firstRunScreen {
 	}
 	fr.example = widget.NewButtonWithIcon("Look around first with an example caseload", theme.VisibilityIcon(), fr.onExample)
 	fr.example.Importance = widget.LowImportance
+	fr.team = widget.NewButtonWithIcon("Our team keeps its records on a server: sign in", theme.ComputerIcon(), s.connectToServer)
+	fr.team.Importance = widget.LowImportance
 	return fr
 }
 
@@ -53,7 +56,7 @@ func (fr *firstRunScreen) content() fyne.CanvasObject {
 		cards,
 		quiet("You can change this at any time in Settings. Everything you write stays on this computer."),
 		widget.NewSeparator(),
-		fr.example,
+		container.NewHBox(fr.example, fr.team),
 	)
 	return container.NewCenter(container.New(&maxWidth{w: 760, min: 760}, col))
 }

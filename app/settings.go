@@ -125,13 +125,12 @@ func (ss *settingsScreen) content() fyne.CanvasObject {
 	))
 	work := container.NewVBox(subheading("Reminders"), fieldRows(ss.chase))
 	who := container.NewVBox(subheading("Who is this for?"), ss.mode)
-	where := quiet("Your records are kept in " + ss.s.dir)
 	example := widget.NewButtonWithIcon("Look around the example caseload", theme.VisibilityIcon(), ss.s.enterExample)
 	if ss.s.example {
 		example.Disable()
 	}
 	box := container.NewVBox(heading("Settings"), who, widget.NewSeparator(), you, widget.NewSeparator(), look,
-		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), ss.retention(), widget.NewSeparator(), ss.protection(), widget.NewSeparator(), where, container.NewHBox(example))
+		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), ss.retention(), widget.NewSeparator(), ss.protection(), widget.NewSeparator(), ss.place(), widget.NewSeparator(), container.NewHBox(example))
 	return container.NewBorder(nil, container.NewPadded(container.NewHBox(ss.saveBtn, ss.saved)), nil, nil,
 		container.NewVScroll(container.NewPadded(container.New(&maxWidth{w: 760}, box))))
 }

@@ -52,6 +52,8 @@ type shell struct {
 	deskDraft  *deskScreen             // a desk form left part-filled, shown again on return
 	opener     func(path string) error // opens a file or folder in the computer's own program
 
+	connecting *connectForm // the last "connect to our team's server" form shown
+
 	pending *store.Store // protected records opened and waiting for their passphrase
 	lock    *screenLock  // the window's lock, for protected records
 
@@ -77,15 +79,29 @@ func newShell(a fyne.App, dir string) *shell {
 	return s
 }
 
-// start opens the store in the background and shows the first screen.
-func (s *shell) start() { s.openStore(s.dir, false) }
+// start opens the store in the background and shows the first screen: a
+// desk that works on a team's server signs in first.
+func (s *shell) start() {
+	if address := store.RememberedServer(s.dir); address != "" {
+		s.showSignIn(address)
+		return
+	}
+	s.openStore(s.dir, false)
+}
 
 // openStore opens a data folder (the user's own or the example), holding
 // its lock so that a second copy of the program cannot write to it too,
 // and shows the first run or Today.
 func (s *shell) openStore(dir string, example bool) {
+	s.openWith(dir, example, func(context.Context) (*store.Store, error) { return store.OpenExclusive(dir) },
+		func(err error) { s.openFailed(dir, err) })
+}
+
+// openWith opens records with open, asks for the passphrase when they are
+// protected, reads them, and shows them; failed is told what went wrong.
+func (s *shell) openWith(dir string, example bool, open func(context.Context) (*store.Store, error), failed func(error)) {
 	runJob(s, func(ctx context.Context) (*opened, error) {
-		st, err := store.OpenExclusive(dir)
+		st, err := open(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -99,12 +115,12 @@ func (s *shell) openStore(dir string, example bool) {
 			s.askToUnlock(o.st, func() {
 				runJob(s, func(ctx context.Context) (*opened, error) { return prepare(ctx, o.st, dir, example, s.today()) },
 					func(o *opened) { s.showOpened(o, example) },
-					func(err error) { o.st.Close(); s.openFailed(dir, err) })
+					func(err error) { o.st.Close(); failed(err) })
 			})
 			return
 		}
 		s.showOpened(o, example)
-	}, func(err error) { s.openFailed(dir, err) })
+	}, failed)
 }
 
 // prepare reads the records of a store that has just opened (and, when

@@ -34,6 +34,9 @@ type Person struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version counts the saves of the record; a save made from an older
+	// version than the one stored is refused (see store.Conflict).
+	Version int
 }
 
 // HasConsent reports whether written consent has been recorded.
@@ -65,6 +68,9 @@ type Contact struct {
 	RefusalPolicy bool
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
+	// Version counts the saves of the record; a save made from an older
+	// version than the one stored is refused (see store.Conflict).
+	Version int
 }
 
 // Serves reports whether the contact may receive letters about a person in
@@ -133,6 +139,9 @@ type Request struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version counts the saves of the record; a save made from an older
+	// version than the one stored is refused (see store.Conflict).
+	Version int
 }
 
 // Letter is one letter of a request: its kind, recipient and, once the
@@ -148,6 +157,9 @@ type Letter struct {
 	SentHow     SentHow
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Version counts the saves of the record; a save made from an older
+	// version than the one stored is refused (see store.Conflict).
+	Version int
 }
 
 // Edited reports whether the user has changed the composed text.

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 
 	"secondopinion/data"
 )
@@ -19,6 +21,47 @@ type Batch struct {
 // thousands of records in one commit, and none of them if any is refused.
 // Records without ids get new ones, so references must already be set.
 func (s *Store) SaveBatch(ctx context.Context, b *Batch) error {
+	before := b.versions()
+	err := s.saveBatch(ctx, b)
+	if err != nil {
+		b.setVersions(before) // nothing was saved: the records are as they were read
+	}
+	return err
+}
+
+func (b *Batch) versions() [][]int {
+	out := [][]int{make([]int, len(b.People)), make([]int, len(b.Contacts)), make([]int, len(b.Requests)), make([]int, len(b.Letters))}
+	for i := range b.People {
+		out[0][i] = b.People[i].Version
+	}
+	for i := range b.Contacts {
+		out[1][i] = b.Contacts[i].Version
+	}
+	for i := range b.Requests {
+		out[2][i] = b.Requests[i].Version
+	}
+	for i := range b.Letters {
+		out[3][i] = b.Letters[i].Version
+	}
+	return out
+}
+
+func (b *Batch) setVersions(v [][]int) {
+	for i := range b.People {
+		b.People[i].Version = v[0][i]
+	}
+	for i := range b.Contacts {
+		b.Contacts[i].Version = v[1][i]
+	}
+	for i := range b.Requests {
+		b.Requests[i].Version = v[2][i]
+	}
+	for i := range b.Letters {
+		b.Letters[i].Version = v[3][i]
+	}
+}
+
+func (s *Store) saveBatch(ctx context.Context, b *Batch) error {
 	for i := range b.People {
 		b.People[i].NHSNumber = data.NormaliseNHSNumber(b.People[i].NHSNumber)
 		if err := b.People[i].Validate(); err != nil {
@@ -59,15 +102,22 @@ func (s *Store) SaveBatch(ctx context.Context, b *Batch) error {
 	// otherwise parse it again for every record.
 	return s.inTx(ctx, func(tx txn) error {
 		for _, part := range []struct {
-			query string
-			n     int
-			args  func(i int) []any
+			query   string
+			n       int
+			args    func(i int) []any
+			version func(i int) *int // where a versioned record's new version goes; nil for steps
+			kind    string
+			id      func(i int) string
 		}{
-			{savePersonSQL[s.d], len(b.People), func(i int) []any { return s.sealed("people", personCols, personArgs(b.People[i])) }},
-			{saveContactSQL[s.d], len(b.Contacts), func(i int) []any { return s.sealed("contacts", contactCols, contactArgs(b.Contacts[i])) }},
-			{saveRequestSQL[s.d], len(b.Requests), func(i int) []any { return s.sealed("requests", requestCols, requestArgs(b.Requests[i])) }},
-			{saveLetterSQL[s.d], len(b.Letters), func(i int) []any { return s.sealed("letters", letterCols, letterArgs(b.Letters[i])) }},
-			{insertStepSQL[s.d], len(b.Steps), func(i int) []any { return s.sealed("steps", stepCols, stepArgs(b.Steps[i])) }},
+			{savePersonSQL[s.d], len(b.People), func(i int) []any { return s.sealed("people", personCols, personArgs(b.People[i])) },
+				func(i int) *int { return &b.People[i].Version }, "people", func(i int) string { return b.People[i].ID }},
+			{saveContactSQL[s.d], len(b.Contacts), func(i int) []any { return s.sealed("contacts", contactCols, contactArgs(b.Contacts[i])) },
+				func(i int) *int { return &b.Contacts[i].Version }, "contacts", func(i int) string { return b.Contacts[i].ID }},
+			{saveRequestSQL[s.d], len(b.Requests), func(i int) []any { return s.sealed("requests", requestCols, requestArgs(b.Requests[i])) },
+				func(i int) *int { return &b.Requests[i].Version }, "requests", func(i int) string { return b.Requests[i].ID }},
+			{saveLetterSQL[s.d], len(b.Letters), func(i int) []any { return s.sealed("letters", letterCols, letterArgs(b.Letters[i])) },
+				func(i int) *int { return &b.Letters[i].Version }, "letters", func(i int) string { return b.Letters[i].ID }},
+			{insertStepSQL[s.d], len(b.Steps), func(i int) []any { return s.sealed("steps", stepCols, stepArgs(b.Steps[i])) }, nil, "steps", nil},
 		} {
 			if part.n == 0 {
 				continue
@@ -77,7 +127,13 @@ func (s *Store) SaveBatch(ctx context.Context, b *Batch) error {
 				return err
 			}
 			for i := 0; i < part.n; i++ {
-				if _, err := stmt.ExecContext(ctx, part.args(i)...); err != nil {
+				var err error
+				if part.version == nil {
+					_, err = stmt.ExecContext(ctx, part.args(i)...)
+				} else if err = stmt.QueryRowContext(ctx, part.args(i)...).Scan(part.version(i)); errors.Is(err, sql.ErrNoRows) {
+					err = conflict(part.kind, part.id(i))
+				}
+				if err != nil {
 					stmt.Close()
 					return err
 				}

@@ -7,7 +7,7 @@ import (
 )
 
 var contactCols = []string{"id", "name", "role", "organisation", "address", "email", "phone", "notes",
-	"last_verified", "funding_review_days", "nations", "refusal_policy", "created_at", "updated_at"}
+	"last_verified", "funding_review_days", "nations", "refusal_policy", "created_at", "updated_at", "version"}
 
 var (
 	saveContactSQL   = forEach(func(d dialect) string { return d.upsertSQL("contacts", contactCols) })
@@ -17,13 +17,13 @@ var (
 func scanContact(row scanner) (data.Contact, error) {
 	var c data.Contact
 	err := row.Scan(&c.ID, &c.Name, &c.Role, &c.Organisation, &c.Address, &c.Email, &c.Phone, &c.Notes,
-		dateField{&c.LastVerified}, &c.FundingReviewDays, nationsField{&c.Nations}, &c.RefusalPolicy, timeField{&c.CreatedAt}, timeField{&c.UpdatedAt})
+		dateField{&c.LastVerified}, &c.FundingReviewDays, nationsField{&c.Nations}, &c.RefusalPolicy, timeField{&c.CreatedAt}, timeField{&c.UpdatedAt}, &c.Version)
 	return c, err
 }
 
 func contactArgs(c data.Contact) []any {
 	return []any{c.ID, c.Name, string(c.Role), c.Organisation, c.Address, c.Email, c.Phone, c.Notes,
-		c.LastVerified.String(), c.FundingReviewDays, joinNations(c.Nations), c.RefusalPolicy, formatTime(c.CreatedAt), formatTime(c.UpdatedAt)}
+		c.LastVerified.String(), c.FundingReviewDays, joinNations(c.Nations), c.RefusalPolicy, formatTime(c.CreatedAt), formatTime(c.UpdatedAt), c.Version}
 }
 
 // SaveContact validates and saves a contact, giving a new one its id.
@@ -33,7 +33,11 @@ func (s *Store) SaveContact(ctx context.Context, c *data.Contact) error {
 	}
 	saved := *c
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, saveContactSQL[s.d], s.sealed("contacts", contactCols, contactArgs(saved))...)
+	err := s.inTx(ctx, func(tx txn) (err error) {
+		saved.Version, err = saveVersioned(ctx, tx, "contacts", saved.ID, saveContactSQL[s.d],
+			s.sealed("contacts", contactCols, contactArgs(saved)))
+		return err
+	})
 	if err == nil {
 		*c = saved
 	}

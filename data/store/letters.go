@@ -7,7 +7,7 @@ import (
 )
 
 var letterCols = []string{"id", "request_id", "kind", "recipient_id", "body", "large_print", "sent_on", "sent_how",
-	"created_at", "updated_at"}
+	"created_at", "updated_at", "version"}
 
 var (
 	saveLetterSQL   = forEach(func(d dialect) string { return d.upsertSQL("letters", letterCols) })
@@ -17,17 +17,18 @@ var (
 func scanLetter(row scanner) (data.Letter, error) {
 	var l data.Letter
 	err := row.Scan(&l.ID, &l.RequestID, &l.Kind, textOrNull{&l.RecipientID}, &l.Body, &l.LargePrint,
-		dateField{&l.SentOn}, &l.SentHow, timeField{&l.CreatedAt}, timeField{&l.UpdatedAt})
+		dateField{&l.SentOn}, &l.SentHow, timeField{&l.CreatedAt}, timeField{&l.UpdatedAt}, &l.Version)
 	return l, err
 }
 
 func letterArgs(l data.Letter) []any {
 	return []any{l.ID, l.RequestID, l.Kind, nullID(l.RecipientID), l.Body,
-		boolInt(l.LargePrint), l.SentOn.String(), string(l.SentHow), formatTime(l.CreatedAt), formatTime(l.UpdatedAt)}
+		boolInt(l.LargePrint), l.SentOn.String(), string(l.SentHow), formatTime(l.CreatedAt), formatTime(l.UpdatedAt), l.Version}
 }
 
-func (s *Store) saveLetter(ctx context.Context, tx txn, l data.Letter) error {
-	_, err := tx.ExecContext(ctx, saveLetterSQL[s.d], s.sealed("letters", letterCols, letterArgs(l))...)
+// saveLetter saves l in tx, setting the version it is saved at.
+func (s *Store) saveLetter(ctx context.Context, tx txn, l *data.Letter) (err error) {
+	l.Version, err = saveVersioned(ctx, tx, "letters", l.ID, saveLetterSQL[s.d], s.sealed("letters", letterCols, letterArgs(*l)))
 	return err
 }
 
@@ -38,7 +39,7 @@ func (s *Store) SaveLetter(ctx context.Context, l *data.Letter) error {
 	}
 	saved := *l
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.inTx(ctx, func(tx txn) error { return s.saveLetter(ctx, tx, saved) })
+	err := s.inTx(ctx, func(tx txn) error { return s.saveLetter(ctx, tx, &saved) })
 	if err == nil {
 		*l = saved
 	}
@@ -66,7 +67,7 @@ func (s *Store) MarkSent(ctx context.Context, l *data.Letter, step *data.Step) e
 		return err
 	}
 	err := s.inTx(ctx, func(tx txn) error {
-		if err := s.saveLetter(ctx, tx, letter); err != nil {
+		if err := s.saveLetter(ctx, tx, &letter); err != nil {
 			return err
 		}
 		return s.insertStep(ctx, tx, st)

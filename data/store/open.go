@@ -24,14 +24,15 @@ const FileName = "secondopinion.db"
 
 // Store is an open database. It is safe to use from several goroutines.
 type Store struct {
-	db    *sql.DB
-	d     dialect // which engine db is
-	host  string  // on a server: its name and database, for messages
-	dir   string
-	path  string
-	lock  *DirLock // held by OpenExclusive until Close
-	guard guard    // protection with a passphrase, and the key once unlocked
-	ro    bool     // the file can only be read
+	db      *sql.DB
+	d       dialect // which engine db is
+	host    string  // on a server: its name and database, for messages
+	address string  // on a server: the address it was opened with
+	dir     string
+	path    string
+	lock    *DirLock // held by OpenExclusive until Close
+	guard   guard    // protection with a passphrase, and the key once unlocked
+	ro      bool     // the file can only be read
 
 	recovered string // what opening found interrupted and finished or undid
 

@@ -10,7 +10,7 @@ var requestCols = []string{"id", "person_id", "subject", "route", "asked_by", "a
 	"on_behalf", "recipient_id", "condition", "treatment", "raised_with_doctor", "reason", "outcome_wanted",
 	"unwell_since", "admissions", "medications_tried", "current_medication", "problems", "side_effects",
 	"already_tried", "reply_method", "tests_and_assessments", "risk_assessment", "questions", "timescale",
-	"created_at", "updated_at"}
+	"created_at", "updated_at", "version"}
 
 var (
 	saveRequestSQL   = forEach(func(d dialect) string { return d.upsertSQL("requests", requestCols) })
@@ -23,7 +23,7 @@ func scanRequest(row scanner) (data.Request, error) {
 		&r.OnBehalf, textOrNull{&r.RecipientID}, &r.Condition, &r.Treatment, &r.RaisedWithDoctor, &r.Reason,
 		&r.OutcomeWanted, &r.UnwellSince, &r.Admissions, &r.MedicationsTried, &r.CurrentMedication, &r.Problems,
 		&r.SideEffects, &r.AlreadyTried, &r.ReplyMethod, &r.TestsAndAssessments, &r.RiskAssessment, &r.Questions,
-		&r.Timescale, timeField{&r.CreatedAt}, timeField{&r.UpdatedAt})
+		&r.Timescale, timeField{&r.CreatedAt}, timeField{&r.UpdatedAt}, &r.Version)
 	return r, err
 }
 
@@ -33,7 +33,7 @@ func requestArgs(r data.Request) []any {
 		boolInt(r.RaisedWithDoctor), r.Reason, r.OutcomeWanted, r.UnwellSince, r.Admissions, r.MedicationsTried,
 		r.CurrentMedication, r.Problems, r.SideEffects, r.AlreadyTried, string(r.ReplyMethod),
 		r.TestsAndAssessments, r.RiskAssessment, r.Questions, r.Timescale,
-		formatTime(r.CreatedAt), formatTime(r.UpdatedAt)}
+		formatTime(r.CreatedAt), formatTime(r.UpdatedAt), r.Version}
 }
 
 // SaveRequest validates and saves a request, giving a new one its id. A
@@ -44,7 +44,11 @@ func (s *Store) SaveRequest(ctx context.Context, r *data.Request) error {
 	}
 	saved := *r
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, saveRequestSQL[s.d], s.sealed("requests", requestCols, requestArgs(saved))...)
+	err := s.inTx(ctx, func(tx txn) (err error) {
+		saved.Version, err = saveVersioned(ctx, tx, "requests", saved.ID, saveRequestSQL[s.d],
+			s.sealed("requests", requestCols, requestArgs(saved)))
+		return err
+	})
 	if err == nil {
 		*r = saved
 	}

@@ -54,7 +54,7 @@ func SignIn(ctx context.Context, address, password, dir string) (*Store, error) 
 		db.Close()
 		return nil, explainServer(err)
 	}
-	s := &Store{db: db, d: onServer, host: cfg.Host + "/" + cfg.Database, dir: dir, Now: time.Now}
+	s := &Store{db: db, d: onServer, host: cfg.Host + "/" + cfg.Database, address: address, dir: dir, Now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -69,6 +69,9 @@ func SignIn(ctx context.Context, address, password, dir string) (*Store, error) 
 // OnServer reports whether the records are on a team's server.
 func (s *Store) OnServer() bool { return s.d == onServer }
 
+// ServerName is the server's name and the caseload's database; "" for a folder.
+func (s *Store) ServerName() string { return s.host }
+
 // Where names the records' place for a person: the data folder, or the
 // team's server and database (never its password).
 func (s *Store) Where() string {
@@ -82,14 +85,16 @@ func (s *Store) Where() string {
 // health details unencrypted, or to a server whose certificate is not
 // checked, across a network.
 func serverConfig(address string) (*pgx.ConnConfig, error) {
-	if !strings.Contains(address, "sslmode=") {
+	cfg, err := pgx.ParseConfig(address)
+	if err == nil && !strings.Contains(address, "sslmode=") && !isLocalHost(cfg.Host) {
+		// Off this computer, encrypted with the certificate checked unless
+		// the address says otherwise (and a weaker choice is refused below).
 		sep := "?"
 		if strings.Contains(address, "?") {
 			sep = "&"
 		}
-		address += sep + "sslmode=verify-full"
+		cfg, err = pgx.ParseConfig(address + sep + "sslmode=verify-full")
 	}
-	cfg, err := pgx.ParseConfig(address)
 	if err != nil {
 		return nil, &data.UserError{Err: err, Message: "The server's address could not be read. It should look like " +
 			"postgres://your-name@server.example.org/secondopinion. Please check it and try again."}

@@ -64,20 +64,26 @@ func (s *Store) SaveTogether(ctx context.Context, t Together) error {
 	}
 	err := s.inTx(ctx, func(tx txn) error {
 		if t.Person != nil {
-			if _, err := tx.ExecContext(ctx, savePersonSQL[s.d], s.sealed("people", personCols, personArgs(person))...); err != nil {
+			v, err := saveVersioned(ctx, tx, "people", person.ID, savePersonSQL[s.d], s.sealed("people", personCols, personArgs(person)))
+			if err != nil {
 				return err
 			}
+			person.Version = v
 		}
 		if t.Contact != nil {
-			if _, err := tx.ExecContext(ctx, saveContactSQL[s.d], s.sealed("contacts", contactCols, contactArgs(contact))...); err != nil {
+			v, err := saveVersioned(ctx, tx, "contacts", contact.ID, saveContactSQL[s.d], s.sealed("contacts", contactCols, contactArgs(contact)))
+			if err != nil {
 				return err
 			}
+			contact.Version = v
 		}
-		if _, err := tx.ExecContext(ctx, saveRequestSQL[s.d], s.sealed("requests", requestCols, requestArgs(req))...); err != nil {
+		v, err := saveVersioned(ctx, tx, "requests", req.ID, saveRequestSQL[s.d], s.sealed("requests", requestCols, requestArgs(req)))
+		if err != nil {
 			return err
 		}
+		req.Version = v
 		if t.Letter != nil {
-			if err := s.saveLetter(ctx, tx, letter); err != nil {
+			if err := s.saveLetter(ctx, tx, &letter); err != nil {
 				return err
 			}
 			return s.insertStep(ctx, tx, step)

@@ -10,22 +10,38 @@ import (
 
 // upsertSQL is "insert, or update every column but id and created_at",
 // with the record's checksum computed from what ends up stored. The
-// arguments are the values of cols, in order.
+// arguments are the values of cols, in order. A table with a version
+// column only takes the update when the stored version is the one the
+// record was read at, and counts it up; the statement returns the version
+// stored, and no row when another save came first (see saveVersioned).
 func (d dialect) upsertSQL(table string, cols []string) string {
+	versioned := false
 	var sets []string
 	for _, c := range cols {
-		if c != "id" && c != "created_at" {
+		switch c {
+		case "id", "created_at":
+		case versionCol:
+			versioned = true
+			sets = append(sets, c+" = "+table+"."+c+" + 1")
+		default:
 			sets = append(sets, c+" = excluded."+c)
 		}
 	}
 	kept := func(i int, c string) string {
-		if c == "id" || c == "created_at" {
+		switch c {
+		case "id", "created_at":
 			return table + "." + c
+		case versionCol:
+			return table + "." + c + " + 1"
 		}
 		return excluded(i, c)
 	}
 	sets = append(sets, checksumCol+" = "+d.sumExpr(cols, kept))
-	return d.insertSQL(table, cols) + " ON CONFLICT (id) DO UPDATE SET " + strings.Join(sets, ", ")
+	q := d.insertSQL(table, cols) + " ON CONFLICT (id) DO UPDATE SET " + strings.Join(sets, ", ")
+	if versioned {
+		q += " WHERE " + table + "." + versionCol + " = excluded." + versionCol + " RETURNING " + versionCol
+	}
+	return q
 }
 
 // stamp gives a new record its id and creation time, and every saved

@@ -1,0 +1,146 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+	"secondopinion/data/store"
+	"secondopinion/data/store/pgtest"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// teamDesk is a desk's data folder set to sign in to a new caseload on the
+// test server; it returns the folder and the server's address.
+func teamDesk(t *testing.T) (dir, address string) {
+	t.Helper()
+	srv := pgtest.Start(t)
+	address = srv.Address(pgtest.Admin, srv.NewDatabaseName(t))
+	dir = t.TempDir()
+	if err := store.RememberServer(dir, address); err != nil {
+		t.Fatal(err)
+	}
+	return dir, address
+}
+
+// signIn types the password on the sign-in screen and waits.
+func signIn(t *testing.T, s *shell, password string) *signInScreen {
+	t.Helper()
+	si, ok := s.current.(*signInScreen)
+	if !ok {
+		t.Fatalf("the screen is %T, want the sign-in", s.current)
+	}
+	test.Type(si.pass, password)
+	test.Tap(si.signIn)
+	s.jobs.wait()
+	return si
+}
+
+// A desk whose folder names a team's server opens at the sign-in; a wrong
+// password is explained and forgotten, the right one opens the shared
+// caseload, and the password is never written to the folder.
+func TestADeskSignsInToTheTeamsServer(t *testing.T) {
+	dir, _ := teamDesk(t)
+	s := openOn(t, dir)
+	if s.st != nil {
+		t.Fatal("records opened before signing in")
+	}
+	si := signIn(t, s, "not the password")
+	if !si.message.Visible() || !strings.Contains(si.message.Text, "did not accept") {
+		t.Fatalf("after a wrong password: %q", si.message.Text)
+	}
+	if si.pass.Text != "" {
+		t.Error("the wrong password is still in the box")
+	}
+	signIn(t, s, pgtest.Password)
+	if s.st == nil || !s.st.OnServer() {
+		t.Fatalf("after signing in the screen is %T and the records are not the server's", s.current)
+	}
+	chooseMode(t, s, modeAdvocate)
+	p := data.Person{Name: "Rhiannon Price", Nation: data.Wales}
+	if err := s.st.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	remembered := store.RememberedServer(dir)
+	if strings.Contains(remembered, pgtest.Password) || !strings.Contains(remembered, pgtest.Admin) {
+		t.Errorf("remembered %q", remembered)
+	}
+
+	// Settings says where the records are; signing out goes back to the sign-in.
+	s.showSettings()
+	if !strings.Contains(visibleText(s.win.Content()), "On your team's server") {
+		t.Error("Settings does not say the records are on the team's server")
+	}
+	s.onSignOut()
+	if _, ok := s.current.(*signInScreen); !ok || s.st != nil {
+		t.Fatalf("after signing out: %T", s.current)
+	}
+}
+
+// From a new install's first screen a desk connects to the team's server:
+// a mistake in the form is explained, then the sign-in opens the caseload.
+func TestFirstRunConnectsToATeamServer(t *testing.T) {
+	srv := pgtest.Start(t)
+	db := srv.NewDatabaseName(t)
+	dir := t.TempDir()
+	s := openOn(t, dir)
+	fr, ok := s.current.(*firstRunScreen)
+	if !ok {
+		t.Fatalf("first screen %T", s.current)
+	}
+	test.Tap(fr.team)
+	f := s.connecting
+	if f == nil || len(s.dialogs) != 1 {
+		t.Fatal("no form to connect")
+	}
+	test.Type(f.server, "127.0.0.1:"+strconv.Itoa(srv.Port))
+	test.Type(f.name, pgtest.Admin)
+	test.Tap(f.connect)
+	if !f.problem.Visible() || !strings.Contains(f.problem.Text, "caseload") {
+		t.Fatalf("without the caseload's name: %q", f.problem.Text)
+	}
+	test.Type(f.database, db)
+	test.Tap(f.connect)
+	si, ok := s.current.(*signInScreen)
+	if !ok {
+		t.Fatalf("after connecting the screen is %T, want the sign-in", s.current)
+	}
+	if si.name.Text != pgtest.Admin {
+		t.Errorf("the sign-in's name is %q", si.name.Text)
+	}
+	signIn(t, s, pgtest.Password)
+	if s.st == nil || !s.st.OnServer() {
+		t.Fatalf("not signed in: %T", s.current)
+	}
+	if store.RememberedServer(dir) == "" {
+		t.Error("the server is not remembered for next time")
+	}
+	chooseMode(t, s, modeSurgery)
+	// Going back to this computer's records forgets the server.
+	s.showSettings()
+	s.confirmLeaveServerNow()
+	s.jobs.wait()
+	if s.st == nil || s.st.OnServer() || store.RememberedServer(dir) != "" {
+		t.Errorf("after going back to this computer: on server %v, remembered %q", s.st != nil && s.st.OnServer(), store.RememberedServer(dir))
+	}
+}
+
+// visibleText is every label's text drawn under o.
+func visibleText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, x := range objects(o) {
+		switch v := x.(type) {
+		case *widget.Label:
+			b.WriteString(v.Text + "\n")
+		case *widget.RichText:
+			b.WriteString(v.String() + "\n")
+		}
+	}
+	return b.String()
+}
