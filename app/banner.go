@@ -32,6 +32,9 @@ func (s *shell) refreshBanners() {
 	if s.example {
 		s.banners.Add(s.exampleBanner())
 	}
+	if s.serverLost {
+		s.banners.Add(s.serverLostBanner())
+	}
 	if s.st != nil && s.st.Recovered() != "" && !s.dismissed[bannerRecovered] {
 		// Said once: the next start has nothing to put right.
 		s.banners.Add(banner(theme.ColorNameSuccess, s.st.Recovered(), s.dismiss(bannerRecovered)))

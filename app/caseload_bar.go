@@ -83,7 +83,10 @@ func newCaseBar(p *peopleScreen) *caseBar {
 
 // prepare builds the index in the background from a copy of the caseload,
 // then filters again with it.
-func (b *caseBar) prepare() {
+func (b *caseBar) prepare() { b.prepareThen(func() { b.p.onSearch(b.p.search.Text) }) }
+
+// prepareThen builds the index in the background, then calls done.
+func (b *caseBar) prepareThen(done func()) {
 	s := b.p.s
 	if s.st == nil {
 		return
@@ -97,7 +100,7 @@ func (b *caseBar) prepare() {
 		return buildCaseIndex(snap, bodies, today), nil
 	}, func(ix *caseIndex) {
 		b.ix = ix
-		b.p.onSearch(b.p.search.Text)
+		done()
 	})
 }
 

@@ -130,3 +130,9 @@ func (d *directoryScreen) onSave() {
 		d.list.Refresh()
 	})
 }
+
+// recordsChanged shows the directory read again, leaving the form as it is.
+func (d *directoryScreen) recordsChanged() {
+	d.filter(d.search.Text)
+	d.list.Refresh()
+}

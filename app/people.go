@@ -192,3 +192,23 @@ func (s *shell) editPerson(person data.Person, saved func(data.Person)) {
 	s.showDialog(d)
 	s.win.Canvas().Focus(form.name.entry)
 }
+
+// recordsChanged shows the list read again, keeping the search and the
+// person chosen; the index for the filters follows in the background.
+func (p *peopleScreen) recordsChanged() {
+	p.cases.ix = nil // it numbers the people of the caseload it was built from
+	p.showAgain()
+	p.cases.prepareThen(p.showAgain)
+}
+
+func (p *peopleScreen) showAgain() {
+	p.filter(p.search.Text)
+	p.list.Refresh()
+	for i, at := range p.shown {
+		if p.s.cl.people[at].ID == p.selected {
+			p.list.Select(i)
+			break
+		}
+	}
+	p.showDetail()
+}

@@ -257,3 +257,17 @@ func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 0))
 	}
 }
+
+// recordsChanged shows the request as read again; one deleted meanwhile
+// goes back to its person's list.
+func (rs *requestScreen) recordsChanged() {
+	req, ok := rs.s.cl.requests[rs.req.ID]
+	if !ok {
+		rs.s.showPeople()
+		return
+	}
+	rs.req = req
+	rs.person, _ = rs.s.cl.person(req.PersonID)
+	rs.refresh()
+	rs.loadLetters()
+}

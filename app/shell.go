@@ -53,6 +53,8 @@ type shell struct {
 	opener     func(path string) error // opens a file or folder in the computer's own program
 
 	connecting *connectForm // the last "connect to our team's server" form shown
+	teamWatch  func()       // stops listening for other desks' saves
+	serverLost bool         // the team's server cannot be reached just now
 
 	pending *store.Store // protected records opened and waiting for their passphrase
 	lock    *screenLock  // the window's lock, for protected records
@@ -187,6 +189,7 @@ type opened struct {
 // closeStore closes the open store, if any; a closed window needs no more.
 func (s *shell) closeStore() {
 	s.stopIdle()
+	s.stopWatchingTeam()
 	if s.pending != nil {
 		s.pending.Close()
 		s.pending = nil
@@ -232,6 +235,7 @@ func (s *shell) showMain() {
 	}
 	s.showToday()
 	s.watchIdle()
+	s.watchTeam()
 	if f := s.afterOpen; f != nil {
 		s.afterOpen = nil
 		f()

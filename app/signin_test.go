@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -143,4 +144,61 @@ func visibleText(o fyne.CanvasObject) string {
 		}
 	}
 	return b.String()
+}
+
+// Two desks on one caseload: what one saves appears on the other's list
+// within two seconds, without a restart, and the person chosen there stays
+// chosen.
+func TestWhatOneDeskSavesAppearsOnTheOther(t *testing.T) {
+	dirA, address := teamDesk(t)
+	a := openOn(t, dirA)
+	signIn(t, a, pgtest.Password)
+	chooseMode(t, a, modeSurgery)
+	dirB := t.TempDir()
+	if err := store.RememberServer(dirB, address); err != nil {
+		t.Fatal(err)
+	}
+	b := openOn(t, dirB)
+	signIn(t, b, pgtest.Password)
+	if _, ok := b.current.(*todayScreen); !ok {
+		t.Fatalf("desk B shows %T", b.current)
+	}
+	first := data.Person{Name: "Alun Davies", Nation: data.Wales}
+	if err := a.st.SavePerson(ctx, &first); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, b, 2*time.Second, "the first person on desk B", func() bool { _, ok := b.cl.person(first.ID); return ok })
+
+	b.showPeople()
+	b.jobs.wait()
+	ps := b.current.(*peopleScreen)
+	ps.list.Select(0)
+	if ps.selected != first.ID {
+		t.Fatalf("selected %q", ps.selected)
+	}
+	second := data.Person{Name: "Bethan Evans", Nation: data.Wales}
+	if err := a.st.SavePerson(ctx, &second); err != nil {
+		t.Fatal(err)
+	}
+	took := waitUntil(t, b, 2*time.Second, "the second person in desk B's list", func() bool { return len(ps.shown) == 2 })
+	t.Logf("desk B's list showed desk A's save after %v", took)
+	if ps.selected != first.ID || !strings.Contains(ps.count.Text, "2 people") {
+		t.Errorf("after reading again: selected %q, count %q", ps.selected, ps.count.Text)
+	}
+}
+
+// waitUntil runs desk s's delivered work until ok holds, up to limit.
+func waitUntil(t *testing.T, s *shell, limit time.Duration, what string, ok func() bool) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for {
+		s.jobs.wait()
+		if ok() {
+			return time.Since(start)
+		}
+		if time.Since(start) > limit {
+			t.Fatalf("not within %v: %s", limit, what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

@@ -256,3 +256,13 @@ func lowerFirst(s string) string {
 	}
 	return strings.ToLower(s[:1]) + s[1:]
 }
+
+// recordsChanged works the agenda out again from the caseload read again.
+func (t *todayScreen) recordsChanged() {
+	snap, today := t.s.cl.clone(), t.s.today()
+	background(t.s, func(ctxT) ([]process.Item, error) { return agenda(snap, today), nil }, func(items []process.Item) {
+		t.items = items
+		t.body.Objects = []fyne.CanvasObject{t.build()}
+		t.body.Refresh()
+	})
+}

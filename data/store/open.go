@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"secondopinion/data"
 
 	_ "modernc.org/sqlite" // the "sqlite" driver, pure Go
@@ -25,9 +27,11 @@ const FileName = "secondopinion.db"
 // Store is an open database. It is safe to use from several goroutines.
 type Store struct {
 	db      *sql.DB
-	d       dialect // which engine db is
-	host    string  // on a server: its name and database, for messages
-	address string  // on a server: the address it was opened with
+	d       dialect         // which engine db is
+	host    string          // on a server: its name and database, for messages
+	address string          // on a server: the address it was opened with
+	cfg     *pgx.ConnConfig // on a server: how to connect, for listening to other desks
+	desk    string          // on a server: this program's name for its connections, to tell its own changes
 	dir     string
 	path    string
 	lock    *DirLock // held by OpenExclusive until Close

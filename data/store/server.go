@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
 	"secondopinion/data"
@@ -54,7 +55,8 @@ func SignIn(ctx context.Context, address, password, dir string) (*Store, error) 
 		db.Close()
 		return nil, explainServer(err)
 	}
-	s := &Store{db: db, d: onServer, host: cfg.Host + "/" + cfg.Database, address: address, dir: dir, Now: time.Now}
+	s := &Store{db: db, d: onServer, host: cfg.Host + "/" + cfg.Database, address: address, dir: dir, Now: time.Now,
+		cfg: cfg, desk: cfg.RuntimeParams["application_name"]}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -99,7 +101,7 @@ func serverConfig(address string) (*pgx.ConnConfig, error) {
 		return nil, &data.UserError{Err: err, Message: "The server's address could not be read. It should look like " +
 			"postgres://your-name@server.example.org/secondopinion. Please check it and try again."}
 	}
-	cfg.RuntimeParams["application_name"] = "Second Opinion"
+	cfg.RuntimeParams["application_name"] = "Second Opinion " + uuid.NewString()[:13]
 	if !isLocalHost(cfg.Host) && !checksCertificate(cfg) {
 		return nil, &data.UserError{Message: "The connection to " + cfg.Host + " would not check the server's certificate, " +
 			"so someone on the network could read or change the records. Please use sslmode=verify-full " +
