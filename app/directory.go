@@ -116,8 +116,14 @@ func (d *directoryScreen) onSave() {
 	if !ok {
 		return
 	}
+	d.keep(c)
+}
+
+// keep saves c, or shows what someone else changed meanwhile.
+func (d *directoryScreen) keep(c data.Contact) {
 	st := d.s.st
-	backgroundForm(d.s, d.form.fields(), func(ctx context.Context) (data.Contact, error) {
+	original := d.form.contact
+	runJob(d.s, func(ctx context.Context) (data.Contact, error) {
 		err := st.SaveContact(ctx, &c)
 		return c, err
 	}, func(c data.Contact) {
@@ -128,6 +134,16 @@ func (d *directoryScreen) onSave() {
 		d.showVerified(c)
 		d.filter(d.search.Text)
 		d.list.Refresh()
+	}, func(err error) {
+		load := func(ctx context.Context) (data.Contact, error) { return st.Contact(ctx, c.ID) }
+		if !onSaveConflict(d.s, err, "contact", original, c, load, d.keep, func(theirs data.Contact) {
+			d.s.cl.putContact(theirs)
+			d.form.load(theirs)
+			d.showVerified(theirs)
+			d.list.Refresh()
+		}) {
+			d.s.showError(showProblems(err, d.form.fields()...))
+		}
 	})
 }
 

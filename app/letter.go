@@ -295,8 +295,13 @@ func (ls *letterScreen) saveThen(done func()) {
 	}
 	l := ls.rec
 	l.Body = ls.body()
+	ls.keep(l, done)
+}
+
+// keep saves l, or shows what someone else changed meanwhile.
+func (ls *letterScreen) keep(l data.Letter, done func()) {
 	st := ls.s.st
-	background(ls.s, func(ctx context.Context) (data.Letter, error) {
+	runJob(ls.s, func(ctx context.Context) (data.Letter, error) {
 		err := st.SaveLetter(ctx, &l)
 		return l, err
 	}, func(l data.Letter) {
@@ -309,6 +314,22 @@ func (ls *letterScreen) saveThen(done func()) {
 		}
 		ls.status.SetText("Saved.")
 		ls.refreshPreview()
+	}, func(err error) {
+		load := func(ctx context.Context) (data.Letter, error) { return st.Letter(ctx, l.ID) }
+		again := func(l data.Letter) { ls.keep(l, done) }
+		if !onSaveConflict(ls.s, err, "letter", ls.rec, l, load, again, func(theirs data.Letter) {
+			ls.rec = theirs
+			ls.s.cl.putLetter(theirs)
+			if theirs.Body == "" { // theirs follows the records, as written
+				ls.editor.SetText(ls.composed.EditableText())
+			} else {
+				ls.editor.SetText(theirs.Body)
+			}
+			ls.dirty = false
+			ls.refreshPreview()
+		}) {
+			ls.s.showError(err)
+		}
 	})
 }
 

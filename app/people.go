@@ -179,14 +179,27 @@ func (s *shell) editPerson(person data.Person, saved func(data.Person)) {
 			return
 		}
 		st := s.st
-		backgroundForm(s, form.fields(), func(ctx context.Context) (data.Person, error) {
-			err := st.SavePerson(ctx, &p)
-			return p, err
-		}, func(p data.Person) {
-			s.cl.putPerson(p)
-			d.Hide()
-			saved(p)
-		})
+		var keep func(p data.Person)
+		keep = func(p data.Person) {
+			runJob(s, func(ctx context.Context) (data.Person, error) {
+				err := st.SavePerson(ctx, &p)
+				return p, err
+			}, func(p data.Person) {
+				s.cl.putPerson(p)
+				d.Hide()
+				saved(p)
+			}, func(err error) {
+				load := func(ctx context.Context) (data.Person, error) { return st.Person(ctx, p.ID) }
+				if !onSaveConflict(s, err, "person", form.person, p, load, keep, func(theirs data.Person) {
+					s.cl.putPerson(theirs)
+					d.Hide()
+					saved(theirs)
+				}) {
+					s.showError(showProblems(err, form.fields()...))
+				}
+			})
+		}
+		keep(p)
 	}
 	d.Resize(fitDialog(s, fyne.NewSize(640, 620)))
 	s.showDialog(d)

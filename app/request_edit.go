@@ -83,6 +83,11 @@ func (e *requestEditScreen) onSave() {
 		e.status.SetText("Please look at the messages in red first.")
 		return
 	}
+	e.keep(req, fields)
+}
+
+// keep saves req, or shows what someone else changed meanwhile.
+func (e *requestEditScreen) keep(req data.Request, fields []*field) {
 	st := e.s.st
 	e.saveBtn.Disable()
 	runJob(e.s, func(ctx context.Context) (data.Request, error) {
@@ -95,6 +100,14 @@ func (e *requestEditScreen) onSave() {
 		e.back()
 	}, func(err error) {
 		e.saveBtn.Enable()
-		e.s.showError(showProblems(err, fields...))
+		load := func(ctx context.Context) (data.Request, error) { return st.Request(ctx, req.ID) }
+		again := func(r data.Request) { e.keep(r, fields) }
+		if !onSaveConflict(e.s, err, "request", e.req, req, load, again, func(theirs data.Request) {
+			e.req = theirs
+			e.s.cl.putRequest(theirs)
+			e.back()
+		}) {
+			e.s.showError(showProblems(err, fields...))
+		}
 	})
 }

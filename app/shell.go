@@ -54,6 +54,7 @@ type shell struct {
 
 	connecting *connectForm // the last "connect to our team's server" form shown
 	teamWatch  func()       // stops listening for other desks' saves
+	conflict   any          // the last conflict shown (a *conflictResolver), for tests
 	serverLost bool         // the team's server cannot be reached just now
 
 	pending *store.Store // protected records opened and waiting for their passphrase
