@@ -20,7 +20,7 @@ import (
 
 var bg = context.Background()
 
-func newServerCaseload(t *testing.T) (*store.Store, string) {
+func newServerCaseload(t testing.TB) (*store.Store, string) {
 	t.Helper()
 	url := pgtest.Start(t).NewDatabase(t)
 	s, err := store.OpenServer(bg, url, t.TempDir())
@@ -31,7 +31,7 @@ func newServerCaseload(t *testing.T) (*store.Store, string) {
 	return s, url
 }
 
-func demoFolder(t *testing.T, clients int) *store.Store {
+func demoFolder(t testing.TB, clients int) *store.Store {
 	t.Helper()
 	s, err := store.Open(t.TempDir())
 	if err != nil {
