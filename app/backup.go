@@ -164,7 +164,9 @@ func (s *shell) leaveThen(next func()) {
 // then closes. A backup that fails is explained, and the person chooses.
 func (s *shell) closeAfterBackup() {
 	st := s.st
-	if st == nil || st.ReadOnly() || s.example {
+	if st == nil || st.ReadOnly() || s.example || st.OnServer() {
+		// A team's records are backed up on the server, by whoever runs
+		// it: a copy on every desk would spread them, not keep them safe.
 		s.finishClose()
 		return
 	}

@@ -20,6 +20,13 @@ func (ss *settingsScreen) backups() fyne.CanvasObject {
 		last = "Last backup: " + s.lastBackup.Format("2 January 2006 at 15:04") + "."
 	}
 	now := widget.NewButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), s.onBackupNow)
+	if s.st != nil && s.st.OnServer() {
+		return container.NewVBox(subheading("Backups"),
+			prose("Your team's records are backed up on the server, by whoever runs it, so nothing is copied to this "+
+				"computer when the program closes. \"Back up now\" saves a checked copy of the records you can see, as a "+
+				"Second Opinion file; keep it as safely as the server."),
+			container.NewHBox(now))
+	}
 	restore := widget.NewButtonWithIcon("Restore from a backup…", theme.HistoryIcon(), s.onRestore)
 	if s.example {
 		restore.Disable()

@@ -63,7 +63,7 @@ func (s *shell) dismiss(key string) func() {
 // backupReminder says when the records have gone too long without a
 // backup; "" when all is well or there is nothing to lose.
 func (s *shell) backupReminder() string {
-	if s.st == nil || s.cl == nil || s.example || s.st.ReadOnly() || len(s.cl.people) == 0 {
+	if s.st == nil || s.cl == nil || s.example || s.st.ReadOnly() || s.st.OnServer() || len(s.cl.people) == 0 {
 		return ""
 	}
 	if s.lastBackup.IsZero() {

@@ -24,6 +24,9 @@ func (ss *settingsScreen) protection() fyne.CanvasObject {
 	if s.st == nil || s.example {
 		return container.NewVBox()
 	}
+	if s.st.OnServer() {
+		return ss.teamProtection()
+	}
 	if !s.st.Protected() {
 		on := widget.NewButtonWithIcon("Protect with a passphrase…", theme.LoginIcon(), s.onProtect)
 		if s.st.ReadOnly() {

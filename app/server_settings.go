@@ -108,3 +108,20 @@ func (s *shell) connectToServer() {
 	s.showDialog(d)
 	s.win.Canvas().Focus(f.server)
 }
+
+// teamProtection is the passphrase section on a team's server: the
+// records are protected, or not, for the whole team at once, by whoever
+// runs the server (with the protect command), never from one desk.
+func (ss *settingsScreen) teamProtection() fyne.CanvasObject {
+	s := ss.s
+	if !s.st.Protected() {
+		return container.NewVBox(subheading("Passphrase"),
+			prose("Your team's records are not protected with a passphrase: the server's administrator can read them. "+
+				"Protection is turned on for the whole team at once; please ask whoever runs the server."))
+	}
+	lock := widget.NewButtonWithIcon("Lock now (Ctrl+L)", theme.VisibilityOffIcon(), s.lockNow)
+	return container.NewVBox(subheading("Passphrase"),
+		prose("Your team's records are protected with the team's passphrase: names, notes, letters and files are kept "+
+			"scrambled on the server, and the window locks when you leave it."),
+		fieldRows(ss.lockAfter), container.NewHBox(lock))
+}

@@ -75,8 +75,12 @@ func TestADeskSignsInToTheTeamsServer(t *testing.T) {
 
 	// Settings says where the records are; signing out goes back to the sign-in.
 	s.showSettings()
-	if !strings.Contains(visibleText(s.win.Content()), "On your team's server") {
-		t.Error("Settings does not say the records are on the team's server")
+	settings := visibleText(s.win.Content())
+	if !strings.Contains(settings, "On your team's server") || !strings.Contains(settings, "backed up on the server") {
+		t.Error("Settings does not say the records are on the team's server, backed up there")
+	}
+	if s.backupReminder() != "" {
+		t.Errorf("a desk is reminded to back up the team's records: %q", s.backupReminder())
 	}
 	s.onSignOut()
 	if _, ok := s.current.(*signInScreen); !ok || s.st != nil {

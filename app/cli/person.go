@@ -28,6 +28,9 @@ func init() {
 // program cannot be writing to them meanwhile; a folder without records
 // is refused, never made.
 func openToWrite(dirFlag *string) (*store.Store, error) {
+	if server := serverFlags[dirFlag]; server != nil && *server != "" {
+		return openData(dirFlag) // a server takes many writers at once
+	}
 	dir := *dirFlag
 	if dir == "" {
 		return nil, usagef("-data DIR is required")
@@ -171,6 +174,11 @@ func runErasePerson(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "Erased %s: %s.\n", p.Name, erasedSummary(e))
+	if st.OnServer() {
+		fmt.Fprintln(out, "On the team's server the space they took is written over when the server next tidies its tables "+
+			"(usually within minutes). The server's own backups still hold them until those are replaced: please tell whoever runs it.")
+		return nil
+	}
 	if !e.LogCleared {
 		fmt.Fprintln(out, "The database's log could not be emptied at once; it will be when the program next closes.")
 	}

@@ -118,7 +118,7 @@ func eraseIn(ctx context.Context, tx *sql.Tx, id string, e *Erased, attached *[]
 		{"DELETE FROM requests WHERE person_id = ?1", &e.Requests},
 		// An unfinished request in the wizard, or anything else the window
 		// keeps about them, names them by id. The commit count never does.
-		{"DELETE FROM settings WHERE key <> '" + settingCommits + "' AND instr(value, ?1) > 0", &e.Settings},
+		{"DELETE FROM settings WHERE key <> '" + settingCommits + "' AND value LIKE '%' || ?1 || '%'", &e.Settings},
 		{"DELETE FROM people WHERE id = ?1", nil},
 	}
 	for _, d := range deletes {
@@ -152,6 +152,9 @@ func checkpointTruncate(ctx context.Context, conn *sql.Conn) bool {
 // removeOpened deletes the copies of attached replies the window wrote to
 // open them, and returns how many there were.
 func removeOpened(dir string, attached []attachedName) int {
+	if dir == "" {
+		return 0 // a command on a team's server: no desk's folder here
+	}
 	n := 0
 	for _, a := range attached {
 		if len(a.stepID) < 8 {
