@@ -201,7 +201,7 @@ func deskWork(desk *Store, n int, stop time.Time, shared []data.Person, l *ledge
 				l.other = append(l.other, err)
 				continue
 			}
-			time.Sleep(time.Duration(rng.IntN(3)) * time.Millisecond) // typing
+			time.Sleep(time.Duration(20+rng.IntN(80)) * time.Millisecond) // typing, while others may save
 			p.Notes = fmt.Sprintf("edited by desk %d at %d", n, i)
 			err = timed(func() error { return desk.SavePerson(ctx, &p) })
 			switch {
