@@ -112,10 +112,11 @@ func (r *conflictResolver[T]) mineOverTheirs() T {
 }
 
 func (r *conflictResolver[T]) show() {
-	table := container.NewGridWithColumns(3,
+	// One grid per row, so that each row is as tall as its own words.
+	table := container.NewVBox(container.NewGridWithColumns(3,
 		widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle("Saved by someone else", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle("Yours", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		widget.NewLabelWithStyle("Yours", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
 	for _, row := range r.rows {
 		theirs, mine := wrapped(orNone(row.theirs)), wrapped(orNone(row.mine))
 		if row.changedByThem {
@@ -124,9 +125,8 @@ func (r *conflictResolver[T]) show() {
 		if row.changedByMe {
 			mine.TextStyle.Bold = true
 		}
-		table.Add(widget.NewLabelWithStyle(row.label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		table.Add(theirs)
-		table.Add(mine)
+		table.Add(container.NewGridWithColumns(3,
+			widget.NewLabelWithStyle(row.label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), theirs, mine))
 	}
 	intro := "Someone else saved this " + r.what + " while you were changing it. Nothing of yours has been saved yet. " +
 		"Here is what differs (the changes are in bold):"

@@ -103,7 +103,7 @@ func (s *shell) connectToServer() {
 		f.problem,
 		container.NewHBox(layout.NewSpacer(), cancel, f.connect))
 	d = dialog.NewCustomWithoutButtons("Connect to our team's server", dialogBody(s, body), s.win)
-	d.Resize(fitDialog(s, fyne.NewSize(620, 420)))
+	d.Resize(fitDialog(s, fyne.NewSize(620, 330)))
 	s.connecting = f
 	s.showDialog(d)
 	s.win.Canvas().Focus(f.server)
