@@ -73,6 +73,13 @@ func keyWith(ctx context.Context, q interface {
 	if recovery {
 		name = vaultRecovery
 	}
+	return keyFrom(ctx, q, name, secret, recovery)
+}
+
+// keyFrom is keyWith for the wrapping stored under name.
+func keyFrom(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, name, secret string, recovery bool) (*vault.Key, error) {
 	stored, err := vaultValue(ctx, q, name)
 	if err != nil {
 		return nil, explain(err)
@@ -136,7 +143,7 @@ func (s *Store) unlock(ctx context.Context, secret string, recovery bool) error 
 	if !s.Protected() {
 		return &data.UserError{Message: "These records are not protected with a passphrase."}
 	}
-	key, err := keyWith(ctx, s.db, secret, recovery)
+	key, err := s.memberKey(ctx, secret, recovery)
 	if err != nil {
 		return err
 	}
@@ -276,6 +283,11 @@ func (s *Store) SetPassphrase(ctx context.Context, passphrase string) error {
 	wp, err := vault.WrapPassphrase(key, passphrase, wrapParams)
 	if err != nil {
 		return unlockError(err)
+	}
+	if s.d == onServer {
+		// On a team's server each member changes their own passphrase,
+		// never the one the rest of the team opens the records with.
+		return s.wrapFor(ctx, "", wp)
 	}
 	_, err = s.rewrite(ctx, false, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "UPDATE vault SET value = ? WHERE name = ?", wp, vaultPassphrase)

@@ -239,3 +239,16 @@ func serverExec(t *testing.T, url string) func(sql string) {
 		}
 	}
 }
+
+// serverQuery reads one row on the test database as its administrator.
+func serverQuery(t *testing.T, url, sql string, dest ...any) {
+	t.Helper()
+	conn, err := pgx.Connect(bg, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(bg)
+	if err := conn.QueryRow(bg, sql).Scan(dest...); err != nil {
+		t.Fatalf("%s: %v", sql, err)
+	}
+}
