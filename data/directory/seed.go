@@ -94,6 +94,9 @@ func notes(b shipped.Body, check string) string {
 // organisation name is not added twice. A folder seeded from older data
 // is brought up to date by Refresh.
 func SeedIfEmpty(ctx context.Context, st *store.Store) (int, error) {
+	if !st.Member().Can(store.ChangeDirectory) {
+		return 0, nil // on a team's server the directory is a manager's to fill and bring up to date
+	}
 	done, err := st.Setting(ctx, SettingSeeded)
 	if err != nil {
 		return 0, err

@@ -85,6 +85,9 @@ func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
 // transaction on to, then reads both back and compares them, table by
 // table, row by row. progress, if not nil, is told each table as it goes.
 func (s *Store) CopyInto(ctx context.Context, to *Store, progress func(table string, rows int)) (Copied, error) {
+	if to.d == onServer && !to.Member().Can(ManageMembers) {
+		return nil, refused("move a caseload onto the team's server") // a member would see too little to check it is empty
+	}
 	empty, err := to.IsEmpty(ctx)
 	if err != nil {
 		return nil, err
@@ -145,6 +148,9 @@ func (s *Store) copyTable(ctx context.Context, to *Store, tx txn, t copiedTable)
 		}
 		if notCopied(t.table, row) {
 			continue
+		}
+		if t.table == "settings" { // a member's own settings are theirs in both places (team.go)
+			row[0] = to.storedSetting(s.settingName(asString(row[0])))
 		}
 		if _, err := stmt.ExecContext(ctx, row...); err != nil {
 			return n, err
@@ -229,6 +235,9 @@ func (s *Store) rowDigests(ctx context.Context, t copiedTable) (map[string][32]b
 		}
 		if notCopied(t.table, row) {
 			continue
+		}
+		if t.table == "settings" {
+			row[0] = s.settingName(asString(row[0]))
 		}
 		buf = buf[:0]
 		for _, v := range row {

@@ -32,6 +32,7 @@ type Store struct {
 	address string          // on a server: the address it was opened with
 	cfg     *pgx.ConnConfig // on a server: how to connect, for listening to other desks
 	desk    string          // on a server: this program's name for its connections, to tell its own changes
+	member  Member          // on a server: who signed in (team.go)
 	dir     string
 	path    string
 	lock    *DirLock // held by OpenExclusive until Close

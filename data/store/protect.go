@@ -392,23 +392,45 @@ func convert(ctx context.Context, d dialect, tx *sql.Tx,
 		}
 	}
 	for key := range sealedSettings {
-		var v string
-		err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
-		if errors.Is(err, sql.ErrNoRows) || (err == nil && v == "") {
-			continue
-		}
+		stored, err := storedSettings(ctx, tx, key) // on a server, every member's
 		if err != nil {
 			return err
 		}
-		nv, err := text(v, settingPlace(key))
-		if err != nil {
-			return &FieldDamaged{Table: "settings", Column: key}
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE settings SET value = ? WHERE key = ?", nv, key); err != nil {
-			return err
+		for _, kv := range stored {
+			if kv[1] == "" {
+				continue
+			}
+			nv, err := text(kv[1], settingPlace(key))
+			if err != nil {
+				return &FieldDamaged{Table: "settings", Column: key}
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE settings SET value = ? WHERE key = ?", nv, kv[0]); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// storedSettings is the stored key and value of each row of a setting:
+// one in a folder; on a server, each member's own (see storedSetting).
+func storedSettings(ctx context.Context, tx interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, key string) ([][2]string, error) {
+	rows, err := tx.QueryContext(ctx, storedKeysSQL, key)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][2]string
+	for rows.Next() {
+		var kv [2]string
+		if err := rows.Scan(&kv[0], &kv[1]); err != nil {
+			return nil, err
+		}
+		out = append(out, kv)
+	}
+	return out, rows.Err()
 }
 
 func convertTable(ctx context.Context, d dialect, tx *sql.Tx, t *sealedTable,

@@ -384,22 +384,20 @@ func (s *Store) eraseSealedSettings(ctx context.Context, tx *sql.Tx, id string, 
 		return nil
 	}
 	for k := range sealedSettings {
-		var v string
-		err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", k).Scan(&v)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue
-		}
+		stored, err := storedSettings(ctx, tx, k) // on a server, every member's the signed-in one may change
 		if err != nil {
 			return err
 		}
-		plain, err := key.Open(v, settingPlace(k))
-		if err != nil || !strings.Contains(plain, id) {
-			continue
+		for _, kv := range stored {
+			plain, err := key.Open(kv[1], settingPlace(k))
+			if err != nil || !strings.Contains(plain, id) {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, "DELETE FROM settings WHERE key = ?", kv[0]); err != nil {
+				return err
+			}
+			e.Settings++
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM settings WHERE key = ?", k); err != nil {
-			return err
-		}
-		e.Settings++
 	}
 	return nil
 }

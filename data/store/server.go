@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"secondopinion/data"
 )
@@ -53,11 +54,18 @@ func SignIn(ctx context.Context, address, password, dir string) (*Store, error) 
 	defer cancel()
 	if err := db.PingContext(pingCtx); err != nil {
 		db.Close()
+		if sqlState(err) == "42501" { // no CONNECT: not one of this caseload's members
+			return nil, notAMember(cfg.User)
+		}
 		return nil, explainServer(err)
 	}
 	s := &Store{db: db, d: onServer, host: cfg.Host + "/" + cfg.Database, address: address, dir: dir, Now: time.Now,
 		cfg: cfg, desk: cfg.RuntimeParams["application_name"]}
 	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.signedIn(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -178,6 +186,9 @@ func (s *Store) migrateServer(ctx context.Context) error {
 			return nil
 		}
 		if _, err := tx.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"); err != nil {
+			if sqlState(err) == "42501" {
+				return ownerMustUpdate(err)
+			}
 			return err
 		}
 		for i := now; i < len(files); i++ {
@@ -186,6 +197,9 @@ func (s *Store) migrateServer(ctx context.Context) error {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+				if sqlState(err) == "42501" {
+					return ownerMustUpdate(err)
+				}
 				return fmt.Errorf("migration %s: %w", files[i], err)
 			}
 		}
@@ -203,6 +217,10 @@ func explainServer(err error) error {
 	var ue *data.UserError
 	if err == nil || errors.As(err, &ue) {
 		return err
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == refusedInWords {
+		return &data.UserError{Err: fmt.Errorf("%w: %w", ErrNotAllowed, err), Message: pe.Message}
 	}
 	msg := err.Error()
 	switch {
@@ -228,6 +246,27 @@ func explainServer(err error) error {
 			"(the network or the server may be down). Nothing you typed is lost. Please check the connection; it will be tried again."}
 	}
 	return err
+}
+
+// refusedInWords is the SQLSTATE of a refusal the server's own functions
+// explain in words for a person (migrations/server/003).
+const refusedInWords = "SO001"
+
+// sqlState is the server's SQLSTATE for err, or "".
+func sqlState(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	return ""
+}
+
+// ownerMustUpdate is the error for a member who opens a caseload whose
+// tables this version must first bring up to date: only their owner may.
+func ownerMustUpdate(err error) error {
+	return &data.UserError{Err: err, Message: "This version of Second Opinion needs to bring the team's records up to date " +
+		"first, and only the caseload's owner can do that. Nothing was changed. Please ask whoever looks after the " +
+		"server to open the caseload once as its owner (for example: secondopinion team-setup -db postgres://OWNER@SERVER/DATABASE)."}
 }
 
 // ErrSignIn is returned, wrapped in a UserError, when the server did not

@@ -18,7 +18,7 @@ const (
 // Setting returns a setting's value, or "" when it has never been set.
 func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 	var v string
-	err := s.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
+	err := s.db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", s.storedSetting(key)).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -28,14 +28,24 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 	return s.openSetting(key, v)
 }
 
-// SetSetting saves a setting.
+// SetSetting saves a setting. On a team's server a setting is either the
+// member's own or the team's (team.go); only a manager changes the team's,
+// and saving a team setting unchanged is no change for anyone, so that a
+// screen may save all its settings together.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	if s.d == onServer && !personalSetting(key) && !s.Member().Can(ChangeTeamSettings) {
+		was, err := s.Setting(ctx, key)
+		if err != nil || was == value {
+			return err
+		}
+		return refused("change a setting that is the whole team's")
+	}
 	value, err := s.sealSetting(key, value)
 	if err != nil {
 		return err
 	}
 	return s.exec(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-		key, value)
+		s.storedSetting(key), value)
 }
 
 // Sender returns the user's own details for letters written on someone's

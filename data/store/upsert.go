@@ -75,7 +75,7 @@ func (s *Store) deleteByID(ctx context.Context, table, id string) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return errNotFound
+			return s.notDeletable(ctx, tx, table, id)
 		}
 		return nil
 	})

@@ -90,6 +90,9 @@ func (s *Server) Address(user, db string) string {
 	return u.String()
 }
 
+// Bin is the folder of PostgreSQL's programs (psql among them).
+func (s *Server) Bin() string { return s.bin }
+
 // NewDatabase creates an empty database for one test, dropped after it,
 // and returns the superuser's connection string for it.
 func (s *Server) NewDatabase(t testing.TB) string {
