@@ -23,23 +23,13 @@ import (
 
 const memberWrapPrefix = "passphrase:"
 
-// signedIn is the name the server knows this connection by.
-func (s *Store) signedIn(ctx context.Context) (string, error) {
-	var who string
-	err := s.db.QueryRowContext(ctx, "SELECT current_user").Scan(&who)
-	return who, explainServer(err)
-}
-
 // memberKey unwraps the data key with the secret: on a server, with the
 // signed-in member's own passphrase when they have one, else the team's.
 func (s *Store) memberKey(ctx context.Context, secret string, recovery bool) (*vault.Key, error) {
 	if s.d != onServer || recovery {
 		return keyWith(ctx, s.db, secret, recovery)
 	}
-	who, err := s.signedIn(ctx)
-	if err != nil {
-		return nil, err
-	}
+	who := s.Member().Name
 	key, err := keyFrom(ctx, s.db, memberWrapPrefix+who, secret, false)
 	if err == nil || !errors.Is(err, vault.ErrBadWrapping) || !missingWrap(ctx, s.db, who) {
 		return key, err
@@ -78,11 +68,7 @@ func (s *Store) ForgetMemberPassphrase(ctx context.Context, member string) error
 // wrapFor stores a wrapping for member ("" for the one signed in).
 func (s *Store) wrapFor(ctx context.Context, member, wrapped string) error {
 	if member == "" {
-		who, err := s.signedIn(ctx)
-		if err != nil {
-			return err
-		}
-		member = who
+		member = s.Member().Name
 	}
 	return s.exec(ctx, "INSERT INTO vault (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
 		memberWrapPrefix+member, wrapped)

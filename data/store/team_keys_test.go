@@ -29,14 +29,14 @@ func TestEachMemberHasTheirOwnPassphrase(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// A desk with its own sign-in on the server.
-	exec := serverExec(t, adminURL)
-	exec("CREATE ROLE desk_two LOGIN PASSWORD '" + pgtest.Password + "'")
-	t.Cleanup(func() {
-		serverExec(t, adminURL)("DROP OWNED BY desk_two")
-		pgtest.Start(t).Admin(t, "DROP ROLE IF EXISTS desk_two")
-	})
-	exec("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO desk_two")
+	// A desk with its own sign-in on the server: an advocate of the team.
+	if err := manager.AddMember(bg, "desk_two", store.Advocate, pgtest.Password); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { manager.RemoveMember(bg, "desk_two") })
+	if err := manager.ShareWith(bg, p.ID, "desk_two"); err != nil {
+		t.Fatal(err)
+	}
 	u, _ := url.Parse(adminURL)
 	u.User = url.UserPassword("desk_two", pgtest.Password)
 	deskURL := u.String()

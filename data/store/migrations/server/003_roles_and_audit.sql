@@ -235,11 +235,15 @@ CREATE POLICY settings_written ON settings FOR ALL USING (
 	split_part(key, '@', 2) = current_user OR (SELECT team_kind()) = 'manager');
 
 -- The vault (the records' passphrase protection): read by every member
--- to unlock, changed only by a manager.
+-- to unlock, changed by a manager, and each member's own wrapping of the
+-- key ('passphrase:NAME') changed by that member too.
 ALTER TABLE vault ENABLE ROW LEVEL SECURITY;
 ALTER TABLE vault FORCE ROW LEVEL SECURITY;
 CREATE POLICY vault_seen ON vault FOR SELECT USING ((SELECT team_kind()) <> '');
 CREATE POLICY vault_changed ON vault FOR ALL USING ((SELECT team_kind()) = 'manager');
+CREATE POLICY vault_own ON vault FOR ALL
+	USING (name = 'passphrase:' || current_user AND (SELECT team_kind()) <> '')
+	WITH CHECK (name = 'passphrase:' || current_user AND (SELECT team_kind()) <> '');
 
 -- The audit log: who wrote what kind of record, which one, and when;
 -- never a value. Triggers write it as the tables' owner; no member can
