@@ -119,9 +119,11 @@ func (ss *settingsScreen) teamProtection() fyne.CanvasObject {
 			prose("Your team's records are not protected with a passphrase: the server's administrator can read them. "+
 				"Protection is turned on for the whole team at once; please ask whoever runs the server."))
 	}
+	change := widget.NewButtonWithIcon("Change my passphrase…", theme.SettingsIcon(), s.onChangePassphrase)
 	lock := widget.NewButtonWithIcon("Lock now (Ctrl+L)", theme.VisibilityOffIcon(), s.lockNow)
 	return container.NewVBox(subheading("Passphrase"),
-		prose("Your team's records are protected with the team's passphrase: names, notes, letters and files are kept "+
-			"scrambled on the server, and the window locks when you leave it."),
-		fieldRows(ss.lockAfter), container.NewHBox(lock))
+		prose("Your team's records are protected: names, notes, letters and files are kept scrambled on the server, "+
+			"and the window locks when you leave it. You open them with your own passphrase; changing it changes no one "+
+			"else's."),
+		fieldRows(ss.lockAfter), container.NewHBox(change, lock))
 }

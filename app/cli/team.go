@@ -75,6 +75,10 @@ func runMember(args []string, out, errOut io.Writer) error {
 	kind := fs.String("kind", "", "receptionist, advocate or manager (add)")
 	passFile := fs.String("password-file", "", "add: a file holding the new member's password, for scripts (without it, it is asked for)")
 	resetPassword := fs.Bool("new-password", false, "add, for a member already there: give them a new password too")
+	ownPassFile := fs.String("passphrase-file", "", "add, for protected records: a file holding your own passphrase for them "+
+		"(without it, it is asked for)")
+	memberPassFile := fs.String("member-passphrase-file", "", "add, for protected records: a file holding the passphrase "+
+		"the new member will open them with (without it, it is asked for; they can change it later)")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
@@ -114,6 +118,9 @@ func runMember(args []string, out, errOut io.Writer) error {
 		}
 		return nil
 	case "remove":
+		if err := st.ForgetMemberPassphrase(ctx, *name); err != nil {
+			return err
+		}
 		if err := st.RemoveMember(ctx, *name); err != nil {
 			return err
 		}
@@ -146,33 +153,54 @@ func runMember(args []string, out, errOut io.Writer) error {
 	} else {
 		fmt.Fprintf(out, "Added %s, a member of kind %s. They sign in as %s with the password you chose.\n", *name, k, *name)
 	}
+	if !st.Protected() || existing && !*resetPassword {
+		return nil
+	}
+	// Protected records: the new member gets their own wrapping of the
+	// records' key, which needs the key, so the manager unlocks first.
+	if _, err := unlockOrClose(st, ownPassFile); err != nil {
+		return err
+	}
+	pass, err := newSecret(*memberPassFile, "Passphrase "+*name+" will open the protected records with: ", "passphrase", "-member-passphrase-file")
+	if err != nil {
+		return err
+	}
+	if err := st.SetMemberPassphrase(ctx, *name, pass); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%s opens the protected records with the passphrase you chose; they can change it in Settings.\n", *name)
 	return nil
 }
 
 // newPassword reads a new member's password from a file, or asks for it
 // twice on the terminal.
 func newPassword(passFile, name string) (string, error) {
-	if passFile != "" {
-		return readPassphraseFile(passFile)
-	}
-	first, err := askPassphrase("New password for " + name + ": ")
-	if err != nil {
-		return "", noTerminalForPassword(err)
-	}
-	again, err := askPassphrase("The same password again: ")
-	if err != nil {
-		return "", noTerminalForPassword(err)
-	}
-	if first != again {
-		return "", &data.UserError{Message: "The two passwords were not the same. Nothing was changed; please try again."}
-	}
-	return first, nil
+	return newSecret(passFile, "New password for "+name+": ", "password", "-password-file")
 }
 
-func noTerminalForPassword(err error) error {
-	if err == errNoTerminal || err == io.EOF {
-		return &data.UserError{Message: "The new member's password is typed on the terminal: please run the command in one, " +
-			"or give a file holding it with -password-file."}
+// newSecret reads a secret from a file, or asks for it twice on the
+// terminal; what names it ("password") and flag the file's flag.
+func newSecret(file, prompt, what, flag string) (string, error) {
+	if file != "" {
+		return readPassphraseFile(file)
 	}
-	return err
+	noTerminal := func(err error) error {
+		if err == errNoTerminal || err == io.EOF {
+			return &data.UserError{Message: "The new member's " + what + " is typed on the terminal: please run the command in one, " +
+				"or give a file holding it with " + flag + "."}
+		}
+		return err
+	}
+	first, err := askPassphrase(prompt)
+	if err != nil {
+		return "", noTerminal(err)
+	}
+	again, err := askPassphrase("The same " + what + " again: ")
+	if err != nil {
+		return "", noTerminal(err)
+	}
+	if first != again {
+		return "", &data.UserError{Message: "The two " + what + "s were not the same. Nothing was changed; please try again."}
+	}
+	return first, nil
 }

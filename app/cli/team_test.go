@@ -14,6 +14,7 @@ import (
 	"secondopinion/data"
 	"secondopinion/data/store"
 	"secondopinion/data/store/pgtest"
+	"secondopinion/data/vault"
 	"secondopinion/packaging/team"
 )
 
@@ -117,5 +118,57 @@ func TestTheSetupScriptMakesATeamThatWorks(t *testing.T) {
 	}
 	if code, _, _ := runAdmin(t, "member", "add", "-db", bossAt); code != ExitMisuse {
 		t.Errorf("member add without -name: exit %d", code)
+	}
+}
+
+// On protected team records, a manager adding a member gives them their
+// own passphrase, and removing them takes it away.
+func TestAddingAMemberToProtectedRecordsGivesThemAPassphrase(t *testing.T) {
+	srv := pgtest.Start(t)
+	t.Setenv("PGPASSWORD", pgtest.Password)
+	db := srv.NewDatabaseName(t)
+	server := srv.Address(pgtest.Admin, db)
+	dir := t.TempDir()
+	if code, _, stderr := runAdmin(t, "demo", "-data", dir, "-clients", "5"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := runAdmin(t, "move", "-from", dir, "-to", server); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	files := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(files, name)
+		if err := os.WriteFile(path, []byte(text+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	st, err := store.OpenServer(context.Background(), srv.URL(pgtest.Admin, db), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, _ := vault.NewRecoveryKey()
+	if _, err := st.Protect(context.Background(), "the manager's passphrase", key); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	code, out, stderr := runAdmin(t, "member", "add", "-db", server, "-name", "ceri.jones", "-kind", "advocate",
+		"-password-file", write("pw", "ceri's password"), "-passphrase-file", write("own", "the manager's passphrase"),
+		"-member-passphrase-file", write("theirs", "ceri's own passphrase"))
+	if code != ExitOK || !strings.Contains(out, "opens the protected records") {
+		t.Fatalf("member add: exit %d: %s%s", code, out, stderr)
+	}
+	t.Cleanup(func() { runAdmin(t, "member", "remove", "-db", server, "-name", "ceri.jones") })
+	ceri, err := store.SignIn(context.Background(), srv.Address("ceri.jones", db), "ceri's password", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ceri.Close()
+	if err := ceri.Unlock(context.Background(), "ceri's own passphrase"); err != nil {
+		t.Fatalf("the new member's passphrase: %v", err)
+	}
+	if code, _, stderr := runAdmin(t, "member", "remove", "-db", server, "-name", "ceri.jones"); code != ExitOK {
+		t.Fatal(stderr)
 	}
 }
