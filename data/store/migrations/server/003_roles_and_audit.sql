@@ -123,6 +123,8 @@ CREATE TABLE shares (
 	PRIMARY KEY (person_id, member)
 );
 CREATE INDEX shares_by_member ON shares (member);
+-- A share changes who sees the person: desks are told, as for any write.
+CREATE TRIGGER shares_notice AFTER INSERT OR UPDATE OR DELETE ON shares FOR EACH ROW EXECUTE FUNCTION notify_change('person_id');
 
 -- A share takes its person's owner, and only a member can be shared with.
 -- It runs as the owner of the tables, to read the person's owner whoever
