@@ -84,7 +84,10 @@ func (s *shell) saveCopyTo(p data.Person, folder string) {
 			return copySaved{}, err
 		}
 		return out, nil
-	}, func(out copySaved) { s.showCopySaved(p, out) })
+	}, func(out copySaved) {
+		s.noteAudit(store.AuditExported, store.AuditPerson, p.ID)
+		s.showCopySaved(p, out)
+	})
 }
 
 // freeBase is base, or base with " (2)", " (3)"… added, so that no file

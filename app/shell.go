@@ -52,6 +52,8 @@ type shell struct {
 	deskDraft  *deskScreen             // a desk form left part-filled, shown again on return
 	opener     func(path string) error // opens a file or folder in the computer's own program
 
+	lastOpened string // the record whose page was last noted as opened (audit_notes.go)
+
 	pending *store.Store // protected records opened and waiting for their passphrase
 	lock    *screenLock  // the window's lock, for protected records
 
@@ -139,6 +141,7 @@ func (s *shell) showOpened(o *opened, example bool) {
 	// The example's folder marks itself, however it was opened.
 	s.st, s.cl, s.example = o.st, o.cl, example || o.cl.settings[settingExample] == "yes"
 	s.network, s.lastBackup = o.network, o.lastBackup
+	s.st.SetWho(s.cl.settings[settingDeskName])
 	s.applyTheme()
 	s.setMenu()
 	if s.cl.mode() == "" && !s.example {

@@ -123,6 +123,7 @@ func runExportPerson(args []string, out, errOut io.Writer) error {
 		}
 		fmt.Fprintf(out, "wrote %s\n", pdfPath)
 	}
+	noteDone(st, store.AuditExported, store.AuditPerson, p.ID, errOut)
 	return nil
 }
 

@@ -58,16 +58,24 @@ func (s *Store) SaveBatch(ctx context.Context, b *Batch) error {
 	// Each statement is prepared once for the whole batch: SQLite would
 	// otherwise parse it again for every record.
 	return s.inTx(ctx, func(tx txn) error {
+		when, who := formatTime(s.now()), s.Who()
 		for _, part := range []struct {
+			table string
 			query string
 			n     int
+			id    func(i int) string
 			args  func(i int) []any
 		}{
-			{savePersonSQL, len(b.People), func(i int) []any { return s.sealed("people", personCols, personArgs(b.People[i])) }},
-			{saveContactSQL, len(b.Contacts), func(i int) []any { return s.sealed("contacts", contactCols, contactArgs(b.Contacts[i])) }},
-			{saveRequestSQL, len(b.Requests), func(i int) []any { return s.sealed("requests", requestCols, requestArgs(b.Requests[i])) }},
-			{saveLetterSQL, len(b.Letters), func(i int) []any { return s.sealed("letters", letterCols, letterArgs(b.Letters[i])) }},
-			{insertStepSQL, len(b.Steps), func(i int) []any { return s.sealed("steps", stepCols, stepArgs(b.Steps[i])) }},
+			{"people", savePersonSQL, len(b.People), func(i int) string { return b.People[i].ID },
+				func(i int) []any { return s.sealed("people", personCols, personArgs(b.People[i])) }},
+			{"contacts", saveContactSQL, len(b.Contacts), func(i int) string { return b.Contacts[i].ID },
+				func(i int) []any { return s.sealed("contacts", contactCols, contactArgs(b.Contacts[i])) }},
+			{"requests", saveRequestSQL, len(b.Requests), func(i int) string { return b.Requests[i].ID },
+				func(i int) []any { return s.sealed("requests", requestCols, requestArgs(b.Requests[i])) }},
+			{"letters", saveLetterSQL, len(b.Letters), func(i int) string { return b.Letters[i].ID },
+				func(i int) []any { return s.sealed("letters", letterCols, letterArgs(b.Letters[i])) }},
+			{"steps", insertStepSQL, len(b.Steps), func(i int) string { return b.Steps[i].ID },
+				func(i int) []any { return s.sealed("steps", stepCols, stepArgs(b.Steps[i])) }},
 		} {
 			if part.n == 0 {
 				continue
@@ -76,13 +84,24 @@ func (s *Store) SaveBatch(ctx context.Context, b *Batch) error {
 			if err != nil {
 				return err
 			}
+			note, err := tx.PrepareContext(ctx, noteSaveSQL(part.table))
+			if err != nil {
+				stmt.Close()
+				return err
+			}
 			for i := 0; i < part.n; i++ {
-				if _, err := stmt.ExecContext(ctx, part.args(i)...); err != nil {
-					stmt.Close()
-					return err
+				if _, err = note.ExecContext(ctx, when, who, part.id(i)); err != nil {
+					break
+				}
+				if _, err = stmt.ExecContext(ctx, part.args(i)...); err != nil {
+					break
 				}
 			}
-			if err := stmt.Close(); err != nil {
+			note.Close()
+			if cerr := stmt.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
 				return err
 			}
 		}

@@ -33,7 +33,7 @@ func (s *Store) SaveContact(ctx context.Context, c *data.Contact) error {
 	}
 	saved := *c
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, saveContactSQL, s.sealed("contacts", contactCols, contactArgs(saved))...)
+	err := s.saveNoted(ctx, "contacts", saved.ID, saveContactSQL, s.sealed("contacts", contactCols, contactArgs(saved)))
 	if err == nil {
 		*c = saved
 	}

@@ -65,6 +65,9 @@ func (s *Store) ErasePerson(ctx context.Context, id string) (Erased, error) {
 		if err := eraseIn(ctx, tx, id, &e, &attached); err != nil {
 			return err
 		}
+		if err := s.note(ctx, tx, AuditErased, AuditPerson, id); err != nil {
+			return err
+		}
 		return s.eraseSealedSettings(ctx, tx, id, &e)
 	})
 	if err != nil {

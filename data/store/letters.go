@@ -27,6 +27,9 @@ func letterArgs(l data.Letter) []any {
 }
 
 func (s *Store) saveLetter(ctx context.Context, tx txn, l data.Letter) error {
+	if err := s.noteSave(ctx, tx, "letters", l.ID); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, saveLetterSQL, s.sealed("letters", letterCols, letterArgs(l))...)
 	return err
 }

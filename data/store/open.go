@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"secondopinion/data"
@@ -31,7 +32,8 @@ type Store struct {
 	guard guard    // protection with a passphrase, and the key once unlocked
 	ro    bool     // the file can only be read
 
-	recovered string // what opening found interrupted and finished or undid
+	recovered string       // what opening found interrupted and finished or undid
+	who       atomic.Value // the audit log's name for the user (audit.go)
 
 	commitsMu    sync.Mutex
 	commitsFile  *os.File // the count of commits, beside the database

@@ -38,7 +38,7 @@ func (s *Store) SavePerson(ctx context.Context, p *data.Person) error {
 	}
 	saved := *p
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, savePersonSQL, s.sealed("people", personCols, personArgs(saved))...)
+	err := s.saveNoted(ctx, "people", saved.ID, savePersonSQL, s.sealed("people", personCols, personArgs(saved)))
 	if err == nil {
 		*p = saved
 	}

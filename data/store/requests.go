@@ -44,7 +44,7 @@ func (s *Store) SaveRequest(ctx context.Context, r *data.Request) error {
 	}
 	saved := *r
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.exec(ctx, saveRequestSQL, s.sealed("requests", requestCols, requestArgs(saved))...)
+	err := s.saveNoted(ctx, "requests", saved.ID, saveRequestSQL, s.sealed("requests", requestCols, requestArgs(saved)))
 	if err == nil {
 		*r = saved
 	}

@@ -64,14 +64,23 @@ func (s *Store) SaveTogether(ctx context.Context, t Together) error {
 	}
 	err := s.inTx(ctx, func(tx txn) error {
 		if t.Person != nil {
+			if err := s.noteSave(ctx, tx, "people", person.ID); err != nil {
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, savePersonSQL, s.sealed("people", personCols, personArgs(person))...); err != nil {
 				return err
 			}
 		}
 		if t.Contact != nil {
+			if err := s.noteSave(ctx, tx, "contacts", contact.ID); err != nil {
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, saveContactSQL, s.sealed("contacts", contactCols, contactArgs(contact))...); err != nil {
 				return err
 			}
+		}
+		if err := s.noteSave(ctx, tx, "requests", req.ID); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, saveRequestSQL, s.sealed("requests", requestCols, requestArgs(req))...); err != nil {
 			return err

@@ -61,6 +61,6 @@ func (s *Store) deleteByID(ctx context.Context, table, id string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return errNotFound
 		}
-		return nil
+		return s.note(ctx, tx, AuditDeleted, kindOf[table], id)
 	})
 }
