@@ -95,20 +95,7 @@ func eraseIn(ctx context.Context, tx *sql.Tx, id string, e *Erased, attached *[]
 		}
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT step_id, name FROM attachments WHERE step_id IN ("+theirSteps+")", id)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var a attachedName
-		if err := rows.Scan(&a.stepID, &a.name); err != nil {
-			rows.Close()
-			return err
-		}
-		*attached = append(*attached, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := attachedTo(ctx, tx, id, attached); err != nil {
 		return err
 	}
 	deletes := []struct {
