@@ -209,7 +209,7 @@ func (s *shell) showMain() {
 	s.banners = container.NewVBox()
 	s.refreshBanners()
 	keep := s.win.Canvas().Size()
-	s.win.SetContent(container.NewBorder(s.banners, nil, s.nav.content(), nil, s.body))
+	s.win.SetContent(s.watchingUse(container.NewBorder(s.banners, nil, s.nav.content(), nil, s.body)))
 	// On a desktop the window grew to fit the new content as it was first
 	// measured, before any layout (2,321 pixels tall on an 850-pixel
 	// screen, with the backup reminder showing): it keeps its size, and
