@@ -70,6 +70,7 @@ func (s *shell) backupTo(path string) {
 		}
 		return now, nil
 	}, func(at time.Time) {
+		s.noteAudit(store.AuditExported, store.AuditRecords, "")
 		s.cl.settings[settingLastBackup] = at.Format(time.RFC3339)
 		s.lastBackup = at
 		s.refreshBanners()

@@ -16,6 +16,7 @@ const (
 	bannerNetwork   = "network"
 	bannerBackup    = "backup"
 	bannerRecovered = "recovered"
+	bannerFolder    = "folder"
 )
 
 // backupDueAfter is how old the newest backup may be before a reminder.
@@ -23,7 +24,8 @@ const backupDueAfter = 7 * 24 * time.Hour
 
 // refreshBanners puts the banners that apply above every screen: the
 // example, work a crash interrupted that opening put right, records that
-// cannot be changed, a network drive, an old backup.
+// cannot be changed, a data folder others could open, a network drive, an
+// old backup.
 func (s *shell) refreshBanners() {
 	if s.banners == nil {
 		return
@@ -42,6 +44,15 @@ func (s *shell) refreshBanners() {
 	if s.st != nil && s.st.ReadOnly() {
 		s.banners.Add(banner(theme.ColorNameError, "Read-only: changes cannot be saved. The records file "+s.st.Path()+
 			" can only be read (its permissions, or the disk, do not allow writing). You can look, but not change anything.", nil))
+	}
+	if s.st != nil && !s.dismissed[bannerFolder] {
+		switch fa := s.st.FolderAccess(); {
+		case fa.Open != "":
+			s.banners.Add(banner(theme.ColorNameWarning, fa.Open, s.dismiss(bannerFolder)))
+		case fa.Tightened:
+			s.banners.Add(banner(theme.ColorNameSuccess, "Other people who use this computer could open your data folder, "+
+				s.st.Dir()+". It is now yours alone.", s.dismiss(bannerFolder)))
+		}
 	}
 	if s.network != "" && !s.dismissed[bannerNetwork] {
 		s.banners.Add(banner(theme.ColorNameWarning, s.network, s.dismiss(bannerNetwork)))

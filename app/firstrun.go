@@ -8,11 +8,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// firstRunScreen asks who the program is for, once, and offers a look
-// around an example caseload first.
+// firstRunScreen asks who the program is for, once, offers to protect
+// the records with a passphrase from the start, and offers a look around
+// an example caseload first.
 type firstRunScreen struct {
 	s       *shell
 	choices map[mode]*widget.Button
+	protect *widget.Check // nil when the records cannot be protected here
 	example *widget.Button
 	team    *widget.Button
 }
@@ -34,6 +36,9 @@ func newFirstRunScreen(s *shell) *firstRunScreen {
 	fr.example.Importance = widget.LowImportance
 	fr.team = widget.NewButtonWithIcon("Our team keeps its records on a server: sign in", theme.ComputerIcon(), s.connectToServer)
 	fr.team.Importance = widget.LowImportance
+	if st := s.st; st != nil && !s.example && !st.ReadOnly() && !st.Protected() && !st.OnServer() {
+		fr.protect = widget.NewCheck("Protect my records with a passphrase", nil)
+	}
 	return fr
 }
 
@@ -55,14 +60,30 @@ func (fr *firstRunScreen) content() fyne.CanvasObject {
 		layout.NewSpacer(),
 		cards,
 		quiet("You can change this at any time in Settings. Everything you write stays on this computer."),
-		widget.NewSeparator(),
-		container.NewHBox(fr.example, fr.team),
 	)
+	if fr.protect != nil {
+		col.Add(widget.NewSeparator())
+		col.Add(fr.protect)
+		col.Add(quiet("Recommended when others use this computer, or could get hold of it: names, letters and notes are " +
+			"then kept scrambled, and only your passphrase (or a recovery key you keep safe) opens them. You can also do it later in Settings."))
+	}
+	col.Add(widget.NewSeparator())
+	if st := fr.s.st; st != nil && st.OnServer() {
+		col.Add(fr.example) // signed in already: each member chooses their own view
+	} else {
+		col.Add(container.NewHBox(fr.example, fr.team))
+	}
 	return container.NewCenter(container.New(&maxWidth{w: 760, min: 760}, col))
 }
 
 func (fr *firstRunScreen) onChoose(m mode) {
-	fr.s.setSetting(settingMode, string(m), fr.s.showMain)
+	protect := fr.protect != nil && fr.protect.Checked
+	fr.s.setSetting(settingMode, string(m), func() {
+		fr.s.showMain()
+		if protect {
+			fr.s.onProtect() // over Today: the passphrase, then the recovery key
+		}
+	})
 }
 
 func (fr *firstRunScreen) onExample() { fr.s.enterExample() }

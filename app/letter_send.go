@@ -16,6 +16,7 @@ import (
 	"secondopinion/data"
 	"secondopinion/data/process"
 	"secondopinion/data/safefile"
+	"secondopinion/data/store"
 	"secondopinion/letters"
 )
 
@@ -56,7 +57,20 @@ func (ls *letterScreen) askWhereToSave(pdf []byte) {
 // savePDFTo writes the PDF where the person chose.
 func (ls *letterScreen) savePDFTo(w fyne.URIWriteCloser, pdf []byte) {
 	backgroundErr(ls.s, func(ctx context.Context) error { return writePrivately(w, pdf) },
-		func() { ls.pdfSaved(w.URI().Name()) })
+		func() {
+			ls.notePrinted()
+			ls.pdfSaved(w.URI().Name())
+		})
+}
+
+// notePrinted notes the letter as printed: the letter when it is saved,
+// or else the request it is written for.
+func (ls *letterScreen) notePrinted() {
+	if ls.rec.ID != "" {
+		ls.s.noteAudit(store.AuditPrinted, store.AuditLetter, ls.rec.ID)
+		return
+	}
+	ls.s.noteAudit(store.AuditPrinted, store.AuditRequest, ls.rec.RequestID)
 }
 
 // writePrivately saves a letter where the person chose. A file on disk is
@@ -94,6 +108,7 @@ func (ls *letterScreen) onOpenViewer() {
 		}
 		return path, safefile.WriteBytes(path, "the letter", safefile.Private, pdf)
 	}, func(path string) {
+		ls.notePrinted()
 		ls.s.openInViewer(path, func() { ls.status.SetText("Opened in your PDF viewer, from where you can print it.") })
 	})
 }

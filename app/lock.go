@@ -43,8 +43,8 @@ type screenLock struct {
 	screen   *unlockScreen
 
 	// Idle time: the window counts as used while what has focus, what is
-	// typed in it, the screen or the dialogs change, or a key reaches the
-	// window itself.
+	// typed in it, the screen or the dialogs change, a key reaches the
+	// window itself, or the pointer moves over it (lock_mouse.go).
 	lastUsed time.Time
 	seen     string
 	timer    *time.Timer

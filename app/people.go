@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/data"
+	"secondopinion/data/store"
 )
 
 // peopleScreen is the caseload: a search box over a list of people, and
@@ -140,6 +141,7 @@ func (p *peopleScreen) showDetail() {
 	}
 	p.detail.Objects = []fyne.CanvasObject{newPersonPanel(p.s, person, p.onEdit).content()}
 	p.detail.Refresh()
+	p.s.noteOpened(store.AuditPerson, person.ID)
 }
 
 func (p *peopleScreen) onAdd() {

@@ -35,12 +35,24 @@ func (s *shell) personRights(p data.Person) fyne.CanvasObject {
 		erase.Disable()
 	}
 	box := container.NewVBox(widget.NewSeparator(), subheading("Their records"))
+	if !p.AnonymisedOn.IsZero() {
+		box.Add(quiet("Anonymised on " + p.AnonymisedOn.Long() + ": their details and words were taken out, and their " +
+			"requests are kept for the figures. They can still be erased."))
+		box.Add(container.NewHBox(erase))
+		return box
+	}
+	buttons := container.NewHBox(copyBtn, erase)
 	if n := s.retentionNote(p); n != nil {
 		box.Add(n)
+		anon := widget.NewButtonWithIcon("Anonymise…", theme.VisibilityOffIcon(), func() { s.onAnonymisePerson(p) })
+		if s.st != nil && s.st.ReadOnly() {
+			anon.Disable()
+		}
+		buttons.Add(anon)
 	}
 	box.Add(quiet("Everything held about " + firstName(p.Name) + " can be saved as a PDF to read and a JSON file, " +
 		"to answer a request for their records; or erased, if they ask or the records are no longer needed."))
-	box.Add(container.NewHBox(copyBtn, erase))
+	box.Add(buttons)
 	return box
 }
 
@@ -84,7 +96,10 @@ func (s *shell) saveCopyTo(p data.Person, folder string) {
 			return copySaved{}, err
 		}
 		return out, nil
-	}, func(out copySaved) { s.showCopySaved(p, out) })
+	}, func(out copySaved) {
+		s.noteAudit(store.AuditExported, store.AuditPerson, p.ID)
+		s.showCopySaved(p, out)
+	})
 }
 
 // freeBase is base, or base with " (2)", " (3)"… added, so that no file
@@ -160,46 +175,54 @@ func counted(n int, what string) string {
 	return fmt.Sprintf("%d %ss", n, what)
 }
 
-// eraseDialog is the confirmation, kept for tests.
-type eraseDialog struct {
-	dlg   *dialog.CustomDialog
-	name  *widget.Entry
-	erase *widget.Button
+// nameDialog asks for the person's full name, typed, before something
+// that cannot be undone; kept for tests.
+type nameDialog struct {
+	dlg  *dialog.CustomDialog
+	name *widget.Entry
+	do   *widget.Button
 }
 
 // confirmErase says what will go and asks for the person's name, typed,
 // before anything is erased.
-func (s *shell) confirmErase(p data.Person, what string) *eraseDialog {
-	e := &eraseDialog{name: widget.NewEntry()}
-	e.name.SetPlaceHolder(p.Name)
-	e.erase = widget.NewButtonWithIcon("Erase for good", theme.DeleteIcon(), func() {
-		e.dlg.Hide()
-		s.erasePerson(p)
-	})
-	e.erase.Importance = widget.DangerImportance
-	e.erase.Disable()
-	e.name.OnChanged = func(typed string) {
-		if sameName(typed, p.Name) {
-			e.erase.Enable()
-		} else {
-			e.erase.Disable()
-		}
-	}
-	e.name.OnSubmitted = func(string) {
-		if !e.erase.Disabled() {
-			e.erase.OnTapped()
-		}
-	}
-	body := container.NewVBox(
+func (s *shell) confirmErase(p data.Person, what string) *nameDialog {
+	return s.confirmByName(p, "Erase "+p.Name+"?", "Erase for good", "To erase them, type their full name:",
+		func() { s.erasePerson(p) },
 		prose("Erasing "+p.Name+" removes everything that is theirs from these records:"),
 		prose(what),
 		prose("Their words are overwritten in the records file, not just hidden. This cannot be undone. "+
-			"Backups are not changed now: next you are told which still hold them, and can replace those too."),
-		widget.NewLabelWithStyle("To erase them, type their full name:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		e.name)
+			"Backups are not changed now: next you are told which still hold them, and can replace those too."))
+}
+
+// confirmByName shows what is said, then asks for the person's full name
+// and only then lets the button do what it says.
+func (s *shell) confirmByName(p data.Person, title, button, ask string, do func(), said ...fyne.CanvasObject) *nameDialog {
+	e := &nameDialog{name: widget.NewEntry()}
+	e.name.SetPlaceHolder(p.Name)
+	e.do = widget.NewButtonWithIcon(button, theme.DeleteIcon(), func() {
+		e.dlg.Hide()
+		do()
+	})
+	e.do.Importance = widget.DangerImportance
+	e.do.Disable()
+	e.name.OnChanged = func(typed string) {
+		if sameName(typed, p.Name) {
+			e.do.Enable()
+		} else {
+			e.do.Disable()
+		}
+	}
+	e.name.OnSubmitted = func(string) {
+		if !e.do.Disabled() {
+			e.do.OnTapped()
+		}
+	}
+	body := container.NewVBox(said...)
+	body.Add(widget.NewLabelWithStyle(ask, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	body.Add(e.name)
 	cancel := widget.NewButton("Keep them", func() { e.dlg.Hide() })
-	e.dlg = dialog.NewCustomWithoutButtons("Erase "+p.Name+"?", container.NewBorder(nil,
-		container.NewHBox(layout.NewSpacer(), cancel, e.erase), nil, nil, dialogBody(s, body)), s.win)
+	e.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil,
+		container.NewHBox(layout.NewSpacer(), cancel, e.do), nil, nil, dialogBody(s, body)), s.win)
 	e.dlg.Resize(fitDialog(s, fyne.NewSize(620, 520)))
 	s.showDialog(e.dlg)
 	s.win.Canvas().Focus(e.name)

@@ -13,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/data"
+	"secondopinion/data/safefile"
 	"secondopinion/data/store"
 	"secondopinion/data/vault"
+	"secondopinion/letters"
 )
 
 // protection is the Settings section for the passphrase: turning it on,
@@ -146,6 +148,7 @@ type recoveryKeyDialog struct {
 	key     *widget.Label
 	confirm *widget.Entry
 	turnOn  *widget.Button
+	print   *widget.Button // a page to print, with what the key is for
 	message *widget.Label
 }
 
@@ -169,10 +172,14 @@ func (s *shell) showRecoveryKey(pass string, rk vault.RecoveryKey) *recoveryKeyD
 		}
 	}
 	cancel := widget.NewButton("Cancel", func() { rd.dlg.Hide() })
+	rd.print = widget.NewButtonWithIcon("Save a page to print…", theme.DocumentPrintIcon(), func() {
+		saveAs(s, "Second Opinion recovery key.pdf", func(path string) { s.saveRecoveryKeyPage(rk, path) })
+	})
 	body := container.NewVBox(
 		prose("This is your recovery key. It opens your records if the passphrase is ever forgotten. Write it down or "+
-			"print this screen, and keep it somewhere safe away from this computer. It is shown only this once."),
+			"save the page to print, and keep it somewhere safe away from this computer. It is shown only this once."),
 		rd.key,
+		container.NewHBox(rd.print),
 		quiet("It uses the digits 0 to 9 and capital letters, never I, L, O or U, so nothing can be mistaken for anything else."),
 		prose("If both the passphrase and the recovery key are lost, no one (not even Second Opinion's makers) can open "+
 			"these records again."),
@@ -182,6 +189,22 @@ func (s *shell) showRecoveryKey(pass string, rk vault.RecoveryKey) *recoveryKeyD
 	s.showDialog(rd.dlg)
 	s.win.Canvas().Focus(rd.confirm)
 	return rd
+}
+
+// saveRecoveryKeyPage writes the page to print for the recovery key,
+// owner-only: it opens the records. Print it, then delete the file.
+func (s *shell) saveRecoveryKeyPage(rk vault.RecoveryKey, path string) {
+	dir, today := s.st.Dir(), s.today()
+	backgroundErr(s, func(ctxT) error {
+		pdf, err := letters.RecoveryKeyPDF(rk.Groups(), dir, today)
+		if err != nil {
+			return err
+		}
+		return safefile.WriteBytes(path, "the recovery key page", safefile.Private, pdf)
+	}, func() {
+		s.showDialog(dialog.NewInformation("Saved to print", "The page with your recovery key is saved as "+path+
+			". Print it and keep it somewhere safe, then delete the file: anyone who finds it there can use the key.", s.win))
+	})
 }
 
 func keptLastGroup(typed string, rk vault.RecoveryKey) bool {

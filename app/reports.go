@@ -16,6 +16,7 @@ import (
 	"secondopinion/data/report"
 	"secondopinion/data/report/chart"
 	"secondopinion/data/safefile"
+	"secondopinion/data/store"
 )
 
 // reportsScreen is the figures for a period, with the two charts drawn by
@@ -228,15 +229,24 @@ func (rp *reportsScreen) export(path string, rows, anonymous bool) {
 			}
 			return report.WriteFiguresCSV(w, r)
 		})
-	}, func() { rp.status.SetText("Saved as " + path + ".") })
+	}, func() {
+		rp.s.noteAudit(store.AuditExported, store.AuditReport, "")
+		rp.status.SetText("Saved as " + path + ".")
+	})
 }
 
 // saveDialog asks where to save, then hands over the path. The dialog's
 // own file is closed at once: the work writes the file whole.
-func (rp *reportsScreen) saveDialog(name string, save func(path string)) {
+func (rp *reportsScreen) saveDialog(name string, save func(path string)) { saveAs(rp.s, name, save) }
+
+// saveAs asks where to save a file named name, then hands over the path.
+// The dialog's own file is closed at once, with nothing written (the safe
+// writer, saferepo.go, then touches nothing): the work writes the file
+// whole.
+func saveAs(s *shell, name string, save func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			rp.s.showError(err)
+			s.showError(err)
 			return
 		}
 		if w == nil {
@@ -245,8 +255,8 @@ func (rp *reportsScreen) saveDialog(name string, save func(path string)) {
 		path := w.URI().Path()
 		w.Close()
 		save(path)
-	}, rp.s.win)
+	}, s.win)
 	d.SetFileName(name)
-	d.Resize(fitDialog(rp.s, fyne.NewSize(900, 600)))
+	d.Resize(fitDialog(s, fyne.NewSize(900, 600)))
 	d.Show()
 }

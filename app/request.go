@@ -13,6 +13,7 @@ import (
 	"secondopinion/data"
 	"secondopinion/data/process"
 	"secondopinion/data/safefile"
+	"secondopinion/data/store"
 	"secondopinion/letters"
 )
 
@@ -38,6 +39,7 @@ func newRequestScreen(s *shell, requestID string) *requestScreen {
 	rs.letters = container.NewVBox()
 	rs.refresh()
 	rs.loadLetters()
+	s.noteOpened(store.AuditRequest, requestID)
 	return rs
 }
 
@@ -237,7 +239,10 @@ func (s *shell) openAttachment(stepID string) {
 		}
 		path := filepath.Join(dir, stepID[:8]+"-"+filepath.Base(name))
 		return path, safefile.WriteBytes(path, "the attached reply", safefile.Private, content)
-	}, func(path string) { s.openInViewer(path, nil) })
+	}, func(path string) {
+		s.noteAudit(store.AuditOpened, "attached file", stepID)
+		s.openInViewer(path, nil)
+	})
 }
 
 // minWidth gives its content at least w of width: buttons that line up.

@@ -61,7 +61,8 @@ func (s *shell) retentionNote(p data.Person) fyne.CanvasObject {
 		why = fmt.Sprintf("They have no requests and were added on %s", past.Closed.Long())
 	}
 	l := widget.NewLabel(fmt.Sprintf("%s: records are kept for %s after that, so theirs were due to go on %s. "+
-		"If nothing else needs them, save their own copy if they want one, then erase them.",
+		"If nothing else needs them, save their own copy if they want one, then erase them, or anonymise them to keep "+
+		"their requests in the figures without anything that says who they are.",
 		why, plural(years, "year", "years"), past.Due.Long()))
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.WarningImportance

@@ -34,6 +34,7 @@ type settingsScreen struct {
 	keep       *field
 	keepYears  *field // the retention period
 	lockAfter  *field // idle minutes before the window locks
+	deskName   *field // who the privacy log says did things here
 	saveBtn    *widget.Button
 	saved      *widget.Label
 }
@@ -80,6 +81,7 @@ func newSettingsScreen(s *shell) *settingsScreen {
 	ss.keep.set(strconv.Itoa(s.cl.backupKeep()))
 	ss.keepYears = newRetentionField(s.cl)
 	ss.lockAfter = newLockField(s.cl)
+	ss.deskName = newDeskNameField(s.cl)
 	ss.saveBtn = widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), ss.onSave)
 	ss.saveBtn.Importance = widget.HighImportance
 	ss.saved = note("")
@@ -130,7 +132,7 @@ func (ss *settingsScreen) content() fyne.CanvasObject {
 		example.Disable()
 	}
 	box := container.NewVBox(heading("Settings"), who, widget.NewSeparator(), you, widget.NewSeparator(), look,
-		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), ss.retention(), widget.NewSeparator(), ss.protection(), widget.NewSeparator(), ss.place(), widget.NewSeparator(), container.NewHBox(example))
+		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), ss.retention(), widget.NewSeparator(), ss.protection(), widget.NewSeparator(), ss.privacy(), widget.NewSeparator(), ss.place(), widget.NewSeparator(), container.NewHBox(example))
 	return container.NewBorder(nil, container.NewPadded(container.NewHBox(ss.saveBtn, ss.saved)), nil, nil,
 		container.NewVScroll(container.NewPadded(container.New(&maxWidth{w: 760}, box))))
 }
@@ -143,7 +145,7 @@ func (ss *settingsScreen) senderFields() []*field {
 
 func (ss *settingsScreen) onSave() {
 	ok := true
-	for _, f := range append(ss.senderFields(), ss.chase, ss.keep, ss.keepYears, ss.lockAfter) {
+	for _, f := range append(ss.senderFields(), ss.chase, ss.keep, ss.keepYears, ss.lockAfter, ss.deskName) {
 		if !f.validate() {
 			ok = false
 		}
@@ -166,6 +168,7 @@ func (ss *settingsScreen) onSave() {
 		settingBackupKeep:             strings.TrimSpace(ss.keep.text()),
 		subject.SettingRetentionYears: strings.TrimSpace(ss.keepYears.text()),
 		settingLockMinutes:            strings.TrimSpace(ss.lockAfter.text()),
+		settingDeskName:               strings.TrimSpace(ss.deskName.text()),
 	}
 	for _, m := range modes {
 		if m.Label() == ss.mode.Selected {
@@ -190,6 +193,7 @@ func (ss *settingsScreen) onSave() {
 			ss.s.cl.settings[k] = v
 		}
 		ss.s.applyTheme()
+		ss.s.st.SetWho(values[settingDeskName])
 		if modeChanged {
 			ss.s.showMain() // the navigation's words follow the mode
 			ss.s.showSettings()

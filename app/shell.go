@@ -57,6 +57,8 @@ type shell struct {
 	conflict   any          // the last conflict shown (a *conflictResolver), for tests
 	serverLost bool         // the team's server cannot be reached just now
 
+	lastOpened string // the record whose page was last noted as opened (audit_notes.go)
+
 	pending *store.Store // protected records opened and waiting for their passphrase
 	lock    *screenLock  // the window's lock, for protected records
 
@@ -158,6 +160,7 @@ func (s *shell) showOpened(o *opened, example bool) {
 	// The example's folder marks itself, however it was opened.
 	s.st, s.cl, s.example = o.st, o.cl, example || o.cl.settings[settingExample] == "yes"
 	s.network, s.lastBackup = o.network, o.lastBackup
+	s.st.SetWho(s.cl.settings[settingDeskName])
 	s.applyTheme()
 	s.setMenu()
 	if s.cl.mode() == "" && !s.example {
@@ -226,7 +229,7 @@ func (s *shell) showMain() {
 	s.banners = container.NewVBox()
 	s.refreshBanners()
 	keep := s.win.Canvas().Size()
-	s.win.SetContent(container.NewBorder(s.banners, nil, s.nav.content(), nil, s.body))
+	s.win.SetContent(s.watchingUse(container.NewBorder(s.banners, nil, s.nav.content(), nil, s.body)))
 	// On a desktop the window grew to fit the new content as it was first
 	// measured, before any layout (2,321 pixels tall on an 850-pixel
 	// screen, with the backup reminder showing): it keeps its size, and

@@ -32,6 +32,11 @@ type Person struct {
 	// Flags are the advocate's or surgery's own labels ("urgent", "interpreter").
 	Flags []string
 
+	// AnonymisedOn is when the person's identity was removed once their
+	// records were past the retention period (their requests kept for the
+	// figures); zero for everyone else.
+	AnonymisedOn Date
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 	// Version counts the saves of the record; a save made from an older

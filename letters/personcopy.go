@@ -97,9 +97,19 @@ func copyDocument(c subject.Copy) Letter {
 	p := c.Records.Person
 	made := data.DateOf(c.MadeAt.Local())
 	d := &doc{}
-	d.para(fmt.Sprintf("This is a copy of everything these records hold about %s, made on %s. "+
+	holds := "these records hold"
+	if h := c.Holder; h != nil {
+		holds = holderName(*h) + " holds"
+	}
+	d.para(fmt.Sprintf("This is a copy of everything %s about %s, made on %s. "+
 		"It comes with a second file, in JSON (a form computers can read), that holds the same and every "+
-		"attached file in full.", p.Name, made.Long()))
+		"attached file in full.", holds, p.Name, made.Long()))
+	if h := c.Holder; h != nil {
+		d.heading("Who holds these records")
+		d.list(field("Organisation", h.Organisation), field("Name", h.Name), field("Role", h.Role),
+			field("Address", strings.Join(lines(h.Address), ", ")), field("Phone", h.Phone), field("Email", h.Email))
+		d.para("To ask about anything in this copy, or to have something put right, contact " + holderName(*h) + ".")
+	}
 
 	d.heading("Personal details")
 	d.list(
@@ -195,11 +205,40 @@ func copyDocument(c subject.Copy) Letter {
 		d.list(files...)
 	}
 	return Letter{
-		Kind: "person-copy", Person: p.Name, Date: made,
+		Kind: "person-copy", Person: p.Name, Date: made, From: holderLines(c.Holder),
 		To:      append([]string{p.Name}, lines(p.Address)...),
 		Subject: "Your records: everything held about " + p.Name,
 		Body:    d.blocks,
 	}
+}
+
+// holderName is how the copy names who holds the records: their
+// organisation, or else the person.
+func holderName(h subject.Holder) string {
+	if strings.TrimSpace(h.Organisation) != "" {
+		return strings.TrimSpace(h.Organisation)
+	}
+	return strings.TrimSpace(h.Name)
+}
+
+// holderLines are the holder's details at the head of the copy, as a
+// letter's sender block.
+func holderLines(h *subject.Holder) []string {
+	if h == nil {
+		return nil
+	}
+	var out []string
+	for _, s := range append([]string{h.Organisation, h.Name}, lines(h.Address)...) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	for _, s := range []string{h.Phone, h.Email} {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // doc gathers the blocks of a document set like a letter.

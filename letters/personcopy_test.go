@@ -2,6 +2,7 @@ package letters
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -74,5 +75,72 @@ func TestAPersonsCopyReadsAsTheirRecords(t *testing.T) {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the PDF lacks %q; it reads:\n%s", want, text)
 		}
+	}
+}
+
+// The copy names who holds the records (the practice or advocacy service,
+// from the user's own details) in the PDF and in the JSON, and says so
+// plainly when no one is named.
+func TestAPersonsCopyNamesWhoHoldsTheRecords(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	p := data.Person{Name: "Niamh O'Connell", Nation: data.NorthernIreland, Address: "12 Lagan View\nBelfast BT7 1AA"}
+	if err := st.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
+
+	// No details of the user's own: the JSON's holder is null, and the
+	// PDF reads as before.
+	jsonBytes, pdf, err := CopyFiles(ctx, st, p.ID, now, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(jsonBytes), `"holder": null`) {
+		t.Errorf("with no holder, the JSON:\n%s", jsonBytes)
+	}
+	if flat := strings.Join(strings.Fields(pdfText(t, pdf)), " "); !strings.Contains(flat, "everything these records hold about Niamh") ||
+		strings.Contains(flat, "Who holds these records") {
+		t.Errorf("with no holder, the PDF reads:\n%s", flat)
+	}
+
+	holder := data.Sender{Name: "Siobhán Kelly", Role: "Advocate", Organisation: "Lagan Advocacy Service",
+		Address: "3 Quay Street\nBelfast BT1 3AB", Phone: "028 9000 1234", Email: "help@lagan-advocacy.example"}
+	if err := st.SaveSender(ctx, holder); err != nil {
+		t.Fatal(err)
+	}
+	jsonBytes, pdf, err = CopyFiles(ctx, st, p.ID, now, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Holder *subject.Holder `json:"holder"`
+	}
+	if err := json.Unmarshal(jsonBytes, &doc); err != nil || doc.Holder == nil {
+		t.Fatalf("the JSON has no holder: %v\n%s", err, jsonBytes)
+	}
+	want := subject.Holder{Organisation: "Lagan Advocacy Service", Name: "Siobhán Kelly", Role: "Advocate",
+		Address: "3 Quay Street\nBelfast BT1 3AB", Phone: "028 9000 1234", Email: "help@lagan-advocacy.example"}
+	if *doc.Holder != want {
+		t.Errorf("the JSON's holder = %+v, want %+v", *doc.Holder, want)
+	}
+	text := pdfText(t, pdf)
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, w := range []string{"everything Lagan Advocacy Service holds about Niamh O'Connell", "Who holds these records",
+		"Organisation: Lagan Advocacy Service", "Name: Siobhán Kelly", "Role: Advocate",
+		"Address: 3 Quay Street, Belfast BT1 3AB", "Email: help@lagan-advocacy.example",
+		"contact Lagan Advocacy Service"} {
+		if !strings.Contains(flat, w) {
+			t.Errorf("the PDF lacks %q; it reads:\n%s", w, text)
+		}
+	}
+	// The holder heads the first page, as a letter's sender does, above the date.
+	head := text[:strings.Index(text, "2 December 2026")]
+	if !strings.Contains(head, "Lagan Advocacy Service") || !strings.Contains(head, "028 9000 1234") {
+		t.Errorf("the holder does not head the copy; it begins:\n%s", head)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/process"
+	"secondopinion/data/store"
 )
 
 func init() {
@@ -66,6 +67,7 @@ func runAgenda(args []string, out, errOut io.Writer) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
+	noteDone(st, store.AuditOpened, store.AuditRecords, "", errOut)
 	if *icsPath != "" {
 		return safefile.Write(*icsPath, "the calendar", safefile.Private, func(w io.Writer) error {
 			return process.WriteICS(w, items, time.Now())

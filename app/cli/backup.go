@@ -35,6 +35,7 @@ func runBackup(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "Backed up to %s and checked it.\n", *dest)
+	noteDone(st, store.AuditExported, store.AuditRecords, "", errOut)
 	return nil
 }
 

@@ -17,7 +17,8 @@ func init() {
 // line, or fails saying the database is damaged. Records whose words
 // changed since they were saved are listed by kind, day last saved and
 // number ("damaged\tpeople\t2026-11-21\t1"), never by content; work a crash
-// interrupted and opening put right comes first ("recovered\t…").
+// interrupted and opening put right comes first ("recovered\t…"), then a
+// data folder others could open ("folder\t…": made private, or still open).
 func runCheck(args []string, out, errOut io.Writer) error {
 	fs := newFlags("check", "check -data DIR", errOut)
 	dir := dataFlag(fs)
@@ -32,6 +33,12 @@ func runCheck(args []string, out, errOut io.Writer) error {
 	defer st.Close()
 	if msg := st.Recovered(); msg != "" {
 		fmt.Fprintf(out, "recovered\t%s\n", msg)
+	}
+	switch fa := st.FolderAccess(); {
+	case fa.Open != "":
+		fmt.Fprintf(out, "folder\topen to others\t%s\n", fa.Open)
+	case fa.Tightened:
+		fmt.Fprintf(out, "folder\tmade private (others could open it)\n")
 	}
 	ctx := context.Background()
 	if err := st.Check(ctx); err != nil {

@@ -88,6 +88,11 @@ func runLetter(args []string, out, errOut io.Writer) error {
 	if _, err := fmt.Fprintf(out, "wrote %s\n", *file); err != nil {
 		return err
 	}
+	if saved.ID != "" {
+		noteDone(st, store.AuditPrinted, store.AuditLetter, saved.ID, errOut)
+	} else {
+		noteDone(st, store.AuditPrinted, store.AuditRequest, *requestID, errOut)
+	}
 	if missing := letters.Missing(l); len(missing) > 0 {
 		_, err = fmt.Fprintf(errOut, "warning: the letter lacks %s: fill it in before sending\n", strings.Join(missing, " and "))
 	}

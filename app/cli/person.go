@@ -20,7 +20,7 @@ import (
 
 func init() {
 	register(Command{Name: "export-person", Summary: "write everything held about one person, as JSON and PDF", Run: runExportPerson})
-	register(Command{Name: "erase-person", Summary: "erase one person and all that is theirs; say which backups still hold them", Run: runErasePerson})
+	register(Command{Name: "erase-person", Summary: "erase (or -anonymise) one person and all that is theirs; say which backups still hold them", Run: runErasePerson})
 	register(Command{Name: "retention", Summary: "list who is past the retention period (erases nothing)", Run: runRetention})
 }
 
@@ -126,13 +126,15 @@ func runExportPerson(args []string, out, errOut io.Writer) error {
 		}
 		fmt.Fprintf(out, "wrote %s\n", pdfPath)
 	}
+	noteDone(st, store.AuditExported, store.AuditPerson, p.ID, errOut)
 	return nil
 }
 
 func runErasePerson(args []string, out, errOut io.Writer) error {
-	fs := newFlags("erase-person", "erase-person -data DIR -person ID|NAME [-yes] [-replace-backups]", errOut)
+	fs := newFlags("erase-person", "erase-person -data DIR -person ID|NAME [-anonymise] [-yes] [-replace-backups]", errOut)
 	dir := dataFlag(fs)
 	who := fs.String("person", "", "the person: their id, or their full name (required)")
+	anon := fs.Bool("anonymise", false, "anonymise instead: keep their requests for the figures, take away who they are and what they said")
 	yes := fs.Bool("yes", false, "erase without asking (for scripts)")
 	replace := fs.Bool("replace-backups", false, "replace the backups that still hold them with copies without them, without asking")
 	if err := parse(fs, args); err != nil {
@@ -150,6 +152,12 @@ func runErasePerson(args []string, out, errOut io.Writer) error {
 	in := bufio.NewReader(stdin)
 
 	p, err := choosePerson(ctx, st, *who, out)
+	if *anon {
+		if err != nil {
+			return err
+		}
+		return anonymise(ctx, st, p, *yes, *replace, in, out)
+	}
 	if errors.Is(err, data.ErrNotFound) && !strings.ContainsAny(*who, " ") {
 		// Erased already: the backups may still hold them.
 		return offerBackups(ctx, st.Dir(), *who, "", *yes, *replace, in, out)
@@ -183,6 +191,38 @@ func runErasePerson(args []string, out, errOut io.Writer) error {
 		fmt.Fprintln(out, "The database's log could not be emptied at once; it will be when the program next closes.")
 	}
 	return offerBackups(ctx, st.Dir(), p.ID, p.Name, *yes, *replace, in, out)
+}
+
+// anonymise asks, unless yes, then anonymises the person and offers the
+// backups that still hold their details.
+func anonymise(ctx context.Context, st *store.Store, p data.Person, yes, replace bool, in *bufio.Reader, out io.Writer) error {
+	h, err := subject.Count(ctx, st, p.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "This anonymises %s%s: %s kept for the figures, with their dates, routes and outcomes; taken away are "+
+		"their details, the words of their requests, %s and %s, and %s. It cannot be undone.\n", p.Name, born(p),
+		count(h.Requests, "request", "requests"), count(h.Letters, "letter", "letters"), count(h.Steps, "step", "steps"),
+		count(h.Files, "attached file", "attached files"))
+	if !yes {
+		fmt.Fprintf(out, "To anonymise them, type their full name and press Enter: ")
+		line, _ := in.ReadString('\n')
+		if !strings.EqualFold(strings.Join(strings.Fields(line), " "), strings.Join(strings.Fields(p.Name), " ")) {
+			return &data.UserError{Message: "The name typed did not match, so nothing was changed."}
+		}
+	}
+	a, err := st.AnonymisePerson(ctx, p.ID, data.Today())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Anonymised %s: %s kept without their words, %s and %s deleted. They are listed as %q now.\n",
+		p.Name, count(a.Requests, "request", "requests"), count(a.Drafts, "unsent letter", "unsent letters"),
+		count(a.Attachments, "attached file", "attached files"), store.AnonymisedName)
+	if !a.LogCleared {
+		fmt.Fprintln(out, "The database's log could not be emptied at once; it will be when the program next closes.")
+	}
+	fmt.Fprintln(out, "A backup cannot be anonymised the same way: replacing one makes it again without them at all.")
+	return offerBackups(ctx, st.Dir(), p.ID, p.Name, yes, replace, in, out)
 }
 
 // offerBackups says which backups still hold the person and replaces
@@ -326,7 +366,8 @@ func runRetention(args []string, out, errOut io.Writer) error {
 	}
 	past := subject.PastRetention(all.People, all.Requests, all.Steps, n, data.Today())
 	w := bufio.NewWriter(out)
-	fmt.Fprintf(w, "Kept %d %s after the last request closed: %d past it. Nothing is erased; erase-person erases one person.\n",
+	fmt.Fprintf(w, "Kept %d %s after the last request closed: %d past it. Nothing is erased; erase-person erases one person "+
+		"(with -anonymise, keeps their requests for the figures).\n",
 		n, plural(n, "year", "years"), len(past))
 	for _, p := range past {
 		since := "last request closed " + p.Closed.String()

@@ -177,11 +177,16 @@ func TestErasePersonAsksForTheirNameThenOffersTheBackups(t *testing.T) {
 	}
 	for _, path := range []string{filepath.Join(dir, store.FileName), backups[0].Path} {
 		b, _ := os.ReadFile(path)
-		for _, w := range []string{"Rhiannon", "9434765919", "JPEG bytes", rhiannon.ID} {
+		for _, w := range []string{"Rhiannon", "9434765919", "JPEG bytes"} {
 			if bytes.Contains(b, []byte(w)) {
 				t.Errorf("%s still holds %q", filepath.Base(path), w)
 			}
 		}
+	}
+	// Her id stays in the audit log alone (the store's tests show it is
+	// nowhere else), so that the erasing itself is on record.
+	if _, log, _ := runAdmin(t, "audit", "-data", dir, "-action", "erased"); !strings.Contains(log, "\terased\tperson\t"+rhiannon.ID) {
+		t.Errorf("the audit log does not show the erasing:\n%s", log)
 	}
 	if strings.Contains(stderr, "Rhiannon") {
 		t.Errorf("error output names her: %s", stderr)
@@ -251,5 +256,50 @@ func TestRetentionListsButNeverErases(t *testing.T) {
 	st.Close()
 	if code, _, _ := runAdmin(t, "retention", "-data", dir, "-years", "-1"); code != ExitMisuse {
 		t.Errorf("-years -1: exit %d", code)
+	}
+}
+
+func TestErasePersonAnonymiseKeepsTheFigures(t *testing.T) {
+	dir, rhiannon, _ := peopleFolder(t)
+	defer func(r interface{ Read([]byte) (int, error) }) { stdin = r }(stdin)
+	_, before, _ := runAdmin(t, "report", "-data", dir)
+
+	stdin = strings.NewReader("Rhiannon\n")
+	code, out, stderr := runAdmin(t, "erase-person", "-data", dir, "-person", rhiannon.ID, "-anonymise")
+	if code != ExitFailure || !strings.Contains(stderr, "nothing was changed") {
+		t.Fatalf("a wrong name typed: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "1 request kept for the figures") || !strings.Contains(out, "2 steps") {
+		t.Errorf("the question does not say what stays and what goes: %s", out)
+	}
+	stdin = strings.NewReader("Rhiannon Pryce\nno\n")
+	code, out, stderr = runAdmin(t, "erase-person", "-data", dir, "-person", "Rhiannon Pryce", "-anonymise")
+	if code != ExitOK {
+		t.Fatalf("erase-person -anonymise: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"Anonymised Rhiannon Pryce: 1 request kept without their words", "1 attached file deleted",
+		"1 backup still holds Rhiannon Pryce", "The backups are kept as they are."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, after, _ := runAdmin(t, "report", "-data", dir); after != before {
+		t.Errorf("the report changed:\n%s\nwant\n%s", after, before)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, store.FileName))
+	for _, w := range []string{"Rhiannon", "9434765919", "JPEG bytes", "carer", "pregabalin"} {
+		if bytes.Contains(b, []byte(w)) {
+			t.Errorf("the records still hold %q", w)
+		}
+	}
+	if _, out, _ := runAdmin(t, "requests", "-data", dir); !strings.Contains(out, store.AnonymisedName) {
+		t.Errorf("her request is not kept under the anonymised name:\n%s", out)
+	}
+	if _, log, _ := runAdmin(t, "audit", "-data", dir, "-action", "anonymised"); !strings.Contains(log, "\tperson\t"+rhiannon.ID) {
+		t.Errorf("the audit log does not show it:\n%s", log)
+	}
+	if code, _, stderr := runAdmin(t, "erase-person", "-data", dir, "-person", rhiannon.ID, "-anonymise", "-yes"); code != ExitFailure ||
+		!strings.Contains(stderr, "anonymised already") {
+		t.Errorf("anonymising twice: exit %d: %s", code, stderr)
 	}
 }

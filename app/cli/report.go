@@ -9,6 +9,7 @@ import (
 	"secondopinion/data"
 	"secondopinion/data/report"
 	"secondopinion/data/report/chart"
+	"secondopinion/data/store"
 )
 
 func init() {
@@ -86,6 +87,9 @@ func runReport(args []string, out, errOut io.Writer) error {
 		if err := safefile.Write(*rowsPath, "the rows", safefile.Private, func(w io.Writer) error { return report.WriteRowsCSV(w, r, *anonymous) }); err != nil {
 			return err
 		}
+	}
+	if *csvPath != "" || *rowsPath != "" {
+		noteDone(st, store.AuditExported, store.AuditReport, "", errOut)
 	}
 	if *chartPath != "" {
 		img, err := chart.Both(r, chartWidth)

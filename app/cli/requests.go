@@ -9,6 +9,7 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/process"
+	"secondopinion/data/store"
 )
 
 func init() {
@@ -44,6 +45,7 @@ func runRequests(args []string, out, errOut io.Writer) error {
 	for _, r := range all.Requests {
 		fmt.Fprintf(w, "%s\t%s\t%s\n", r.ID, oneLine(names[r.PersonID]), process.StateOf(byRequest[r.ID]).Label())
 	}
+	noteDone(st, store.AuditOpened, store.AuditRecords, "", errOut)
 	return w.Flush()
 }
 

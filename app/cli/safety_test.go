@@ -172,3 +172,24 @@ func TestCommandsNeverWriteOverALink(t *testing.T) {
 		t.Errorf("a command wrote through a link: %q", b)
 	}
 }
+
+// check says when it made a data folder others could open private.
+func TestCheckMakesAnOpenFolderPrivate(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := runAdmin(t, "demo", "-data", dir, "-clients", "3"); code != ExitOK {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runAdmin(t, "check", "-data", dir)
+	if code != ExitOK || !strings.Contains(out, "folder\tmade private (others could open it)\n") {
+		t.Fatalf("check: exit %d:\n%s%s", code, out, stderr)
+	}
+	if info, _ := os.Stat(dir); info.Mode().Perm() != 0o700 {
+		t.Errorf("the folder is %v after check, want 0700", info.Mode().Perm())
+	}
+	if _, out, _ := runAdmin(t, "check", "-data", dir); strings.Contains(out, "folder\t") {
+		t.Errorf("a private folder is reported:\n%s", out)
+	}
+}

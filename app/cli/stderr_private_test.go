@@ -54,6 +54,8 @@ func TestNoPersonalDetailOnStderr(t *testing.T) {
 		{"letter", "-data", dir, "-request", reqs[0].ID, "-kind", "no-such-kind", "-o", filepath.Join(out, "x.pdf")},
 		{"export-person", "-data", dir, "-person", "Nobody Of That Name", "-o", out},
 		{"retention", "-data", dir},
+		{"audit", "-data", dir, "-csv", filepath.Join(out, "audit.csv")},
+		{"audit", "-data", dir, "-csv", link},
 	}
 	for _, args := range runs {
 		_, _, stderr := runAdmin(t, args[0], args[1:]...)

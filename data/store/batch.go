@@ -101,23 +101,29 @@ func (s *Store) saveBatch(ctx context.Context, b *Batch) error {
 	// Each statement is prepared once for the whole batch: SQLite would
 	// otherwise parse it again for every record.
 	return s.inTx(ctx, func(tx txn) error {
+		when, who := formatTime(s.now()), s.Who()
 		for _, part := range []struct {
+			table   string
 			query   string
 			n       int
+			id      func(i int) string
 			args    func(i int) []any
 			version func(i int) *int // where a versioned record's new version goes; nil for steps
-			kind    string
-			id      func(i int) string
 		}{
-			{savePersonSQL[s.d], len(b.People), func(i int) []any { return s.sealed("people", personCols, personArgs(b.People[i])) },
-				func(i int) *int { return &b.People[i].Version }, "people", func(i int) string { return b.People[i].ID }},
-			{saveContactSQL[s.d], len(b.Contacts), func(i int) []any { return s.sealed("contacts", contactCols, contactArgs(b.Contacts[i])) },
-				func(i int) *int { return &b.Contacts[i].Version }, "contacts", func(i int) string { return b.Contacts[i].ID }},
-			{saveRequestSQL[s.d], len(b.Requests), func(i int) []any { return s.sealed("requests", requestCols, requestArgs(b.Requests[i])) },
-				func(i int) *int { return &b.Requests[i].Version }, "requests", func(i int) string { return b.Requests[i].ID }},
-			{saveLetterSQL[s.d], len(b.Letters), func(i int) []any { return s.sealed("letters", letterCols, letterArgs(b.Letters[i])) },
-				func(i int) *int { return &b.Letters[i].Version }, "letters", func(i int) string { return b.Letters[i].ID }},
-			{insertStepSQL[s.d], len(b.Steps), func(i int) []any { return s.sealed("steps", stepCols, stepArgs(b.Steps[i])) }, nil, "steps", nil},
+			{"people", savePersonSQL[s.d], len(b.People), func(i int) string { return b.People[i].ID },
+				func(i int) []any { return s.sealed("people", personCols, personArgs(b.People[i])) },
+				func(i int) *int { return &b.People[i].Version }},
+			{"contacts", saveContactSQL[s.d], len(b.Contacts), func(i int) string { return b.Contacts[i].ID },
+				func(i int) []any { return s.sealed("contacts", contactCols, contactArgs(b.Contacts[i])) },
+				func(i int) *int { return &b.Contacts[i].Version }},
+			{"requests", saveRequestSQL[s.d], len(b.Requests), func(i int) string { return b.Requests[i].ID },
+				func(i int) []any { return s.sealed("requests", requestCols, requestArgs(b.Requests[i])) },
+				func(i int) *int { return &b.Requests[i].Version }},
+			{"letters", saveLetterSQL[s.d], len(b.Letters), func(i int) string { return b.Letters[i].ID },
+				func(i int) []any { return s.sealed("letters", letterCols, letterArgs(b.Letters[i])) },
+				func(i int) *int { return &b.Letters[i].Version }},
+			{"steps", insertStepSQL[s.d], len(b.Steps), func(i int) string { return b.Steps[i].ID },
+				func(i int) []any { return s.sealed("steps", stepCols, stepArgs(b.Steps[i])) }, nil},
 		} {
 			if part.n == 0 {
 				continue
@@ -126,19 +132,33 @@ func (s *Store) saveBatch(ctx context.Context, b *Batch) error {
 			if err != nil {
 				return err
 			}
-			for i := 0; i < part.n; i++ {
-				var err error
-				if part.version == nil {
-					_, err = stmt.ExecContext(ctx, part.args(i)...)
-				} else if err = stmt.QueryRowContext(ctx, part.args(i)...).Scan(part.version(i)); errors.Is(err, sql.ErrNoRows) {
-					err = conflict(part.kind, part.id(i))
-				}
-				if err != nil {
+			// A file notes each save in its audit log; a server's triggers do.
+			var note *sql.Stmt
+			if s.d == onSQLite {
+				if note, err = tx.PrepareContext(ctx, noteSaveSQL(part.table)); err != nil {
 					stmt.Close()
 					return err
 				}
 			}
-			if err := stmt.Close(); err != nil {
+			for i := 0; i < part.n && err == nil; i++ {
+				if note != nil {
+					if _, err = note.ExecContext(ctx, when, who, part.id(i)); err != nil {
+						break
+					}
+				}
+				if part.version == nil {
+					_, err = stmt.ExecContext(ctx, part.args(i)...)
+				} else if err = stmt.QueryRowContext(ctx, part.args(i)...).Scan(part.version(i)); errors.Is(err, sql.ErrNoRows) {
+					err = conflict(part.table, part.id(i))
+				}
+			}
+			if note != nil {
+				note.Close()
+			}
+			if cerr := stmt.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
 				return err
 			}
 		}

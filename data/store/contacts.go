@@ -34,7 +34,7 @@ func (s *Store) SaveContact(ctx context.Context, c *data.Contact) error {
 	saved := *c
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
 	err := s.inTx(ctx, func(tx txn) (err error) {
-		saved.Version, err = saveVersioned(ctx, tx, "contacts", saved.ID, saveContactSQL[s.d],
+		saved.Version, err = s.saveRecord(ctx, tx, "contacts", saved.ID, saveContactSQL[s.d],
 			s.sealed("contacts", contactCols, contactArgs(saved)))
 		return err
 	})

@@ -65,6 +65,9 @@ func (s *Store) ErasePerson(ctx context.Context, id string) (Erased, error) {
 		if err := eraseIn(ctx, tx, id, &e, &attached); err != nil {
 			return err
 		}
+		if err := s.note(ctx, tx, AuditErased, AuditPerson, id); err != nil {
+			return err
+		}
 		return s.eraseSealedSettings(ctx, tx, id, &e)
 	})
 	if err != nil {
@@ -92,20 +95,7 @@ func eraseIn(ctx context.Context, tx *sql.Tx, id string, e *Erased, attached *[]
 		}
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT step_id, name FROM attachments WHERE step_id IN ("+theirSteps+")", id)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var a attachedName
-		if err := rows.Scan(&a.stepID, &a.name); err != nil {
-			rows.Close()
-			return err
-		}
-		*attached = append(*attached, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err := attachedTo(ctx, tx, id, attached); err != nil {
 		return err
 	}
 	deletes := []struct {

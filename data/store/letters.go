@@ -28,7 +28,7 @@ func letterArgs(l data.Letter) []any {
 
 // saveLetter saves l in tx, setting the version it is saved at.
 func (s *Store) saveLetter(ctx context.Context, tx txn, l *data.Letter) (err error) {
-	l.Version, err = saveVersioned(ctx, tx, "letters", l.ID, saveLetterSQL[s.d], s.sealed("letters", letterCols, letterArgs(*l)))
+	l.Version, err = s.saveRecord(ctx, tx, "letters", l.ID, saveLetterSQL[s.d], s.sealed("letters", letterCols, letterArgs(*l)))
 	return err
 }
 

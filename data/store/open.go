@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -39,7 +40,9 @@ type Store struct {
 	guard   guard    // protection with a passphrase, and the key once unlocked
 	ro      bool     // the file can only be read
 
-	recovered string // what opening found interrupted and finished or undid
+	recovered string       // what opening found interrupted and finished or undid
+	folder    FolderAccess // who else may open the data folder (folder.go)
+	who       atomic.Value // the audit log's name for the user (audit.go)
 
 	commitsMu    sync.Mutex
 	commitsFile  *os.File // the count of commits, beside the database
@@ -71,6 +74,7 @@ func openIn(dir string, held *DirLock) (*Store, error) {
 			Err:     err,
 		}
 	}
+	folder := checkFolder(dir)
 	path := filepath.Join(dir, FileName)
 	if err := readOnlyProblem(path); err != nil {
 		return nil, err
@@ -86,13 +90,17 @@ func openIn(dir string, held *DirLock) (*Store, error) {
 		return nil, err
 	}
 	if !canWrite(path) || !folderWritable(dir) {
-		return OpenReadOnly(dir)
+		s, err := OpenReadOnly(dir)
+		if s != nil {
+			s.folder = folder
+		}
+		return s, err
 	}
 	db, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
 		return nil, explain(err)
 	}
-	s := &Store{db: db, dir: dir, path: path, Now: time.Now, recovered: recovered}
+	s := &Store{db: db, dir: dir, path: path, Now: time.Now, recovered: recovered, folder: folder}
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err

@@ -9,7 +9,7 @@ import (
 
 var personCols = []string{"id", "name", "date_of_birth", "address", "phone", "email", "nhs_number",
 	"nation", "notes", "consent_on", "consent_scope", "flags", "pronouns", "title", "nhs_name", "relationship",
-	"created_at", "updated_at", "version"}
+	"anonymised_on", "created_at", "updated_at", "version"}
 
 var (
 	savePersonSQL   = forEach(func(d dialect) string { return d.upsertSQL("people", personCols) })
@@ -20,14 +20,14 @@ func scanPerson(row scanner) (data.Person, error) {
 	var p data.Person
 	err := row.Scan(&p.ID, &p.Name, dateField{&p.DateOfBirth}, &p.Address, &p.Phone, &p.Email, &p.NHSNumber,
 		&p.Nation, &p.Notes, dateField{&p.ConsentOn}, &p.ConsentScope, linesField{&p.Flags},
-		&p.Pronouns, &p.Title, &p.NHSName, &p.Relationship, timeField{&p.CreatedAt}, timeField{&p.UpdatedAt}, &p.Version)
+		&p.Pronouns, &p.Title, &p.NHSName, &p.Relationship, dateField{&p.AnonymisedOn}, timeField{&p.CreatedAt}, timeField{&p.UpdatedAt}, &p.Version)
 	return p, err
 }
 
 func personArgs(p data.Person) []any {
 	return []any{p.ID, p.Name, p.DateOfBirth.String(), p.Address, p.Phone, p.Email, p.NHSNumber,
 		string(p.Nation), p.Notes, p.ConsentOn.String(), p.ConsentScope, strings.Join(p.Flags, "\n"),
-		string(p.Pronouns), string(p.Title), p.NHSName, p.Relationship, formatTime(p.CreatedAt), formatTime(p.UpdatedAt), p.Version}
+		string(p.Pronouns), string(p.Title), p.NHSName, p.Relationship, p.AnonymisedOn.String(), formatTime(p.CreatedAt), formatTime(p.UpdatedAt), p.Version}
 }
 
 // SavePerson validates and saves a person, giving a new one its id.
@@ -39,7 +39,7 @@ func (s *Store) SavePerson(ctx context.Context, p *data.Person) error {
 	saved := *p
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
 	err := s.inTx(ctx, func(tx txn) (err error) {
-		saved.Version, err = saveVersioned(ctx, tx, "people", saved.ID, savePersonSQL[s.d],
+		saved.Version, err = s.saveRecord(ctx, tx, "people", saved.ID, savePersonSQL[s.d],
 			s.sealed("people", personCols, personArgs(saved)))
 		return err
 	})

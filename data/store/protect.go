@@ -214,6 +214,9 @@ func (s *Store) Protect(ctx context.Context, passphrase string, recovery vault.R
 				return err
 			}
 		}
+		if err := s.note(ctx, tx, AuditProtected, AuditRecords, ""); err != nil {
+			return err
+		}
 		return convert(ctx, s.d, tx, func(v string, at vault.Place) (string, error) { return key.Seal(v, at), nil },
 			func(b []byte, at vault.Place) ([]byte, error) { return key.SealBytes(b, at), nil })
 	})
@@ -244,6 +247,9 @@ func (s *Store) Unprotect(ctx context.Context, passphrase string) error {
 	defer s.guard.mu.Unlock()
 	_, err = s.rewrite(ctx, true, func(tx *sql.Tx) error {
 		if err := convert(ctx, s.d, tx, key.Open, key.OpenBytes); err != nil {
+			return err
+		}
+		if err := s.note(ctx, tx, AuditUnprotected, AuditRecords, ""); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, "DELETE FROM vault")
@@ -290,8 +296,10 @@ func (s *Store) SetPassphrase(ctx context.Context, passphrase string) error {
 		return s.wrapFor(ctx, "", wp)
 	}
 	_, err = s.rewrite(ctx, false, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE vault SET value = ? WHERE name = ?", wp, vaultPassphrase)
-		return err
+		if _, err := tx.ExecContext(ctx, "UPDATE vault SET value = ? WHERE name = ?", wp, vaultPassphrase); err != nil {
+			return err
+		}
+		return s.note(ctx, tx, AuditChanged, AuditPassphrase, "")
 	})
 	return err
 }
@@ -308,8 +316,10 @@ func (s *Store) SetRecoveryKey(ctx context.Context, recovery vault.RecoveryKey) 
 		return err
 	}
 	_, err = s.rewrite(ctx, false, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE vault SET value = ? WHERE name = ?", wr, vaultRecovery)
-		return err
+		if _, err := tx.ExecContext(ctx, "UPDATE vault SET value = ? WHERE name = ?", wr, vaultRecovery); err != nil {
+			return err
+		}
+		return s.note(ctx, tx, AuditChanged, AuditRecovery, "")
 	})
 	return err
 }

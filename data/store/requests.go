@@ -45,7 +45,7 @@ func (s *Store) SaveRequest(ctx context.Context, r *data.Request) error {
 	saved := *r
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
 	err := s.inTx(ctx, func(tx txn) (err error) {
-		saved.Version, err = saveVersioned(ctx, tx, "requests", saved.ID, saveRequestSQL[s.d],
+		saved.Version, err = s.saveRecord(ctx, tx, "requests", saved.ID, saveRequestSQL[s.d],
 			s.sealed("requests", requestCols, requestArgs(saved)))
 		return err
 	})

@@ -26,6 +26,10 @@ func (f dateField) Scan(src any) error {
 type timeField struct{ t *time.Time }
 
 func (f timeField) Scan(src any) error {
+	if t, ok := src.(time.Time); ok { // a server's timestamp column
+		*f.t = t.UTC()
+		return nil
+	}
 	*f.t = parseTime(asString(src))
 	return nil
 }

@@ -5,40 +5,53 @@ import (
 	"time"
 )
 
-// AuditEntry is one write: when, who signed in, what they did (insert,
-// update or delete), to what kind of record (its table) and which one (its
-// id; a setting's key). Never a value.
-type AuditEntry struct {
-	At                    time.Time
-	Who, Action, Kind, ID string
-}
+// On a team's server the audit log is the server's own table: triggers
+// write every change as it commits (who signed in, insert, update or
+// delete, the table, the record's id), and members note only what the
+// window or a command did (opened, printed, exported, …) under their own
+// sign-in. Only managers read it. Here the server's words are put in the
+// log's own (created, changed, deleted; person, request, …), so the window
+// and the commands show one log whichever the engine.
 
-// AuditLog returns the writes since a time, oldest first. On a team's
-// server triggers keep the log as each write commits, and only managers
-// may read it (migrations/server/003); in a folder there is none here.
-func (s *Store) AuditLog(ctx context.Context, since time.Time) ([]AuditEntry, error) {
-	if s.d != onServer {
-		return nil, nil
-	}
-	return s.serverAuditLog(ctx, since)
-}
+// serverActions are the trigger's words for the log's actions.
+var serverActions = map[string]string{"insert": AuditCreated, "update": AuditChanged, "delete": AuditDeleted}
 
-func (s *Store) serverAuditLog(ctx context.Context, since time.Time) ([]AuditEntry, error) {
-	if !s.Member().Can(ReadAuditLog) {
-		return nil, refused("read the audit log")
-	}
-	rows, err := s.db.QueryContext(ctx, "SELECT at, who, action, kind, record FROM audit WHERE at >= ? ORDER BY seq", since)
-	if err != nil {
-		return nil, explainServer(err)
-	}
-	defer rows.Close()
-	var log []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		if err := rows.Scan(&e.At, &e.Who, &e.Action, &e.Kind, &e.ID); err != nil {
-			return nil, explainServer(err)
+// fromServer puts an entry the server wrote in the log's own words.
+func fromServer(e AuditEntry) AuditEntry {
+	if a, ok := serverActions[e.Action]; ok {
+		e.Action = a
+		if k, ok := kindOf[e.Kind]; ok {
+			e.Kind = k
 		}
-		log = append(log, e)
 	}
-	return log, explainServer(rows.Err())
+	return e
+}
+
+// toServerAction is the server's word for an action a filter asks for.
+func toServerAction(action string) string {
+	for server, ours := range serverActions {
+		if ours == action {
+			return server
+		}
+	}
+	return action
+}
+
+// saveRecord saves one versioned record in tx, noting it in a file's
+// audit log first (a server's triggers note it there), and returns the
+// version now stored.
+func (s *Store) saveRecord(ctx context.Context, tx txn, table, id, query string, args []any) (int, error) {
+	if err := s.noteSave(ctx, tx, table, id); err != nil {
+		return 0, err
+	}
+	return saveVersioned(ctx, tx, table, id, query, args)
+}
+
+// auditTime is when an entry is made, as each engine keeps it: RFC 3339
+// text in a file; on a server the server's own clock stamps it.
+func (s *Store) auditTime() any {
+	if s.d == onServer {
+		return time.Now().UTC()
+	}
+	return formatTime(s.now())
 }

@@ -56,6 +56,9 @@ func stepArgs(st data.Step) []any {
 }
 
 func (s *Store) insertStep(ctx context.Context, tx txn, st data.Step) error {
+	if err := s.note(ctx, tx, AuditCreated, kindOf["steps"], st.ID); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, insertStepSQL[s.d], s.sealed("steps", stepCols, stepArgs(st))...)
 	return err
 }
@@ -90,7 +93,7 @@ func (s *Store) UpdateStep(ctx context.Context, st data.Step) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return errNotFound
 		}
-		return nil
+		return s.note(ctx, tx, AuditChanged, kindOf["steps"], st.ID)
 	})
 }
 

@@ -64,20 +64,20 @@ func (s *Store) SaveTogether(ctx context.Context, t Together) error {
 	}
 	err := s.inTx(ctx, func(tx txn) error {
 		if t.Person != nil {
-			v, err := saveVersioned(ctx, tx, "people", person.ID, savePersonSQL[s.d], s.sealed("people", personCols, personArgs(person)))
+			v, err := s.saveRecord(ctx, tx, "people", person.ID, savePersonSQL[s.d], s.sealed("people", personCols, personArgs(person)))
 			if err != nil {
 				return err
 			}
 			person.Version = v
 		}
 		if t.Contact != nil {
-			v, err := saveVersioned(ctx, tx, "contacts", contact.ID, saveContactSQL[s.d], s.sealed("contacts", contactCols, contactArgs(contact)))
+			v, err := s.saveRecord(ctx, tx, "contacts", contact.ID, saveContactSQL[s.d], s.sealed("contacts", contactCols, contactArgs(contact)))
 			if err != nil {
 				return err
 			}
 			contact.Version = v
 		}
-		v, err := saveVersioned(ctx, tx, "requests", req.ID, saveRequestSQL[s.d], s.sealed("requests", requestCols, requestArgs(req)))
+		v, err := s.saveRecord(ctx, tx, "requests", req.ID, saveRequestSQL[s.d], s.sealed("requests", requestCols, requestArgs(req)))
 		if err != nil {
 			return err
 		}

@@ -77,6 +77,6 @@ func (s *Store) deleteByID(ctx context.Context, table, id string) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return s.notDeletable(ctx, tx, table, id)
 		}
-		return nil
+		return s.note(ctx, tx, AuditDeleted, kindOf[table], id)
 	})
 }

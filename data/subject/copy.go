@@ -10,6 +10,10 @@
 //	format      "secondopinion-person-copy"
 //	version     1; a later version only adds fields, or changes this number
 //	made_at     when the copy was made (RFC 3339, UTC)
+//	holder      who holds the records, from the user's own details (the
+//	            practice or advocacy service): organisation, name, role,
+//	            address, phone, email; null when none are set (someone
+//	            keeping their own records)
 //	person      their details: id, name, name_on_nhs_record, title, pronouns,
 //	            date_of_birth, nhs_number, nation, address, phone, email,
 //	            relationship, notes, flags, consent {given_on, scope} (null
@@ -68,6 +72,7 @@ type Copy struct {
 	Format   string    `json:"format"`
 	Version  int       `json:"version"`
 	MadeAt   time.Time `json:"made_at"`
+	Holder   *Holder   `json:"holder"`
 	Person   Person    `json:"person"`
 	Requests []Request `json:"requests"`
 
@@ -85,6 +90,26 @@ type Records struct {
 	Contacts  []data.Contact
 	Sender    data.Sender
 	ChaseDays int
+}
+
+// Holder is who holds the records: under UK GDPR, whom the person asks
+// about them, or to put them right.
+type Holder struct {
+	Organisation string `json:"organisation"`
+	Name         string `json:"name"`
+	Role         string `json:"role"`
+	Address      string `json:"address"`
+	Phone        string `json:"phone"`
+	Email        string `json:"email"`
+}
+
+// holderOf is the holder the user's own details name, or nil when they
+// name no one.
+func holderOf(s data.Sender) *Holder {
+	if strings.TrimSpace(s.Organisation) == "" && strings.TrimSpace(s.Name) == "" {
+		return nil
+	}
+	return &Holder{Organisation: s.Organisation, Name: s.Name, Role: s.Role, Address: s.Address, Phone: s.Phone, Email: s.Email}
 }
 
 // Person is the person's own details.
@@ -221,7 +246,8 @@ func Gather(ctx context.Context, src Source, personID string, now time.Time) (Co
 	for _, c := range recs.Contacts {
 		contacts[c.ID] = c
 	}
-	c := Copy{Format: Format, Version: Version, MadeAt: now.UTC().Truncate(time.Second), Person: personOf(p)}
+	c := Copy{Format: Format, Version: Version, MadeAt: now.UTC().Truncate(time.Second), Holder: holderOf(recs.Sender),
+		Person: personOf(p)}
 	c.Requests = []Request{}
 	for _, r := range recs.Requests {
 		steps, err := src.StepsFor(ctx, r.ID)

@@ -42,8 +42,9 @@ type Past struct {
 // PastRetention lists the people whose records have been kept for years
 // after their last request closed, by the date the period ended, oldest
 // first. Someone with any request still open is never listed; nor is
-// anyone when years is 0. It only lists: erasing is always a person's
-// decision, one record at a time.
+// anyone when years is 0, nor anyone anonymised already. It only lists:
+// erasing or anonymising is always a person's decision, one record at a
+// time.
 func PastRetention(people []data.Person, requests []data.Request, steps []data.Step, years int, today data.Date) []Past {
 	if years < 1 {
 		return nil
@@ -76,6 +77,9 @@ func PastRetention(people []data.Person, requests []data.Request, steps []data.S
 	}
 	var out []Past
 	for _, p := range people {
+		if !p.AnonymisedOn.IsZero() {
+			continue // only the figures are left, which the period does not cover
+		}
 		x := t[p.ID]
 		past := Past{Person: p}
 		switch {

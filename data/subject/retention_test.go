@@ -55,6 +55,12 @@ func TestWhoIsPastTheRetentionPeriod(t *testing.T) {
 	if got[1].Due != data.MustDate(2025, 2, 3) || got[1].RequestCount != 2 {
 		t.Errorf("due %v, %d requests", got[1].Due, got[1].RequestCount)
 	}
+	// Once anonymised, only the figures are left: no longer listed.
+	people[0].AnonymisedOn = data.MustDate(2026, 1, 5)
+	if again := subject.PastRetention(people, requests, steps, 6, today); len(again) != 2 || again[0].Person.ID != "no-requests" ||
+		again[1].Person.ID != "closed-exactly-six-years-ago" {
+		t.Errorf("after anonymising the first: %+v", again)
+	}
 	if subject.PastRetention(people, requests, steps, 0, today) != nil {
 		t.Error("no period set, yet someone is listed")
 	}

@@ -255,7 +255,8 @@ CREATE TABLE audit (
 	seq    BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	at     TIMESTAMPTZ NOT NULL DEFAULT now(),
 	who    TEXT NOT NULL DEFAULT session_user,
-	action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+	action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete',
+		'opened', 'printed', 'exported', 'erased', 'anonymised', 'protected', 'unprotected')),
 	kind   TEXT NOT NULL,
 	record TEXT NOT NULL
 );
@@ -274,6 +275,17 @@ DECLARE
 BEGIN
 	INSERT INTO audit (action, kind, record) VALUES (lower(TG_OP), TG_TABLE_NAME, coalesce(r ->> TG_ARGV[0], ''));
 	RETURN NULL;
+END $$;
+
+-- What the window or a command did with a record (a page opened, a letter
+-- printed, a copy exported, a person erased): noted by the member through
+-- this function, under their own sign-in. Changes are the triggers' alone.
+CREATE FUNCTION team_note(what TEXT, kind TEXT, record TEXT) RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+	IF team_kind_of(session_user) = '' OR what NOT IN ('opened', 'printed', 'exported', 'erased', 'anonymised', 'protected', 'unprotected') THEN
+		RAISE EXCEPTION 'not a note a member makes' USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	INSERT INTO audit (action, kind, record) VALUES (what, kind, record);
 END $$;
 
 CREATE FUNCTION audit_kept() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -382,11 +394,15 @@ BEGIN
 	END LOOP;
 	EXECUTE format('GRANT EXECUTE ON FUNCTION team_add_member(text, text, text), team_remove_member(text) TO %I',
 		(SELECT role FROM team_roles WHERE kind = 'manager'));
+	REVOKE EXECUTE ON FUNCTION team_note(text, text, text) FROM PUBLIC;
+	FOR g IN SELECT role FROM team_roles WHERE kind <> 'owner' LOOP
+		EXECUTE format('GRANT EXECUTE ON FUNCTION team_note(text, text, text) TO %I', g);
+	END LOOP;
 	-- Every function here finds its tables in this schema only, never in
 	-- one a member could have made first.
 	FOREACH f IN ARRAY ARRAY['team_kind_of(name)', 'team_kind()', 'team_desk()', 'team_new_owner()',
 			'people_owner_kept()', 'shares_filled()', 'shares_follow()', 'audit_write()', 'audit_kept()',
-			'team_add_member(text, text, text)', 'team_remove_member(text)'] LOOP
+			'team_add_member(text, text, text)', 'team_remove_member(text)', 'team_note(text, text, text)'] LOOP
 		EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, %I, pg_temp', f, current_schema());
 	END LOOP;
 END $$;
