@@ -46,6 +46,10 @@ func runRestore(args []string, out, errOut io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if server := serverFlags[dir]; server != nil && *server != "" {
+		return usagef("restore puts a backup in a data folder; to put one on a team's server, restore it into a new " +
+			"folder, then copy it there with 'secondopinion move'")
+	}
 	if *dir == "" {
 		return usagef("-data DIR is required")
 	}

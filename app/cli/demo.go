@@ -27,11 +27,16 @@ func runDemo(args []string, out, errOut io.Writer) error {
 	if *clients < 1 || *clients > 1_000_000 {
 		return usagef("-clients must be between 1 and 1,000,000")
 	}
-	if *dir == "" {
+	var st *store.Store
+	var err error
+	if server := serverFlags[dir]; server != nil && *server != "" {
+		st, err = openData(dir) // an empty caseload on a team's server, to try it out
+	} else if *dir == "" {
 		return usagef("-data DIR is required")
+	} else {
+		// Hold the folder, so the program cannot be writing to it meanwhile.
+		st, err = store.OpenExclusive(*dir)
 	}
-	// Hold the folder, so the program cannot be writing to it meanwhile.
-	st, err := store.OpenExclusive(*dir)
 	if err != nil {
 		return err
 	}
@@ -41,7 +46,7 @@ func runDemo(args []string, out, errOut io.Writer) error {
 		return err
 	} else if counts[0].N > 0 {
 		return &data.UserError{Message: fmt.Sprintf("%s already holds records (%d people). The example caseload "+
-			"is only put into an empty folder, so it never mixes with real records. Please choose a new folder.", st.Dir(), counts[0].N)}
+			"is only put into an empty folder, so it never mixes with real records. Please choose a new folder.", st.Where(), counts[0].N)}
 	}
 	start := time.Now()
 	var invented atomic.Int64

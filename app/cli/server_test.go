@@ -18,6 +18,10 @@ func TestCommandsOnATeamsServer(t *testing.T) {
 	if code, _, stderr := runAdmin(t, "demo", "-data", dir, "-clients", "40", "-seed", "3"); code != ExitOK {
 		t.Fatalf("demo: %s", stderr)
 	}
+	tryOut := srv.Address(pgtest.Admin, srv.NewDatabaseName(t))
+	if code, _, stderr := runAdmin(t, "demo", "-db", tryOut, "-clients", "40", "-seed", "3"); code != ExitOK {
+		t.Fatalf("demo on a server: %s", stderr)
+	}
 	if code, _, stderr := runAdmin(t, "move", "-from", dir, "-to", server); code != ExitOK {
 		t.Fatalf("move: %s", stderr)
 	}
@@ -66,6 +70,9 @@ func TestCommandsOnATeamsServer(t *testing.T) {
 		t.Fatalf("restoring the server's backup: %s", stderr)
 	}
 	_, fromBackup, _ := runAdmin(t, "requests", "-data", restored)
+	if code, _, stderr := runAdmin(t, "restore", "-db", server, "-from", backup); code != ExitMisuse || !strings.Contains(stderr, "move") {
+		t.Errorf("restore onto a server: exit %d: %s", code, stderr)
+	}
 	if _, now, _ := runAdmin(t, "requests", "-db", server); fromBackup != now {
 		t.Error("the server's backup does not hold the same requests")
 	}
