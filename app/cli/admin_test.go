@@ -2,10 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"secondopinion/data/store"
@@ -168,5 +171,20 @@ func TestReadingCommandsRefuseAFolderWithoutRecords(t *testing.T) {
 	}
 	if _, err := os.Stat(missing); err == nil {
 		t.Error("a reading command created the missing folder")
+	}
+}
+
+// A reader that stops early (| head) is not a failure of the program.
+func TestAClosedOutputIsNoFailure(t *testing.T) {
+	c := Command{Name: "closing", Run: func(_ []string, out, _ io.Writer) error {
+		return &os.PathError{Op: "write", Path: "/dev/stdout", Err: errors.New("Pipe not connected.")}
+	}}
+	var errOut bytes.Buffer
+	if code := Run(c, nil, &bytes.Buffer{}, &errOut); code != ExitOK || errOut.Len() > 0 {
+		t.Errorf("exit %d, printed %q", code, errOut.String())
+	}
+	c.Run = func(_ []string, out, _ io.Writer) error { return fmt.Errorf("write |1: %w", syscall.EPIPE) }
+	if code := Run(c, nil, &bytes.Buffer{}, &errOut); code != ExitOK || errOut.Len() > 0 {
+		t.Errorf("broken pipe: exit %d, printed %q", code, errOut.String())
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Exit codes shared by every command.
@@ -71,6 +72,8 @@ func Run(c Command, args []string, out, errOut io.Writer) int {
 		return ExitOK
 	case errors.Is(err, flag.ErrHelp):
 		return ExitOK
+	case closedOutput(err):
+		return ExitOK // the reader stopped reading (| head, | more): nothing went wrong here
 	case errors.As(err, &ue):
 		fmt.Fprintf(errOut, "secondopinion %s: %s\nRun 'secondopinion %s -h' for help.\n", c.Name, ue.Msg, c.Name)
 		return ExitMisuse
@@ -105,4 +108,15 @@ func parse(fs *flag.FlagSet, args []string) error {
 		return usagef("unexpected argument %q", fs.Arg(0))
 	}
 	return nil
+}
+
+// closedOutput reports a write to an output whose reader has gone: a
+// broken pipe (Linux, macOS) or a pipe being closed (Windows).
+func closedOutput(err error) bool {
+	if errors.Is(err, syscall.EPIPE) {
+		return true
+	}
+	msg := strings.ToLower(err.Error())
+	return strings.HasPrefix(msg, "write ") && (strings.Contains(msg, "pipe") && (strings.Contains(msg, "closed") ||
+		strings.Contains(msg, "not connected") || strings.Contains(msg, "broken")))
 }

@@ -61,6 +61,11 @@ func TestCommandsOnATeamsServer(t *testing.T) {
 	if _, after, _ := runAdmin(t, "requests", "-db", server); strings.Contains(after, person+"\t") {
 		t.Error("the erased person's requests are still listed")
 	}
+	lines := strings.Split(strings.TrimSpace(requests), "\n")
+	other := strings.Split(lines[len(lines)-1], "\t")[1]
+	if code, out, stderr := runAdmin(t, "erase-person", "-db", server, "-person", other, "-anonymise", "-yes"); code != ExitOK {
+		t.Errorf("anonymising on the server: %s %s", out, stderr)
+	}
 	backup := filepath.Join(t.TempDir(), "team.db")
 	if code, out, stderr := runAdmin(t, "backup", "-db", server, "-o", backup); code != ExitOK || !strings.Contains(out, "checked") {
 		t.Errorf("backup of the server: %s %s", out, stderr)

@@ -110,7 +110,7 @@ func (s *Store) anonymiseIn(ctx context.Context, tx *sql.Tx, id string, on data.
 		{s.d.emptySQL("letters", letterCols, anonLetterCols, nil, "request_id IN ("+theirRequests+")"), []any{id}, &a.Letters},
 		{s.d.emptySQL("steps", stepCols, anonStepCols, nil, "request_id IN ("+theirRequests+")"), []any{id}, &a.Steps},
 		{s.d.emptySQL("requests", requestCols, anonRequestCols, nil, "person_id = ?1"), []any{id}, &a.Requests},
-		{"DELETE FROM settings WHERE key <> '" + settingCommits + "' AND instr(value, ?1) > 0", []any{id}, &a.Settings},
+		{"DELETE FROM settings WHERE key <> '" + settingCommits + "' AND value LIKE '%' || ?1 || '%'", []any{id}, &a.Settings},
 		{s.d.emptySQL("people", personCols, anonPersonCols, []string{"name", "anonymised_on", "updated_at"}, "id = ?4"),
 			[]any{name, on.String(), formatTime(s.now()), id}, nil},
 	}

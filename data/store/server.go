@@ -48,7 +48,10 @@ func SignIn(ctx context.Context, address, password, dir string) (*Store, error) 
 		cfg.Password = password
 	}
 	db := openServerDB(cfg)
-	db.SetMaxOpenConns(8)
+	// A desk needs few connections (a save, a read in the background,
+	// and one listening for other desks'): twenty desks then fit well
+	// inside a server's usual 100.
+	db.SetMaxOpenConns(3)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	pingCtx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()

@@ -36,8 +36,8 @@ func (c *Conflict) Is(target error) bool { return target == ErrConflict }
 
 func conflict(kind, id string) error {
 	return &data.UserError{Err: &Conflict{Kind: kind, ID: id}, Message: "Someone else saved this " +
-		kindWords(kind, 1)[2:] + " while you were changing it. Nothing of yours was saved yet: " +
-		"please look at what they changed, then choose which to keep."}
+		kindWords(kind, 1)[2:] + " while you were changing it, so your changes have not been saved yet, " +
+		"and nothing of theirs was written over. Please open it again to see theirs, then make yours."}
 }
 
 // saveVersioned runs a versioned upsert (upsertSQL) and returns the

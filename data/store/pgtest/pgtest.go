@@ -164,7 +164,7 @@ func start() (*Server, error) {
 		return nil, s.fail(err)
 	}
 	s.Port = port
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c max_connections=200", port, dir)
+	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1", port, dir) // max_connections as shipped: 100
 	if err := s.run(filepath.Join(bin, "pg_ctl"), "-D", filepath.Join(dir, "data"), "-o", opts,
 		"-l", filepath.Join(dir, "log"), "-w", "start"); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "log"))
