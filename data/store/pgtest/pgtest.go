@@ -131,8 +131,15 @@ func start() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	stopAbandoned(bin)
 	dir, err := os.MkdirTemp("", "so-pg-")
 	if err != nil {
+		return nil, err
+	}
+	// The test binary that owns the server, so that a later run can stop
+	// a server whose tests died without stopping it (a panic, a timeout).
+	if err := os.WriteFile(filepath.Join(dir, "owner.pid"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		os.RemoveAll(dir)
 		return nil, err
 	}
 	s := &Server{dir: dir, bin: bin}
@@ -231,4 +238,26 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// stopAbandoned stops and removes test servers whose test binary is gone.
+// Servers of test binaries still running (other packages' tests run at
+// the same time) are left alone.
+func stopAbandoned(bin string) {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "so-pg-*"))
+	for _, dir := range dirs {
+		b, err := os.ReadFile(filepath.Join(dir, "owner.pid"))
+		if err != nil {
+			continue // being made, or not ours to judge
+		}
+		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+		if err != nil || pid <= 0 || syscall.Kill(pid, 0) != syscall.ESRCH {
+			continue
+		}
+		old := &Server{dir: dir, bin: bin}
+		if os.Geteuid() == 0 {
+			old.as = []string{"runuser", "-u", "postgres", "--"}
+		}
+		old.stop()
+	}
 }
