@@ -34,12 +34,12 @@ type conflictResolver[T any] struct {
 	save       func(T)
 	keptTheirs func(T)
 
-	rows           []conflictRow
-	both, overlaps bool
-	dialog         dialog.Dialog
-	keepBoth       *widget.Button
-	keepMine       *widget.Button
-	keepTheirs     *widget.Button
+	rows       []conflictRow
+	overlaps   bool // both changed the same field
+	dialog     dialog.Dialog
+	keepBoth   *widget.Button
+	keepMine   *widget.Button
+	keepTheirs *widget.Button
 }
 
 // conflictRow is one field that differs between theirs and mine.
@@ -72,7 +72,6 @@ func onSaveConflict[T any](s *shell, err error, what string, original, mine T,
 // compare lists the fields that differ, and whether both changed any one.
 func (r *conflictResolver[T]) compare() {
 	o, m, t := reflect.ValueOf(r.original), reflect.ValueOf(r.mine), reflect.ValueOf(r.theirs)
-	r.both = true
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Type().Field(i)
 		if !f.IsExported() || bookkeeping[f.Name] {
@@ -88,8 +87,10 @@ func (r *conflictResolver[T]) compare() {
 		}
 		r.rows = append(r.rows, row)
 	}
-	r.both = !r.overlaps
 }
+
+// both reports whether the two sets of changes can be kept together.
+func (r *conflictResolver[T]) both() bool { return !r.overlaps }
 
 // merged is theirs with the fields the person changed taken from mine.
 func (r *conflictResolver[T]) merged() T {
@@ -139,7 +140,7 @@ func (r *conflictResolver[T]) show() {
 	r.keepMine = widget.NewButton("Keep mine", func() { r.dialog.Hide(); r.save(r.mineOverTheirs()) })
 	r.keepTheirs = widget.NewButton("Keep theirs", func() { r.dialog.Hide(); r.keptTheirs(r.theirs) })
 	buttons := container.NewHBox(layout.NewSpacer(), r.keepTheirs, r.keepMine)
-	if r.both {
+	if r.both() {
 		buttons.Add(r.keepBoth)
 	} else {
 		r.keepMine.Importance = widget.HighImportance

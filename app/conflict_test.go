@@ -52,8 +52,8 @@ func TestTheSecondDeskChoosesWhatToKeep(t *testing.T) {
 	if !ok {
 		t.Fatalf("no choice shown after the second save; dialogs %d", len(b.dialogs))
 	}
-	if !r.both || len(r.rows) != 2 {
-		t.Fatalf("rows %+v, both %v", r.rows, r.both)
+	if !r.both() || len(r.rows) != 2 {
+		t.Fatalf("rows %+v, both %v", r.rows, r.both())
 	}
 	for _, row := range r.rows {
 		switch row.label {
@@ -86,8 +86,8 @@ func TestTheSecondDeskChoosesWhatToKeep(t *testing.T) {
 	d.onSave()
 	b.jobs.wait()
 	r = b.conflict.(*conflictResolver[data.Contact])
-	if r.both || !r.overlaps {
-		t.Fatalf("the same field changed by both: both %v overlaps %v", r.both, r.overlaps)
+	if r.both() || !r.overlaps {
+		t.Fatalf("the same field changed by both: both %v overlaps %v", r.both(), r.overlaps)
 	}
 	test.Tap(r.keepMine)
 	b.jobs.wait()

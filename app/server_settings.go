@@ -21,9 +21,7 @@ func (ss *settingsScreen) place() fyne.CanvasObject {
 	s := ss.s
 	if s.st != nil && s.st.OnServer() {
 		signOut := widget.NewButtonWithIcon("Sign out", theme.LogoutIcon(), s.onSignOut)
-		local := widget.NewButton("Use the records on this computer instead", func() {
-			s.confirmLeaveServer()
-		})
+		local := widget.NewButton("Use the records on this computer instead", s.confirmLeaveServer)
 		local.Importance = widget.LowImportance
 		return container.NewVBox(subheading("Where the records are"),
 			prose("On your team's server, "+s.st.ServerName()+". Everyone in the team sees the same "+

@@ -138,12 +138,8 @@ func (s *Store) copyTable(ctx context.Context, to *Store, tx txn, t copiedTable)
 	defer stmt.Close()
 	n := 0
 	for rows.Next() {
-		row := make([]any, len(t.cols))
-		ptrs := make([]any, len(row))
-		for i := range row {
-			ptrs[i] = &row[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		row, err := scanRow(rows, len(t.cols))
+		if err != nil {
 			return n, err
 		}
 		if notCopied(t.table, row) {
@@ -158,6 +154,16 @@ func (s *Store) copyTable(ctx context.Context, to *Store, tx txn, t copiedTable)
 		n++
 	}
 	return n, rows.Err()
+}
+
+// scanRow reads the current row's n values as the driver gives them.
+func scanRow(rows *sql.Rows, n int) ([]any, error) {
+	row := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range row {
+		ptrs[i] = &row[i]
+	}
+	return row, rows.Scan(ptrs...)
 }
 
 func summedCols(table string) []string {
@@ -223,14 +229,10 @@ func (s *Store) rowDigests(ctx context.Context, t copiedTable) (map[string][32]b
 	}
 	defer rows.Close()
 	out := map[string][32]byte{}
-	row := make([]any, len(t.cols))
-	ptrs := make([]any, len(row))
-	for i := range row {
-		ptrs[i] = &row[i]
-	}
 	var buf []byte
 	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
+		row, err := scanRow(rows, len(t.cols))
+		if err != nil {
 			return nil, err
 		}
 		if notCopied(t.table, row) {

@@ -1,9 +1,6 @@
 package store
 
-import (
-	"context"
-	"time"
-)
+import "context"
 
 // On a team's server the audit log is the server's own table: triggers
 // write every change as it commits (who signed in, insert, update or
@@ -45,13 +42,4 @@ func (s *Store) saveRecord(ctx context.Context, tx txn, table, id, query string,
 		return 0, err
 	}
 	return saveVersioned(ctx, tx, table, id, query, args)
-}
-
-// auditTime is when an entry is made, as each engine keeps it: RFC 3339
-// text in a file; on a server the server's own clock stamps it.
-func (s *Store) auditTime() any {
-	if s.d == onServer {
-		return time.Now().UTC()
-	}
-	return formatTime(s.now())
 }

@@ -213,6 +213,14 @@ func orUnknown(day string) string {
 	return day
 }
 
+// kindWord is one record of a kind in words: "person", "request".
+func kindWord(kind string) string {
+	if w, ok := kindNames[kind]; ok {
+		return w[0]
+	}
+	return kind
+}
+
 // kindWords is "1 person", "3 requests" and so on.
 func kindWords(kind string, n int) string {
 	w, ok := kindNames[kind]

@@ -29,14 +29,14 @@ type Conflict struct {
 }
 
 func (c *Conflict) Error() string {
-	return "the " + kindWords(c.Kind, 1)[2:] + " was saved by someone else meanwhile"
+	return "the " + kindWord(c.Kind) + " was saved by someone else meanwhile"
 }
 
 func (c *Conflict) Is(target error) bool { return target == ErrConflict }
 
 func conflict(kind, id string) error {
 	return &data.UserError{Err: &Conflict{Kind: kind, ID: id}, Message: "Someone else saved this " +
-		kindWords(kind, 1)[2:] + " while you were changing it, so your changes have not been saved yet, " +
+		kindWord(kind) + " while you were changing it, so your changes have not been saved yet, " +
 		"and nothing of theirs was written over. Please open it again to see theirs, then make yours."}
 }
 
