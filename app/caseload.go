@@ -17,11 +17,12 @@ import (
 // and searches never wait on the database. It is touched only on the UI
 // goroutine; writes go to the store in the background and then here.
 type caseload struct {
-	people   []data.Person // by name
-	hay      []string      // each person's searchable text, lower case, beside people
+	people   []data.Person  // by name
+	hay      []string       // each person's searchable text, lower case, beside people
+	personAt map[string]int // person id to their place in people
 	requests map[string]data.Request
 	byPerson map[string][]string      // person id to request ids, newest first
-	steps    map[string][]data.Step   // request id to its timeline
+	steps    map[string][]data.Step   // request id to its timeline; a list is never changed, only replaced
 	letters  map[string][]data.Letter // request id to its letters, loaded on demand
 	contacts []data.Contact           // by display name
 	sender   data.Sender
@@ -32,27 +33,15 @@ type caseload struct {
 func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	c := &caseload{requests: map[string]data.Request{}, byPerson: map[string][]string{},
 		steps: map[string][]data.Step{}, letters: map[string][]data.Letter{}, settings: map[string]string{}}
-	var err error
-	if c.people, err = st.People(ctx); err != nil {
-		return nil, err
-	}
-	reqs, err := st.Requests(ctx)
+	all, err := st.LoadAll(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range reqs {
+	c.people, c.contacts = all.People, all.Contacts
+	for _, r := range all.Requests {
 		c.putRequest(r)
 	}
-	steps, err := st.AllSteps(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range steps {
-		c.steps[s.RequestID] = append(c.steps[s.RequestID], s)
-	}
-	if c.contacts, err = st.Contacts(ctx); err != nil {
-		return nil, err
-	}
+	c.steps = groupSteps(all.Steps)
 	if c.sender, err = st.Sender(ctx); err != nil {
 		return nil, err
 	}
@@ -68,19 +57,42 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	return c, nil
 }
 
+// groupSteps splits steps, which come grouped by request, into one list
+// per request that shares steps' memory: one list each, grown step by
+// step, would copy every step again and again.
+func groupSteps(steps []data.Step) map[string][]data.Step {
+	out := map[string][]data.Step{}
+	for start := 0; start < len(steps); {
+		end := start + 1
+		for end < len(steps) && steps[end].RequestID == steps[start].RequestID {
+			end++
+		}
+		id, group := steps[start].RequestID, steps[start:end:end]
+		// The capacity ends with the group, so that a step added later
+		// goes to a new list rather than over the next request's.
+		if earlier, ok := out[id]; ok {
+			group = append(earlier, group...)
+		}
+		out[id] = group
+		start = end
+	}
+	return out
+}
+
 // clone is a copy for work in the background, which the UI goroutine may
-// go on changing meanwhile.
+// go on changing meanwhile. Timelines are shared, not copied: they are
+// replaced, never changed, and copying them all was most of the time
+// Today took to appear with 50,000 people.
 func (c *caseload) clone() *caseload {
-	n := &caseload{people: slices.Clone(c.people), hay: slices.Clone(c.hay), requests: maps.Clone(c.requests),
+	n := &caseload{people: slices.Clone(c.people), hay: slices.Clone(c.hay), personAt: maps.Clone(c.personAt),
+		requests: maps.Clone(c.requests),
 		byPerson: make(map[string][]string, len(c.byPerson)), steps: make(map[string][]data.Step, len(c.steps)),
 		letters: map[string][]data.Letter{}, contacts: slices.Clone(c.contacts), sender: c.sender,
 		settings: maps.Clone(c.settings)}
 	for k, v := range c.byPerson {
 		n.byPerson[k] = slices.Clone(v)
 	}
-	for k, v := range c.steps {
-		n.steps[k] = slices.Clone(v)
-	}
+	maps.Copy(n.steps, c.steps)
 	return n
 }
 
@@ -89,8 +101,10 @@ func (c *caseload) sortPeople() {
 		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 	})
 	c.hay = make([]string, len(c.people))
+	c.personAt = make(map[string]int, len(c.people))
 	for i, p := range c.people {
 		c.hay[i] = searchText(p)
+		c.personAt[p.ID] = i
 	}
 }
 
@@ -120,7 +134,10 @@ func (c *caseload) sortContacts() {
 }
 
 func (c *caseload) person(id string) (data.Person, bool) {
-	for _, p := range c.people {
+	if i, ok := c.personAt[id]; ok && i < len(c.people) && c.people[i].ID == id {
+		return c.people[i], true
+	}
+	for _, p := range c.people { // a caseload put together without sortPeople
 		if p.ID == id {
 			return p, true
 		}
@@ -168,11 +185,14 @@ func (c *caseload) putRequest(r data.Request) {
 	c.requests[r.ID] = r
 }
 
+// addStep puts a step in its request's timeline, in a new list:
+// snapshots being worked on in the background share the old.
 func (c *caseload) addStep(s data.Step) {
-	c.steps[s.RequestID] = append(c.steps[s.RequestID], s)
-	slices.SortStableFunc(c.steps[s.RequestID], func(a, b data.Step) int {
+	list := append(slices.Clip(c.steps[s.RequestID]), s)
+	slices.SortStableFunc(list, func(a, b data.Step) int {
 		return cmp.Or(a.On.Compare(b.On), a.CreatedAt.Compare(b.CreatedAt))
 	})
+	c.steps[s.RequestID] = list
 }
 
 func (c *caseload) putLetter(l data.Letter) {
@@ -184,6 +204,15 @@ func (c *caseload) putLetter(l data.Letter) {
 		}
 	}
 	c.letters[l.RequestID] = append(ls, l)
+}
+
+// requestList is every request, in no order.
+func (c *caseload) requestList() []data.Request {
+	out := make([]data.Request, 0, len(c.requests))
+	for _, r := range c.requests {
+		out = append(out, r)
+	}
+	return out
 }
 
 // requestsOf lists a person's requests, newest first.
@@ -211,8 +240,11 @@ func (c *caseload) config() process.Config {
 }
 
 // configFor is config with a request's recipient filled in.
-func (c *caseload) configFor(r data.Request) process.Config {
-	cfg := c.config()
+func (c *caseload) configFor(r data.Request) process.Config { return c.configOn(c.config(), r) }
+
+// configOn is configFor from a config worked out already, for a loop
+// over many requests.
+func (c *caseload) configOn(cfg process.Config, r data.Request) process.Config {
 	cfg.Recipient = cfg.Contacts[r.RecipientID]
 	if p, ok := c.person(r.PersonID); ok {
 		cfg.Nation = p.Nation

@@ -73,14 +73,8 @@ func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date) *ca
 
 // agendaByPerson works out what is due once for everyone.
 func agendaByPerson(cl *caseload, today data.Date) map[string][]process.Item {
-	reqs := make([]data.Request, 0, len(cl.requests))
-	var steps []data.Step
-	for id, r := range cl.requests {
-		reqs = append(reqs, r)
-		steps = append(steps, cl.steps[id]...)
-	}
 	out := map[string][]process.Item{}
-	for _, it := range process.Agenda(cl.people, reqs, steps, today, cl.config()) {
+	for _, it := range process.AgendaOf(cl.people, cl.requestList(), cl.steps, today, cl.config()) {
 		out[it.PersonID] = append(out[it.PersonID], it)
 	}
 	return out

@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -39,13 +40,7 @@ func newTodayScreen(s *shell) *todayScreen {
 
 // agenda works out what is due, and what is ready for its next step.
 func agenda(cl *caseload, today data.Date) []process.Item {
-	reqs := make([]data.Request, 0, len(cl.requests))
-	var steps []data.Step
-	for id, r := range cl.requests {
-		reqs = append(reqs, r)
-		steps = append(steps, cl.steps[id]...)
-	}
-	items := onePerRequest(process.Agenda(cl.people, reqs, steps, today, cl.config()))
+	items := onePerRequest(process.AgendaOf(cl.people, cl.requestList(), cl.steps, today, cl.config()))
 	return append(items, waitingOnUs(cl, items, today)...)
 }
 
@@ -62,18 +57,21 @@ func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.
 		listed[d.RequestID] = true
 	}
 	var out []process.Item
+	cfg := cl.config() // once: it copies the directory
+	var waiting []data.Request
 	for _, p := range cl.people {
-		for _, r := range cl.requestsOf(p.ID) {
-			if listed[r.ID] {
-				continue
+		// Most requests are listed already or in hand: pick the rest out
+		// before copying any, newest first.
+		waiting = waiting[:0]
+		for _, id := range cl.byPerson[p.ID] {
+			if !listed[id] && waitsOnUs(cl.state(id).Kind) {
+				waiting = append(waiting, cl.requests[id])
 			}
+		}
+		slices.SortStableFunc(waiting, func(a, b data.Request) int { return b.CreatedAt.Compare(a.CreatedAt) })
+		for _, r := range waiting {
 			st := cl.state(r.ID)
-			switch st.Kind {
-			case process.StateDrafted, process.StateRefused, process.StatePartly, process.StateNoReply:
-			default:
-				continue
-			}
-			acts := process.NextActionsFor(r, cl.steps[r.ID], today, cl.configFor(r))
+			acts := process.NextActionsFor(r, cl.steps[r.ID], today, cl.configOn(cfg, r))
 			if len(acts) == 0 {
 				continue
 			}
@@ -86,6 +84,16 @@ func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.
 		}
 	}
 	return out
+}
+
+// waitsOnUs reports whether a request in state k may be waiting for the
+// user's next step: nothing sent yet, or an answer to act on.
+func waitsOnUs(k process.StateKind) bool {
+	switch k {
+	case process.StateDrafted, process.StateRefused, process.StatePartly, process.StateNoReply:
+		return true
+	}
+	return false
 }
 
 func (t *todayScreen) content() fyne.CanvasObject { return t.body }

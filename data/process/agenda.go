@@ -24,11 +24,16 @@ type Item struct {
 // first. steps may come in any order; within a request they are put in
 // timeline order. Closing a request settles everything before it.
 func Agenda(people []data.Person, requests []data.Request, steps []data.Step, today data.Date, cfg Config) []Item {
+	return AgendaOf(people, requests, GroupSteps(steps), today, cfg)
+}
+
+// AgendaOf is Agenda for steps grouped by request already, each group in
+// timeline order, as a caseload in memory keeps them.
+func AgendaOf(people []data.Person, requests []data.Request, byRequest map[string][]data.Step, today data.Date, cfg Config) []Item {
 	byPerson := make(map[string]*data.Person, len(people))
 	for i := range people {
 		byPerson[people[i].ID] = &people[i]
 	}
-	byRequest := GroupSteps(steps)
 	items := make([]Item, 0, len(requests)+len(requests)/4)
 	var buf []Deadline
 	for _, req := range requests {

@@ -214,21 +214,22 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 		stage2Next: f.Staged() && st.Rung == RungComplaint && countLetters(steps, data.KindComplaint) == 1}
 	facts.chaseDue = !st.Since.IsZero() && !today.Before(addDays(st.Since, cfg.chaseDays()))
 	// The reasons name the subject and the nation's own bodies; most have
-	// no placeholder, so the replacer is made only for those that do.
-	var words *strings.Replacer
+	// no placeholder, so the words are worked out only for those that do.
+	// (A strings.Replacer here was most of the time Today took to appear.)
+	var words map[string]string
 	fill := func(reason string) string {
 		if !strings.Contains(reason, "{") {
 			return reason
 		}
 		if words == nil {
 			them, their := cfg.personWords()
-			words = strings.NewReplacer("{subject}", subjectWord(req.Subject), "{advice}", f.Advice,
-				"{funding}", fundingName(f), "{a-funding}", article(f.FundingRequest),
-				"{fundingby}", f.FundingMadeBy, "{commissioner}", f.CommissionerShort,
-				"{ombudsman}", f.OmbudsmanShort, "{judicial}", f.JudicialReview,
-				"{them}", them, "{their}", their)
+			words = map[string]string{"subject": subjectWord(req.Subject), "advice": f.Advice,
+				"funding": fundingName(f), "a-funding": article(f.FundingRequest),
+				"fundingby": f.FundingMadeBy, "commissioner": f.CommissionerShort,
+				"ombudsman": f.OmbudsmanShort, "judicial": f.JudicialReview,
+				"them": them, "their": their}
 		}
-		return words.Replace(reason)
+		return fillWords(reason, words)
 	}
 	var out []Action
 	seen := func(letter string, log data.StepKind) bool {
@@ -430,4 +431,35 @@ func recordsOpen(steps []data.Step) bool {
 		}
 	}
 	return open
+}
+
+// fillWords puts words in place of the {name}s of text; a name it does
+// not know stays as written.
+func fillWords(text string, words map[string]string) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(text[open:], '}')
+		if end < 0 {
+			break
+		}
+		name := text[open+1 : open+end]
+		if i := strings.LastIndexByte(name, '{'); i >= 0 { // a lone brace before a name
+			b.WriteString(text[:open+1+i])
+			text = text[open+1+i:]
+			continue
+		}
+		w, ok := words[name]
+		if !ok {
+			w = text[open : open+end+1]
+		}
+		b.WriteString(text[:open])
+		b.WriteString(w)
+		text = text[open+end+1:]
+	}
+	b.WriteString(text)
+	return b.String()
 }

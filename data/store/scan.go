@@ -59,15 +59,50 @@ func queryList[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, er
 		return nil, explain(err)
 	}
 	defer rows.Close()
-	var list []T
+	var chunks chunked[T]
 	for rows.Next() {
 		v, err := scan(rows)
 		if err != nil {
 			return nil, explain(err)
 		}
-		list = append(list, v)
+		chunks.add(v)
 	}
-	return list, explain(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, explain(err)
+	}
+	return chunks.list(), nil
+}
+
+// chunked gathers rows in blocks and copies them once into a list of the
+// right size. Appending to one slice instead copies a caseload's records
+// again at each doubling, which for 50,000 people was most of the time
+// taken to read them.
+type chunked[T any] struct {
+	full [][]T
+	last []T
+	n    int
+}
+
+const chunkRows = 1024
+
+func (c *chunked[T]) add(v T) {
+	if len(c.last) == chunkRows {
+		c.full = append(c.full, c.last)
+		c.last = make([]T, 0, chunkRows)
+	}
+	c.last = append(c.last, v) // the first block grows as usual, so a few rows cost a few
+	c.n++
+}
+
+func (c *chunked[T]) list() []T {
+	if len(c.full) == 0 {
+		return c.last
+	}
+	out := make([]T, 0, c.n)
+	for _, b := range c.full {
+		out = append(out, b...)
+	}
+	return append(out, c.last...)
 }
 
 // queryOne runs a query for one row; no row is data.ErrNotFound.

@@ -1,0 +1,94 @@
+package app
+
+import (
+	"context"
+	"os"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"secondopinion/data"
+	"secondopinion/data/demo"
+	"secondopinion/data/store"
+	"secondopinion/data/store/pgtest"
+)
+
+// BenchmarkSignInTeamCaseload is what a desk does when it signs in to a
+// team's server: read the caseload, then work out Today and index the
+// Clients list. The server holds SECONDOPINION_BENCH_CLIENTS people
+// (10,000 unless set; 50,000 for the team's figure). The figures are the
+// time to the first screen (open-ms), to the Clients index (clients-ms),
+// and the memory all of it holds (MB-held).
+//
+// Writing 50,000 invented people takes a minute and a half; to measure
+// again and again, SECONDOPINION_BENCH_SERVER may name a caseload filled
+// already (with secondopinion demo -db ADDRESS -clients N).
+func BenchmarkSignInTeamCaseload(b *testing.B) {
+	test.NewTempApp(b)
+	ctx := context.Background()
+	today := data.MustDate(2026, 12, 1)
+	address := os.Getenv("SECONDOPINION_BENCH_SERVER")
+	if address == "" {
+		clients := 10000
+		if v, err := strconv.Atoi(os.Getenv("SECONDOPINION_BENCH_CLIENTS")); err == nil && v > 0 {
+			clients = v
+		}
+		srv := pgtest.Start(b)
+		address = srv.Address(pgtest.Admin, srv.NewDatabaseName(b))
+		st, err := store.SignIn(ctx, address, pgtest.Password, b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := demo.Generate(ctx, st, clients, 1, today); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+	var before, after runtime.MemStats
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		start := time.Now()
+		st, err := store.OpenServer(ctx, address, b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		o, err := prepare(ctx, st, b.TempDir(), false, today)
+		if err != nil {
+			b.Fatal(err)
+		}
+		read := time.Since(start)
+		b.ReportMetric(float64(read.Milliseconds()), "read-ms")
+		b.ReportMetric(heldSince(&before), "records-MB")
+		startAgenda := time.Now()
+		items := agenda(o.cl.clone(), today)
+		opened := read + time.Since(startAgenda)
+		bodies, err := editedLetters(ctx, st)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix := buildCaseIndex(o.cl.clone(), bodies, today)
+		indexed := read + time.Since(startAgenda)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(opened.Milliseconds()), "open-ms")
+		b.ReportMetric(float64(indexed.Milliseconds()), "clients-ms")
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "MB-held")
+		b.ReportMetric(float64(len(items)), "due")
+		b.ReportMetric(float64(len(o.cl.people)), "people")
+		runtime.KeepAlive(items)
+		runtime.KeepAlive(ix)
+		st.Close()
+	}
+}
+
+// heldSince is the memory held now, after a collection, beyond before.
+func heldSince(before *runtime.MemStats) float64 {
+	var now runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&now)
+	return float64(now.HeapAlloc-before.HeapAlloc) / 1e6
+}

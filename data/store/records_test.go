@@ -1,0 +1,95 @@
+package store
+
+import (
+	"slices"
+	"testing"
+	"unsafe"
+
+	"secondopinion/data"
+)
+
+// LoadAll reads a caseload as it was written, on both engines, with the
+// texts it repeats held once: a step's request id is its request's, a
+// request's person id its person's, and kinds are one string each.
+func TestLoadAllSharesWhatItRepeats(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *Store) {
+		for i := 0; i < 6; i++ {
+			p := data.Person{Name: "Person " + string(rune('A'+i)), Nation: data.England}
+			mustSave(t, s.SavePerson(ctx, &p))
+			for j := 0; j < 2; j++ {
+				r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma"}
+				mustSave(t, s.SaveRequest(ctx, &r))
+				for _, k := range []data.StepKind{data.StepNote, data.StepCall, data.StepNote} {
+					st := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 2+j), Kind: k,
+						DueWhat: "A reply", Summary: "said"}
+					mustSave(t, s.AddStep(ctx, &st))
+				}
+			}
+		}
+		all, err := s.LoadAll(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all.People) != 6 || len(all.Requests) != 12 || len(all.Steps) != 36 {
+			t.Fatalf("read %d people, %d requests, %d steps", len(all.People), len(all.Requests), len(all.Steps))
+		}
+		same := func(a, b string) bool { return unsafe.StringData(a) == unsafe.StringData(b) }
+		people := map[string]string{}
+		for _, p := range all.People {
+			people[p.ID] = p.ID
+		}
+		requests := map[string]string{}
+		for _, r := range all.Requests {
+			requests[r.ID] = r.ID
+			if !same(r.PersonID, people[r.PersonID]) {
+				t.Fatalf("request %s holds its own copy of its person's id", r.ID)
+			}
+		}
+		kinds := map[data.StepKind]string{}
+		for _, st := range all.Steps {
+			if !same(st.RequestID, requests[st.RequestID]) {
+				t.Fatalf("step %s holds its own copy of its request's id", st.ID)
+			}
+			if k, ok := kinds[st.Kind]; ok && !same(k, string(st.Kind)) {
+				t.Fatalf("the kind %q is held more than once", st.Kind)
+			}
+			kinds[st.Kind] = string(st.Kind)
+		}
+		// What was shared still reads the same as each record alone.
+		for _, r := range all.Requests[:5] {
+			steps, err := s.StepsFor(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var loaded []data.Step
+			for _, st := range all.Steps {
+				if st.RequestID == r.ID {
+					loaded = append(loaded, st)
+				}
+			}
+			if !slices.Equal(steps, loaded) {
+				t.Fatalf("request %s: LoadAll gave %+v, Steps gave %+v", r.ID, loaded, steps)
+			}
+		}
+	})
+}
+
+// Rows are gathered in blocks; the list comes out whole and in order
+// whatever the count, at and either side of a block's end.
+func TestChunkedKeepsEveryRowInOrder(t *testing.T) {
+	for _, n := range []int{0, 1, chunkRows - 1, chunkRows, chunkRows + 1, 3*chunkRows + 7} {
+		var c chunked[int]
+		for i := 0; i < n; i++ {
+			c.add(i)
+		}
+		got := c.list()
+		if len(got) != n {
+			t.Fatalf("%d rows gave a list of %d", n, len(got))
+		}
+		for i, v := range got {
+			if v != i {
+				t.Fatalf("%d rows: row %d is %d", n, i, v)
+			}
+		}
+	}
+}
