@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"secondopinion/data"
 	"secondopinion/data/process"
@@ -27,34 +28,64 @@ type caseload struct {
 	contacts []data.Contact           // by display name
 	sender   data.Sender
 	settings map[string]string
+
+	// generation names this reading of the records (a copy keeps it);
+	// revision counts the changes made to it since, and revs holds, for
+	// each person, the revision that last changed them, their requests or
+	// their steps: what the Clients index compares to see what to remake.
+	generation uint64
+	revision   int
+	revs       map[string]int
+}
+
+// readings numbers the caseloads read, so that each has its own generation.
+var readings atomic.Uint64
+
+// touch notes a change to a person's records.
+func (c *caseload) touch(personID string) {
+	if c.revs == nil {
+		c.revs = map[string]int{}
+	}
+	c.revision++
+	c.revs[personID] = c.revision
 }
 
 // loadCaseload reads everything the screens need in one go.
 func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	c := &caseload{requests: map[string]data.Request{}, byPerson: map[string][]string{},
-		steps: map[string][]data.Step{}, letters: map[string][]data.Letter{}, settings: map[string]string{}}
+		steps: map[string][]data.Step{}, letters: map[string][]data.Letter{}, settings: map[string]string{},
+		generation: readings.Add(1), revs: map[string]int{}}
 	all, err := st.LoadAll(ctx)
 	if err != nil {
 		return nil, err
 	}
 	c.people, c.contacts = all.People, all.Contacts
 	for _, r := range all.Requests {
-		c.putRequest(r)
+		c.placeRequest(r)
 	}
 	c.steps = groupSteps(all.Steps)
-	if c.sender, err = st.Sender(ctx); err != nil {
+	if err := c.readSettings(ctx, st); err != nil {
 		return nil, err
-	}
-	for _, k := range settingKeys {
-		v, err := st.Setting(ctx, k)
-		if err != nil {
-			return nil, err
-		}
-		c.settings[k] = v
 	}
 	c.sortPeople()
 	c.sortContacts()
 	return c, nil
+}
+
+// readSettings reads the sender's details and the settings the screens use.
+func (c *caseload) readSettings(ctx context.Context, st *store.Store) error {
+	var err error
+	if c.sender, err = st.Sender(ctx); err != nil {
+		return err
+	}
+	for _, k := range settingKeys {
+		v, err := st.Setting(ctx, k)
+		if err != nil {
+			return err
+		}
+		c.settings[k] = v
+	}
+	return nil
 }
 
 // groupSteps splits steps, which come grouped by request, into one list
@@ -88,7 +119,7 @@ func (c *caseload) clone() *caseload {
 		requests: maps.Clone(c.requests),
 		byPerson: make(map[string][]string, len(c.byPerson)), steps: make(map[string][]data.Step, len(c.steps)),
 		letters: map[string][]data.Letter{}, contacts: slices.Clone(c.contacts), sender: c.sender,
-		settings: maps.Clone(c.settings)}
+		settings: maps.Clone(c.settings), generation: c.generation, revision: c.revision, revs: maps.Clone(c.revs)}
 	for k, v := range c.byPerson {
 		n.byPerson[k] = slices.Clone(v)
 	}
@@ -101,11 +132,10 @@ func (c *caseload) sortPeople() {
 		return cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 	})
 	c.hay = make([]string, len(c.people))
-	c.personAt = make(map[string]int, len(c.people))
 	for i, p := range c.people {
 		c.hay[i] = searchText(p)
-		c.personAt[p.ID] = i
 	}
+	c.indexPeople()
 }
 
 // searchText is what a search looks in: name, NHS number (with and
@@ -134,13 +164,8 @@ func (c *caseload) sortContacts() {
 }
 
 func (c *caseload) person(id string) (data.Person, bool) {
-	if i, ok := c.personAt[id]; ok && i < len(c.people) && c.people[i].ID == id {
+	if i, ok := c.placeOf(id); ok {
 		return c.people[i], true
-	}
-	for _, p := range c.people { // a caseload put together without sortPeople
-		if p.ID == id {
-			return p, true
-		}
 	}
 	return data.Person{}, false
 }
@@ -154,16 +179,74 @@ func (c *caseload) contact(id string) (data.Contact, bool) {
 	return data.Contact{}, false
 }
 
+// putPerson adds or replaces a person, keeping the list in order of name.
+// Only their place moves: with 50,000 people, sorting everyone and making
+// everyone's search text again took most of a second on each save.
 func (c *caseload) putPerson(p data.Person) {
-	for i := range c.people {
-		if c.people[i].ID == p.ID {
-			c.people[i] = p
-			c.sortPeople()
-			return
+	c.touch(p.ID)
+	if len(c.hay) != len(c.people) { // put together without sortPeople
+		c.people = append(slices.DeleteFunc(c.people, func(q data.Person) bool { return q.ID == p.ID }), p)
+		c.sortPeople()
+		return
+	}
+	if i, ok := c.placeOf(p.ID); ok {
+		c.people, c.hay = slices.Delete(c.people, i, i+1), slices.Delete(c.hay, i, i+1)
+	}
+	name := strings.ToLower(p.Name)
+	at, _ := slices.BinarySearchFunc(c.people, name, func(q data.Person, name string) int {
+		if n := cmp.Compare(strings.ToLower(q.Name), name); n != 0 {
+			return n
+		}
+		return -1 // after those of the same name, as a stable sort puts the last added
+	})
+	c.people, c.hay = slices.Insert(c.people, at, p), slices.Insert(c.hay, at, searchText(p))
+	c.indexPeople()
+}
+
+// dropPerson takes a person out, with their requests and timelines.
+func (c *caseload) dropPerson(id string) {
+	for _, rid := range slices.Clone(c.byPerson[id]) {
+		c.dropRequest(rid)
+	}
+	delete(c.byPerson, id)
+	if i, ok := c.placeOf(id); ok && len(c.hay) == len(c.people) {
+		c.people, c.hay = slices.Delete(c.people, i, i+1), slices.Delete(c.hay, i, i+1)
+		c.indexPeople()
+	}
+	c.touch(id)
+}
+
+// dropRequest takes a request out, with its timeline and letters.
+func (c *caseload) dropRequest(id string) {
+	r, ok := c.requests[id]
+	if !ok {
+		return
+	}
+	delete(c.requests, id)
+	delete(c.steps, id)
+	delete(c.letters, id)
+	c.byPerson[r.PersonID] = slices.DeleteFunc(slices.Clone(c.byPerson[r.PersonID]), func(x string) bool { return x == id })
+	c.touch(r.PersonID)
+}
+
+// placeOf is where a person is in people.
+func (c *caseload) placeOf(id string) (int, bool) {
+	if i, ok := c.personAt[id]; ok && i < len(c.people) && c.people[i].ID == id {
+		return i, true
+	}
+	for i := range c.people { // a caseload put together without sortPeople
+		if c.people[i].ID == id {
+			return i, true
 		}
 	}
-	c.people = append(c.people, p)
-	c.sortPeople()
+	return 0, false
+}
+
+func (c *caseload) indexPeople() {
+	c.personAt = make(map[string]int, len(c.people))
+	for i, p := range c.people {
+		c.personAt[p.ID] = i
+	}
 }
 
 func (c *caseload) putContact(ct data.Contact) {
@@ -179,6 +262,12 @@ func (c *caseload) putContact(ct data.Contact) {
 }
 
 func (c *caseload) putRequest(r data.Request) {
+	c.touch(r.PersonID)
+	c.placeRequest(r)
+}
+
+// placeRequest is putRequest without noting a change, for reading.
+func (c *caseload) placeRequest(r data.Request) {
 	if _, ok := c.requests[r.ID]; !ok {
 		c.byPerson[r.PersonID] = append([]string{r.ID}, c.byPerson[r.PersonID]...)
 	}
@@ -188,11 +277,17 @@ func (c *caseload) putRequest(r data.Request) {
 // addStep puts a step in its request's timeline, in a new list:
 // snapshots being worked on in the background share the old.
 func (c *caseload) addStep(s data.Step) {
+	c.touch(c.requests[s.RequestID].PersonID)
 	list := append(slices.Clip(c.steps[s.RequestID]), s)
+	sortTimeline(list)
+	c.steps[s.RequestID] = list
+}
+
+// sortTimeline puts steps in timeline order: by day, then as logged.
+func sortTimeline(list []data.Step) {
 	slices.SortStableFunc(list, func(a, b data.Step) int {
 		return cmp.Or(a.On.Compare(b.On), a.CreatedAt.Compare(b.CreatedAt))
 	})
-	c.steps[s.RequestID] = list
 }
 
 func (c *caseload) putLetter(l data.Letter) {

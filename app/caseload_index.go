@@ -25,6 +25,10 @@ type caseIndex struct {
 	// people indexes soonest due first. Both follow the caseload as it changes.
 	aligned  []int
 	dueOrder []int
+	// generation is the reading of the records the index was built from,
+	// and revision the caseload's revision it was last aligned with.
+	generation uint64
+	revision   int
 
 	// The last search, so that typing on narrows its results rather than
 	// searching everyone again.
@@ -37,6 +41,7 @@ type caseIndex struct {
 type caseRow struct {
 	id      string
 	stamp   int64 // the person's UpdatedAt when the row was made
+	rev     int   // the caseload's revision of the person then
 	steps   int   // how many steps their requests had then
 	hay     string
 	states  []process.StateKind
@@ -61,7 +66,8 @@ func editedLetters(ctx ctxT, st *store.Store) (map[string]string, error) {
 
 // buildCaseIndex prepares every person of cl, a copy the UI no longer touches.
 func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date) *caseIndex {
-	ix := &caseIndex{byID: make(map[string]int, len(cl.people)), bodies: bodies, today: today}
+	ix := &caseIndex{byID: make(map[string]int, len(cl.people)), bodies: bodies, today: today,
+		generation: cl.generation, revision: cl.revision}
 	ix.rows = make([]caseRow, len(cl.people))
 	agenda := agendaByPerson(cl, today)
 	for i, p := range cl.people {
@@ -91,7 +97,7 @@ func personAgenda(cl *caseload, p data.Person, today data.Date) []process.Item {
 }
 
 func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item) caseRow {
-	r := caseRow{id: p.ID, stamp: p.UpdatedAt.UnixNano()}
+	r := caseRow{id: p.ID, stamp: p.UpdatedAt.UnixNano(), rev: cl.revs[p.ID]}
 	var b strings.Builder
 	b.WriteString(searchText(p))
 	for _, s := range []string{p.Notes, strings.Join(p.Flags, " "), p.ConsentScope} {
@@ -134,6 +140,7 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item) case
 // align matches the rows to the caseload's people as they are now,
 // remaking the row of anyone added, edited or with new steps since.
 func (ix *caseIndex) align(cl *caseload) {
+	ix.revision = cl.revision
 	ix.aligned = slices.Grow(ix.aligned[:0], len(cl.people))
 	for _, p := range cl.people {
 		at, ok := ix.byID[p.ID]
@@ -169,7 +176,7 @@ func (ix *caseIndex) align(cl *caseload) {
 
 func (ix *caseIndex) stale(cl *caseload, p data.Person, at int) bool {
 	r := &ix.rows[at]
-	if r.stamp != p.UpdatedAt.UnixNano() {
+	if r.stamp != p.UpdatedAt.UnixNano() || r.rev != cl.revs[p.ID] {
 		return true
 	}
 	n := 0
@@ -182,7 +189,7 @@ func (ix *caseIndex) stale(cl *caseload, p data.Person, at int) bool {
 // inStep reports whether the rows still match the caseload's people,
 // which is cheap enough to check on every keystroke.
 func (ix *caseIndex) inStep(cl *caseload) bool {
-	if len(ix.aligned) != len(cl.people) {
+	if len(ix.aligned) != len(cl.people) || ix.revision != cl.revision {
 		return false
 	}
 	for i, p := range cl.people {

@@ -209,8 +209,14 @@ func (s *shell) editPerson(person data.Person, saved func(data.Person)) {
 }
 
 // recordsChanged shows the list read again, keeping the search and the
-// person chosen; the index for the filters follows in the background.
+// person chosen. After other desks' changes the index remakes the rows of
+// the people changed as it filters; after a whole reading it is built
+// again in the background.
 func (p *peopleScreen) recordsChanged() {
+	if ix := p.cases.ix; ix != nil && ix.generation == p.s.cl.generation {
+		p.showAgain()
+		return
+	}
 	p.cases.ix = nil // it numbers the people of the caseload it was built from
 	p.showAgain()
 	p.cases.prepareThen(p.showAgain)

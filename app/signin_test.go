@@ -206,3 +206,67 @@ func waitUntil(t *testing.T, s *shell, limit time.Duration, what string, ok func
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// Other desks' changes are read record by record and put in place, not by
+// reading the whole caseload again: a new person, request and steps, a
+// request changed, a step and a person deleted. The Clients search finds
+// the changed wording, and the person chosen stays chosen.
+func TestOtherDesksChangesArePutInPlace(t *testing.T) {
+	dirA, address := teamDesk(t)
+	a := openOn(t, dirA)
+	signIn(t, a, pgtest.Password)
+	chooseMode(t, a, modeAdvocate)
+	dirB := t.TempDir()
+	if err := store.RememberServer(dirB, address); err != nil {
+		t.Fatal(err)
+	}
+	b := openOn(t, dirB)
+	signIn(t, b, pgtest.Password)
+	stay := data.Person{Name: "Aled Hughes", Nation: data.Wales}
+	must(t, a.st.SavePerson(ctx, &stay))
+	waitUntil(t, b, 2*time.Second, "the first person on desk B", func() bool { _, ok := b.cl.person(stay.ID); return ok })
+	b.showPeople()
+	b.jobs.wait()
+	ps := b.current.(*peopleScreen)
+	waitUntil(t, b, 5*time.Second, "the Clients index", func() bool { return ps.cases.ix != nil })
+	ps.list.Select(0)
+	generation := b.cl.generation
+
+	p := data.Person{Name: "Bethan Evans", Nation: data.Wales}
+	must(t, a.st.SavePerson(ctx, &p))
+	r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma"}
+	must(t, a.st.SaveRequest(ctx, &r))
+	first := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 2), Kind: data.StepNote, Summary: "rang the surgery"}
+	must(t, a.st.AddStep(ctx, &first))
+	second := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 3), Kind: data.StepCall, Summary: "no answer"}
+	must(t, a.st.AddStep(ctx, &second))
+	waitUntil(t, b, 2*time.Second, "the new request's two steps on desk B", func() bool { return len(b.cl.steps[r.ID]) == 2 })
+	if b.cl.requests[r.ID].Condition != "asthma" || len(b.cl.requestsOf(p.ID)) != 1 {
+		t.Fatalf("desk B has the request as %+v", b.cl.requests[r.ID])
+	}
+
+	r.Condition = "sarcoidosis"
+	must(t, a.st.SaveRequest(ctx, &r))
+	must(t, a.st.DeleteStep(ctx, first.ID))
+	waitUntil(t, b, 2*time.Second, "the changed request and its step gone", func() bool {
+		return b.cl.requests[r.ID].Condition == "sarcoidosis" && len(b.cl.steps[r.ID]) == 1
+	})
+	test.Type(ps.search, "sarcoid")
+	b.jobs.wait()
+	if len(ps.shown) != 1 || b.cl.people[ps.shown[0]].ID != p.ID {
+		t.Errorf("searching for the new wording shows %v", ps.shown)
+	}
+	ps.search.SetText("")
+
+	must(t, a.st.DeletePerson(ctx, p.ID))
+	waitUntil(t, b, 2*time.Second, "the deleted person gone from desk B", func() bool { _, ok := b.cl.person(p.ID); return !ok })
+	if _, ok := b.cl.requests[r.ID]; ok {
+		t.Error("the deleted person's request is still on desk B")
+	}
+	if b.cl.generation != generation {
+		t.Error("desk B read the whole caseload again for a few changes")
+	}
+	if ps.selected != stay.ID {
+		t.Errorf("desk B's choice moved to %q", ps.selected)
+	}
+}

@@ -30,23 +30,7 @@ func BenchmarkSignInTeamCaseload(b *testing.B) {
 	test.NewTempApp(b)
 	ctx := context.Background()
 	today := data.MustDate(2026, 12, 1)
-	address := os.Getenv("SECONDOPINION_BENCH_SERVER")
-	if address == "" {
-		clients := 10000
-		if v, err := strconv.Atoi(os.Getenv("SECONDOPINION_BENCH_CLIENTS")); err == nil && v > 0 {
-			clients = v
-		}
-		srv := pgtest.Start(b)
-		address = srv.Address(pgtest.Admin, srv.NewDatabaseName(b))
-		st, err := store.SignIn(ctx, address, pgtest.Password, b.TempDir())
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := demo.Generate(ctx, st, clients, 1, today); err != nil {
-			b.Fatal(err)
-		}
-		st.Close()
-	}
+	address := benchServer(b, today)
 	var before, after runtime.MemStats
 	for i := 0; i < b.N; i++ {
 		runtime.GC()
@@ -91,4 +75,68 @@ func heldSince(before *runtime.MemStats) float64 {
 	runtime.GC()
 	runtime.ReadMemStats(&now)
 	return float64(now.HeapAlloc-before.HeapAlloc) / 1e6
+}
+
+// benchServer is the address of a caseload for the benchmarks: the one
+// SECONDOPINION_BENCH_SERVER names, or a new one on the test server with
+// SECONDOPINION_BENCH_CLIENTS invented people (10,000 unless set).
+func benchServer(b *testing.B, today data.Date) string {
+	ctx := context.Background()
+	if address := os.Getenv("SECONDOPINION_BENCH_SERVER"); address != "" {
+		return address
+	}
+	clients := 10000
+	if v, err := strconv.Atoi(os.Getenv("SECONDOPINION_BENCH_CLIENTS")); err == nil && v > 0 {
+		clients = v
+	}
+	srv := pgtest.Start(b)
+	address := srv.Address(pgtest.Admin, srv.NewDatabaseName(b))
+	st, err := store.SignIn(ctx, address, pgtest.Password, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	if err := demo.Generate(ctx, st, clients, 1, today); err != nil {
+		b.Fatal(err)
+	}
+	return address
+}
+
+// BenchmarkTeamUpdate is a desk taking in another desk's save (a step
+// logged on a request): read that request's records, put them in place.
+// Reading the whole caseload again instead took seconds with 50,000 people.
+func BenchmarkTeamUpdate(b *testing.B) {
+	test.NewTempApp(b)
+	ctx := context.Background()
+	today := data.MustDate(2026, 12, 1)
+	address := benchServer(b, today)
+	mine, err := store.OpenServer(ctx, address, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer mine.Close()
+	cl, err := loadCaseload(ctx, mine)
+	if err != nil {
+		b.Fatal(err)
+	}
+	other, err := store.OpenServer(ctx, address, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer other.Close()
+	req := cl.requestList()[0]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st := data.Step{RequestID: req.ID, On: today, Kind: data.StepNote, Summary: "a note from another desk"}
+		if err := other.AddStep(ctx, &st); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		u, err := readTeamUpdate(ctx, mine, []store.Change{{Kind: "steps", ID: st.ID}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		cl.apply(u)
+	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -27,29 +28,46 @@ func (s *shell) watchTeam() {
 	st := s.st
 	ctx, cancel := context.WithCancel(context.Background())
 	s.teamWatch = cancel
+	// Changes wait here for the reader, which takes all that have come
+	// each time round: one reading per burst, never two at once.
+	var mu sync.Mutex
+	var waiting []store.Change
 	kick := make(chan struct{}, 1)
-	go func() { // reads again once per burst of changes, never two at once
+	go func() {
 		for {
 			select {
 			case <-ctx.Done():
 				return
 			case <-kick:
 			}
-			cl, err := loadCaseload(ctx, st)
+			mu.Lock()
+			changes := waiting
+			waiting = nil
+			mu.Unlock()
+			u, err := readTeamUpdate(ctx, st, changes)
 			if err != nil {
-				continue // the banner says when the server is out of reach
+				// The banner says when the server is out of reach. What
+				// was missed is read with the next change, or on
+				// reconnecting: everything, to be sure.
+				mu.Lock()
+				waiting = append(waiting, store.Everything)
+				mu.Unlock()
+				continue
 			}
 			s.jobs.deliver(func() {
 				if s.st == st && ctx.Err() == nil {
-					s.showReadAgain(cl)
+					s.showUpdate(u)
 				}
 			})
 		}
 	}()
-	go st.Watch(ctx, func([]store.Change) {
+	go st.Watch(ctx, func(changes []store.Change) {
+		mu.Lock()
+		waiting = append(waiting, changes...)
+		mu.Unlock()
 		select {
 		case kick <- struct{}{}:
-		default: // a reading is already due; it will see these too
+		default: // a reading is already due; it will take these too
 		}
 	}, func(up bool) {
 		s.jobs.deliver(func() {
@@ -69,10 +87,14 @@ func (s *shell) stopWatchingTeam() {
 	s.serverLost = false
 }
 
-// showReadAgain puts the caseload read again in place and updates the
-// screen shown, if it can be without losing anything.
-func (s *shell) showReadAgain(cl *caseload) {
-	s.cl = cl
+// showUpdate puts what other desks changed into the caseload and updates
+// the screen shown, if it can be without losing anything.
+func (s *shell) showUpdate(u *teamUpdate) {
+	if u.whole != nil {
+		s.cl = u.whole
+	} else {
+		s.cl.apply(u)
+	}
 	if rc, ok := s.current.(recordsChanged); ok {
 		rc.recordsChanged()
 	}

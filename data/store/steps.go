@@ -97,6 +97,11 @@ func (s *Store) UpdateStep(ctx context.Context, st data.Step) error {
 	})
 }
 
+// Step returns one step.
+func (s *Store) Step(ctx context.Context, id string) (data.Step, error) {
+	return queryOne(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+" WHERE id = ?", id)
+}
+
 // StepsFor returns a request's timeline, oldest first.
 func (s *Store) StepsFor(ctx context.Context, requestID string) ([]data.Step, error) {
 	return queryList(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+" WHERE request_id = ?"+stepOrder, requestID)

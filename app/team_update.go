@@ -1,0 +1,208 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"secondopinion/data"
+	"secondopinion/data/store"
+)
+
+// What another desk saves is read record by record and put into this
+// desk's caseload, rather than the whole caseload being read again: with
+// 50,000 people a whole reading takes seconds and, while it is made, holds
+// the caseload twice; twenty desks saving would keep every desk reading.
+
+// maxPiecemeal is how many changes are read one by one. More at once (a
+// caseload moved in, an example filled) are read faster in one go.
+const maxPiecemeal = 200
+
+// teamUpdate is what other desks changed, read from the server in the
+// background and put into the caseload on the UI goroutine.
+type teamUpdate struct {
+	whole    *caseload // everything read again; nothing else is then set
+	readFrom time.Time // steps this desk added since are not in the reading
+
+	people    map[string]*data.Person  // nil: gone, or no longer this desk's to see
+	requests  map[string]*data.Request // nil: gone
+	timelines map[string][]data.Step   // request id to its timeline as stored
+	goneSteps []string                 // steps no longer stored
+	owners    []data.Person            // the people of requests read, who may be new here
+	contacts  []data.Contact           // read again when any changed
+	settings  *caseload                // the sender and settings, when any changed
+}
+
+// readTeamUpdate reads what changes name.
+func readTeamUpdate(ctx context.Context, st *store.Store, changes []store.Change) (*teamUpdate, error) {
+	u := &teamUpdate{readFrom: time.Now(), people: map[string]*data.Person{}, requests: map[string]*data.Request{},
+		timelines: map[string][]data.Step{}}
+	if len(changes) > maxPiecemeal || slices.Contains(changes, store.Everything) {
+		cl, err := loadCaseload(ctx, st)
+		u.whole = cl
+		return u, err
+	}
+	var steps, contacts, settings bool
+	stepIDs := map[string]bool{}
+	for _, ch := range changes {
+		switch ch.Kind {
+		case "people":
+			u.people[ch.ID] = nil
+		case "requests":
+			u.requests[ch.ID] = nil
+		case "steps", "attachments": // an attachment's id is its step's
+			steps, stepIDs[ch.ID] = true, true
+		case "contacts":
+			contacts = true
+		case "settings":
+			settings = true
+		case "letters":
+			// Letters are read whenever a request is opened; the screen
+			// showing one reads them again when told of the change.
+		default: // a kind of record this version does not know
+			cl, err := loadCaseload(ctx, st)
+			u.whole = cl
+			return u, err
+		}
+	}
+	for id := range u.people {
+		p, err := readOne(st.Person(ctx, id))
+		if err != nil {
+			return nil, err
+		}
+		u.people[id] = p
+	}
+	for id := range u.requests {
+		r, err := readOne(st.Request(ctx, id))
+		if err != nil {
+			return nil, err
+		}
+		u.requests[id] = r
+		if r != nil {
+			u.timelines[id] = nil // read below, with those of changed steps
+			if _, named := u.people[r.PersonID]; !named {
+				p, err := readOne(st.Person(ctx, r.PersonID))
+				if err != nil {
+					return nil, err
+				}
+				if p != nil {
+					u.owners = append(u.owners, *p)
+				}
+			}
+		}
+	}
+	if steps {
+		for id := range stepIDs {
+			s, err := readOne(st.Step(ctx, id))
+			if err != nil {
+				return nil, err
+			}
+			if s == nil {
+				u.goneSteps = append(u.goneSteps, id)
+				continue
+			}
+			u.timelines[s.RequestID] = nil
+		}
+	}
+	for id := range u.timelines {
+		list, err := st.StepsFor(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		u.timelines[id] = list
+	}
+	if contacts {
+		list, err := st.Contacts(ctx)
+		if err != nil {
+			return nil, err
+		}
+		u.contacts = list
+	}
+	if settings {
+		u.settings = &caseload{settings: map[string]string{}}
+		if err := u.settings.readSettings(ctx, st); err != nil {
+			return nil, err
+		}
+	}
+	return u, nil
+}
+
+// readOne is a record read by id, or nil when it is not there (removed,
+// or not this desk's to see).
+func readOne[T any](v T, err error) (*T, error) {
+	if errors.Is(err, data.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// apply puts what was read into the caseload. A record this desk saved
+// after the reading began is newer than what was read, and is kept.
+func (c *caseload) apply(u *teamUpdate) {
+	for id, p := range u.people {
+		switch old, ok := c.person(id); {
+		case p == nil:
+			if ok {
+				c.dropPerson(id)
+			}
+		case !ok || old.Version <= p.Version:
+			c.putPerson(*p)
+		}
+	}
+	for _, p := range u.owners {
+		if _, ok := c.person(p.ID); !ok {
+			c.putPerson(p)
+		}
+	}
+	for id, r := range u.requests {
+		switch old, ok := c.requests[id]; {
+		case r == nil:
+			c.dropRequest(id)
+		case !ok || old.Version <= r.Version:
+			c.putRequest(*r)
+		}
+	}
+	for id, stored := range u.timelines {
+		r, ok := c.requests[id]
+		if !ok {
+			continue // not this desk's to see
+		}
+		c.steps[id] = withStepsAddedSince(stored, c.steps[id], u.readFrom)
+		c.touch(r.PersonID)
+	}
+	for _, id := range u.goneSteps {
+		for _, list := range c.steps {
+			if i := slices.IndexFunc(list, func(s data.Step) bool { return s.ID == id }); i >= 0 {
+				c.removeStep(list[i])
+				break
+			}
+		}
+	}
+	if u.contacts != nil {
+		c.contacts = u.contacts
+		c.sortContacts()
+	}
+	if u.settings != nil {
+		c.sender = u.settings.sender
+		for k, v := range u.settings.settings {
+			c.settings[k] = v
+		}
+	}
+}
+
+// withStepsAddedSince is a timeline as stored, with the steps this desk
+// added after the reading began (and so not in it) kept.
+func withStepsAddedSince(stored, mine []data.Step, since time.Time) []data.Step {
+	out := slices.Clip(stored)
+	for _, s := range mine {
+		if s.CreatedAt.After(since) && !slices.ContainsFunc(stored, func(x data.Step) bool { return x.ID == s.ID }) {
+			out = append(out, s)
+		}
+	}
+	sortTimeline(out)
+	return out
+}
