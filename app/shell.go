@@ -56,6 +56,7 @@ type shell struct {
 	teamWatch  func()       // stops listening for other desks' saves
 	conflict   any          // the last conflict shown (a *conflictResolver), for tests
 	serverLost bool         // the team's server cannot be reached just now
+	retry      retries      // work waiting for the team's server to be back
 
 	lastOpened string // the record whose page was last noted as opened (audit_notes.go)
 
@@ -194,6 +195,7 @@ type opened struct {
 func (s *shell) closeStore() {
 	s.stopIdle()
 	s.stopWatchingTeam()
+	s.dropRetries()
 	if s.pending != nil {
 		s.pending.Close()
 		s.pending = nil
@@ -310,6 +312,24 @@ func (s *shell) showDialog(d dialog.Dialog) {
 func (s *shell) onClose() {
 	if s.closing {
 		return // the backup under way closes the window when it is done
+	}
+	if n := s.waitingForServer(); n > 0 && !s.closeTried {
+		s.closeTried = true
+		them := "them"
+		if n == 1 {
+			them = "it"
+		}
+		s.showDialog(dialog.NewConfirm("Not saved yet",
+			plural(n, "change is", "changes are")+" waiting for the team's server, which cannot be "+
+				"reached just now. Closing now loses "+them+". Close anyway?",
+			func(close bool) {
+				if close {
+					s.onClose()
+					return
+				}
+				s.closeTried = false
+			}, s.win))
+		return
 	}
 	if l, ok := s.current.(leaver); ok && !s.closeTried {
 		s.closeTried = true

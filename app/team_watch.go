@@ -74,6 +74,9 @@ func (s *shell) watchTeam() {
 			if s.st == st {
 				s.serverLost = !up
 				s.refreshBanners()
+				if up {
+					s.retryNow()
+				}
 			}
 		})
 	})
@@ -103,5 +106,5 @@ func (s *shell) showUpdate(u *teamUpdate) {
 // serverLostBanner is the banner shown while the server cannot be reached.
 func (s *shell) serverLostBanner() fyne.CanvasObject {
 	return banner(theme.ColorNameError, "The team's server cannot be reached just now (the network or the server may be down). "+
-		"What you type here is kept; save it again once this message has gone. Trying to reconnect…", nil)
+		"What you save meanwhile is kept on this computer and saved by itself once the server is back. Trying to reconnect…", nil)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net"
@@ -242,13 +243,22 @@ func explainServer(err error) error {
 	case strings.Contains(msg, "certificate") || strings.Contains(msg, "x509") || strings.Contains(msg, "tls"):
 		return &data.UserError{Err: err, Message: "The server's certificate could not be checked, so nothing was sent to it. " +
 			"Please ask whoever runs the server for the right certificate and address."}
-	case strings.Contains(msg, "connection refused") || strings.Contains(msg, "no such host") ||
+	case lostConnection(err) || strings.Contains(msg, "connection refused") || strings.Contains(msg, "no such host") ||
 		strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "context deadline exceeded") ||
 		strings.Contains(msg, "connection reset") || strings.Contains(msg, "broken pipe") || strings.Contains(msg, "EOF"):
 		return &data.UserError{Err: fmt.Errorf("%w: %w", ErrServerUnreachable, err), Message: "The team's server cannot be reached " +
-			"(the network or the server may be down). Nothing you typed is lost. Please check the connection; it will be tried again."}
+			"(the network or the server may be down). Nothing was changed there. Please check the connection and try again."}
 	}
 	return err
+}
+
+// lostConnection reports whether err is a connection that went away under
+// a query: pgx says "conn closed", database/sql a bad connection, and a
+// timeout or a network error may come through as either.
+func lostConnection(err error) bool {
+	var ne net.Error
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, net.ErrClosed) || errors.As(err, &ne) ||
+		pgconn.Timeout(err) || strings.Contains(err.Error(), "conn closed")
 }
 
 // refusedInWords is the SQLSTATE of a refusal the server's own functions
