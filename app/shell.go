@@ -54,6 +54,7 @@ type shell struct {
 
 	connecting *connectForm // the last "connect to our team's server" form shown
 	teamWatch  func()       // stops listening for other desks' saves
+	feed       *teamFeed    // other desks' changes since the records were read, until watchTeam takes them
 	conflict   any          // the last conflict shown (a *conflictResolver), for tests
 	serverLost bool         // the team's server cannot be reached just now
 	retry      retries      // work waiting for the team's server to be back
@@ -147,12 +148,20 @@ func prepare(ctx context.Context, st *store.Store, dir string, example bool, tod
 			return nil, err
 		}
 	}
+	var feed *teamFeed
+	if st.OnServer() {
+		feed = listenToTeam(st)
+		feed.waitUntilListening(ctx)
+	}
 	cl, err := loadCaseload(ctx, st)
 	if err != nil {
+		if feed != nil {
+			feed.stop()
+		}
 		st.Close()
 		return nil, err
 	}
-	return &opened{st: st, cl: cl, network: store.NetworkDriveWarning(dir), lastBackup: lastBackup(dir, cl)}, nil
+	return &opened{st: st, cl: cl, feed: feed, network: store.NetworkDriveWarning(dir), lastBackup: lastBackup(dir, cl)}, nil
 }
 
 // showOpened shows the first screen of records that are open and read.
@@ -160,6 +169,7 @@ func (s *shell) showOpened(o *opened, example bool) {
 	s.closeStore()
 	// The example's folder marks itself, however it was opened.
 	s.st, s.cl, s.example = o.st, o.cl, example || o.cl.settings[settingExample] == "yes"
+	s.feed = o.feed
 	s.network, s.lastBackup = o.network, o.lastBackup
 	s.st.SetWho(s.cl.settings[settingDeskName])
 	s.applyTheme()
@@ -186,6 +196,7 @@ func (s *shell) showOpened(o *opened, example bool) {
 type opened struct {
 	st         *store.Store
 	cl         *caseload
+	feed       *teamFeed // on a server: listening since before the records were read
 	network    string    // a warning when the folder is on a network drive
 	lastBackup time.Time // zero when there has never been one
 	locked     bool      // protected, and waiting for the passphrase
@@ -241,7 +252,9 @@ func (s *shell) showMain() {
 	}
 	s.showToday()
 	s.watchIdle()
-	s.watchTeam()
+	feed := s.feed
+	s.feed = nil
+	s.watchTeam(feed)
 	if f := s.afterOpen; f != nil {
 		s.afterOpen = nil
 		f()

@@ -65,6 +65,7 @@ func BenchmarkSignInTeamCaseload(b *testing.B) {
 		b.ReportMetric(float64(len(o.cl.people)), "people")
 		runtime.KeepAlive(items)
 		runtime.KeepAlive(ix)
+		o.feed.stop()
 		st.Close()
 	}
 }

@@ -2,74 +2,41 @@ package app
 
 import (
 	"context"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-
-	"secondopinion/data/store"
 )
 
 // On a team's server, what another desk saves appears here within moments:
-// the caseload is read again in the background and the screen shown is
-// brought up to date, keeping anything being typed. While the server
+// the records it changed are read in the background (team_update.go) and
+// the screen shown is brought up to date, keeping anything being typed. While the server
 // cannot be reached a banner says so; the connection mends by itself.
 
 // recordsChanged is a screen that can show records read again without
 // losing its place (its search, its selection).
 type recordsChanged interface{ recordsChanged() }
 
-// watchTeam starts listening for other desks' saves, when on a server.
-func (s *shell) watchTeam() {
+// watchTeam reads other desks' changes as they come, when on a server,
+// from the feed that listened while the caseload was read (or a new one).
+func (s *shell) watchTeam(feed *teamFeed) {
 	s.stopWatchingTeam()
 	if s.st == nil || !s.st.OnServer() {
+		if feed != nil {
+			feed.stop()
+		}
 		return
+	}
+	if feed == nil {
+		feed = listenToTeam(s.st)
+		feed.mu.Lock()
+		feed.readFirst = true
+		feed.mu.Unlock()
 	}
 	st := s.st
 	ctx, cancel := context.WithCancel(context.Background())
-	s.teamWatch = cancel
-	// Changes wait here for the reader, which takes all that have come
-	// each time round: one reading per burst, never two at once.
-	var mu sync.Mutex
-	var waiting []store.Change
-	kick := make(chan struct{}, 1)
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-kick:
-			}
-			mu.Lock()
-			changes := waiting
-			waiting = nil
-			mu.Unlock()
-			u, err := readTeamUpdate(ctx, st, changes)
-			if err != nil {
-				// The banner says when the server is out of reach. What
-				// was missed is read with the next change, or on
-				// reconnecting: everything, to be sure.
-				mu.Lock()
-				waiting = append(waiting, store.Everything)
-				mu.Unlock()
-				continue
-			}
-			s.jobs.deliver(func() {
-				if s.st == st && ctx.Err() == nil {
-					s.showUpdate(u)
-				}
-			})
-		}
-	}()
-	go st.Watch(ctx, func(changes []store.Change) {
-		mu.Lock()
-		waiting = append(waiting, changes...)
-		mu.Unlock()
-		select {
-		case kick <- struct{}{}:
-		default: // a reading is already due; it will take these too
-		}
-	}, func(up bool) {
+	s.teamWatch = func() { cancel(); feed.stop() }
+	feed.mu.Lock()
+	feed.connected = func(up bool) {
 		s.jobs.deliver(func() {
 			if s.st == st {
 				s.serverLost = !up
@@ -79,10 +46,39 @@ func (s *shell) watchTeam() {
 				}
 			}
 		})
-	})
+	}
+	feed.mu.Unlock()
+	// One reading per burst of changes, never two at once.
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-feed.kick:
+			}
+			u, err := readTeamUpdate(ctx, st, feed.take())
+			if err != nil {
+				// The banner says when the server is out of reach. What
+				// was missed is read with the next change, or on
+				// reconnecting: everything, to be sure.
+				feed.again()
+				continue
+			}
+			s.jobs.deliver(func() {
+				if s.st == st && ctx.Err() == nil {
+					s.showUpdate(u)
+				}
+			})
+		}
+	}()
+	feed.poke() // changes that came while the caseload was read
 }
 
 func (s *shell) stopWatchingTeam() {
+	if s.feed != nil { // opened, but not yet shown
+		s.feed.stop()
+		s.feed = nil
+	}
 	if s.teamWatch != nil {
 		s.teamWatch()
 		s.teamWatch = nil
