@@ -49,30 +49,15 @@ func (j *jobs) wait() {
 
 // runJob runs work in its own goroutine, then hands its result to done, or
 // its error to fail, on the UI goroutine.
-//
-// On a team's server, work that fails because the server cannot be reached
-// is kept and run again later (retry.go) rather than failed.
 func runJob[T any](s *shell, work func(ctx context.Context) (T, error), done func(T), fail func(error)) {
-	runAttempt(s, work, done, fail, false)
-}
-
-func runAttempt[T any](s *shell, work func(ctx context.Context) (T, error), done func(T), fail func(error), again bool) {
-	st := s.st
 	s.jobs.wg.Add(1)
 	go func() {
 		defer s.jobs.wg.Done()
 		v, err := work(context.Background())
 		s.jobs.deliver(func() {
-			if err != nil && st != nil && s.st == st && s.unreachable(err) {
-				s.keepForLater(func() { runAttempt(s, work, done, fail, true) }, !again)
-				return
-			}
 			if err != nil {
 				fail(err)
 				return
-			}
-			if again {
-				s.retry.delay = 0 // the server is back
 			}
 			if done != nil {
 				done(v)

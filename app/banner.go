@@ -37,10 +37,6 @@ func (s *shell) refreshBanners() {
 	if s.serverLost {
 		s.banners.Add(s.serverLostBanner())
 	}
-	if n := s.waitingForServer(); n > 0 {
-		s.banners.Add(banner(theme.ColorNameWarning, plural(n, "change is", "changes are")+
-			" waiting for the team's server and will be saved by itself as soon as it can be reached (it is tried again every few seconds).", nil))
-	}
 	if s.st != nil && s.st.Recovered() != "" && !s.dismissed[bannerRecovered] {
 		// Said once: the next start has nothing to put right.
 		s.banners.Add(banner(theme.ColorNameSuccess, s.st.Recovered(), s.dismiss(bannerRecovered)))

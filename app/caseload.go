@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"secondopinion/data"
 	"secondopinion/data/process"
@@ -36,6 +37,12 @@ type caseload struct {
 	generation uint64
 	revision   int
 	revs       map[string]int
+
+	// changedHere is when this desk last changed each person's records,
+	// so that a reading of other desks' changes begun before then is not
+	// put over them; applying is set while such a reading is put in.
+	changedHere map[string]time.Time
+	applying    bool
 }
 
 // readings numbers the caseloads read, so that each has its own generation.
@@ -48,6 +55,19 @@ func (c *caseload) touch(personID string) {
 	}
 	c.revision++
 	c.revs[personID] = c.revision
+	if !c.applying {
+		if c.changedHere == nil {
+			c.changedHere = map[string]time.Time{}
+		}
+		c.changedHere[personID] = time.Now()
+	}
+}
+
+// changedHereSince reports whether this desk changed a person's records at
+// or after t.
+func (c *caseload) changedHereSince(personID string, t time.Time) bool {
+	at, ok := c.changedHere[personID]
+	return ok && !at.Before(t)
 }
 
 // loadCaseload reads everything the screens need in one go.
@@ -233,6 +253,9 @@ func (c *caseload) dropRequest(id string) {
 func (c *caseload) placeOf(id string) (int, bool) {
 	if i, ok := c.personAt[id]; ok && i < len(c.people) && c.people[i].ID == id {
 		return i, true
+	}
+	if len(c.personAt) == len(c.people) {
+		return 0, false // the index is whole: they are not here
 	}
 	for i := range c.people { // a caseload put together without sortPeople
 		if c.people[i].ID == id {

@@ -99,6 +99,9 @@ func (b *caseBar) prepareThen(done func()) {
 		}
 		return buildCaseIndex(snap, bodies, today), nil
 	}, func(ix *caseIndex) {
+		if ix.generation != s.cl.generation {
+			return // the records were read again meanwhile, and a new index is on its way
+		}
 		b.ix = ix
 		done()
 	})

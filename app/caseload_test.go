@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"secondopinion/data"
+	"secondopinion/data/store"
 )
 
 // Steps read together are split per request over one array; a step added
@@ -64,5 +65,57 @@ func TestPersonFoundAfterTheListMoves(t *testing.T) {
 	}
 	if _, ok := c.person("4"); ok {
 		t.Error("found someone who is not there")
+	}
+	c.putPerson(data.Person{ID: "4", Name: "aled"}) // the same name in lower case goes after
+	c.dropPerson("1")
+	names := ""
+	for i, p := range c.people {
+		names += p.Name + " "
+		if c.personAt[p.ID] != i {
+			t.Errorf("the index puts %s at %d, the list at %d", p.Name, c.personAt[p.ID], i)
+		}
+		if c.hay[i] != searchText(p) {
+			t.Errorf("the search text at %d is %q, for %s", i, c.hay[i], p.Name)
+		}
+	}
+	if names != "aled Bethan Zoe " || len(c.personAt) != 3 {
+		t.Errorf("the list is %q (%d in the index)", names, len(c.personAt))
+	}
+}
+
+// What other desks changed is not put over what this desk changed after
+// the reading of it began: those records are read again instead.
+func TestAnUpdateReadBeforeAChangeHereIsReadAgain(t *testing.T) {
+	c := &caseload{requests: map[string]data.Request{}, byPerson: map[string][]string{}, steps: map[string][]data.Step{},
+		letters: map[string][]data.Letter{}, settings: map[string]string{}}
+	c.putPerson(data.Person{ID: "p", Name: "Carys", Version: 1})
+	c.putPerson(data.Person{ID: "q", Name: "Dafydd", Version: 1})
+	c.putRequest(data.Request{ID: "r", PersonID: "p", Version: 1})
+	c.steps["r"] = []data.Step{{ID: "s1", RequestID: "r"}}
+	began := time.Now()
+	c.addStep(data.Step{ID: "s2", RequestID: "r", CreatedAt: time.Now()}) // saved here while the reading ran
+
+	older := data.Person{ID: "p", Name: "Carys (older)", Version: 1}
+	newer := data.Person{ID: "q", Name: "Dafydd Rhys", Version: 2}
+	again := c.apply(&teamUpdate{readFrom: began,
+		people:    map[string]*data.Person{"p": &older, "q": &newer},
+		timelines: map[string][]data.Step{"r": {{ID: "s1", RequestID: "r"}}}})
+	if p, _ := c.person("p"); p.Name != "Carys" {
+		t.Errorf("this desk's person became %q", p.Name)
+	}
+	if ids := stepIDs(c.steps["r"]); ids != "s1 s2" {
+		t.Errorf("this desk's timeline became %q", ids)
+	}
+	if q, _ := c.person("q"); q.Name != "Dafydd Rhys" {
+		t.Errorf("another desk's change was not put in: %q", q.Name)
+	}
+	want := map[store.Change]bool{{Kind: "people", ID: "p"}: true, {Kind: "requests", ID: "r"}: true}
+	if len(again) != len(want) {
+		t.Fatalf("to read again: %v", again)
+	}
+	for _, ch := range again {
+		if !want[ch] {
+			t.Errorf("reads %v again", ch)
+		}
 	}
 }

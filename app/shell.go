@@ -57,7 +57,6 @@ type shell struct {
 	feed       *teamFeed    // other desks' changes since the records were read, until watchTeam takes them
 	conflict   any          // the last conflict shown (a *conflictResolver), for tests
 	serverLost bool         // the team's server cannot be reached just now
-	retry      retries      // work waiting for the team's server to be back
 
 	lastOpened string // the record whose page was last noted as opened (audit_notes.go)
 
@@ -150,7 +149,7 @@ func prepare(ctx context.Context, st *store.Store, dir string, example bool, tod
 	}
 	var feed *teamFeed
 	if st.OnServer() {
-		feed = listenToTeam(st)
+		feed = listenToTeam(st, false)
 		feed.waitUntilListening(ctx)
 	}
 	cl, err := loadCaseload(ctx, st)
@@ -206,7 +205,6 @@ type opened struct {
 func (s *shell) closeStore() {
 	s.stopIdle()
 	s.stopWatchingTeam()
-	s.dropRetries()
 	if s.pending != nil {
 		s.pending.Close()
 		s.pending = nil
@@ -325,24 +323,6 @@ func (s *shell) showDialog(d dialog.Dialog) {
 func (s *shell) onClose() {
 	if s.closing {
 		return // the backup under way closes the window when it is done
-	}
-	if n := s.waitingForServer(); n > 0 && !s.closeTried {
-		s.closeTried = true
-		them := "them"
-		if n == 1 {
-			them = "it"
-		}
-		s.showDialog(dialog.NewConfirm("Not saved yet",
-			plural(n, "change is", "changes are")+" waiting for the team's server, which cannot be "+
-				"reached just now. Closing now loses "+them+". Close anyway?",
-			func(close bool) {
-				if close {
-					s.onClose()
-					return
-				}
-				s.closeTried = false
-			}, s.win))
-		return
 	}
 	if l, ok := s.current.(leaver); ok && !s.closeTried {
 		s.closeTried = true

@@ -23,25 +23,43 @@ type teamFeed struct {
 	listening bool
 	readFirst bool       // the caseload was read before listening began
 	connected func(bool) // told when the connection is lost or found
+	lost      bool       // lost before anyone was told
 }
 
 // maxListenWait is how long the first reading waits for the listener; a
 // server slow to answer gets the whole caseload read again once it does.
 const maxListenWait = 3 * time.Second
 
-// listenToTeam starts listening on st, a team's server.
-func listenToTeam(st *store.Store) *teamFeed {
+// listenToTeam starts listening on st, a team's server. readFirst says the
+// caseload was read already, so that listening must begin by reading
+// everything again.
+func listenToTeam(st *store.Store, readFirst bool) *teamFeed {
 	ctx, cancel := context.WithCancel(context.Background())
-	f := &teamFeed{cancel: cancel, kick: make(chan struct{}, 1), up: make(chan struct{})}
+	f := &teamFeed{cancel: cancel, kick: make(chan struct{}, 1), up: make(chan struct{}), readFirst: readFirst}
 	go st.Watch(ctx, f.add, func(up bool) {
 		f.mu.Lock()
 		tell := f.connected
+		if tell == nil { // kept for whoever takes the feed
+			f.lost = !up
+		}
 		f.mu.Unlock()
 		if tell != nil {
 			tell(up)
 		}
 	})
 	return f
+}
+
+// tellConnection sends news of the connection to tell from now on, and the
+// loss of it at once if it was lost before.
+func (f *teamFeed) tellConnection(tell func(up bool)) {
+	f.mu.Lock()
+	f.connected = tell
+	lost := f.lost
+	f.mu.Unlock()
+	if lost {
+		tell(false)
+	}
 }
 
 // add takes a batch of changes from the listener. Listening begins with a
@@ -90,6 +108,14 @@ func (f *teamFeed) take() []store.Change {
 	changes := f.waiting
 	f.waiting = nil
 	return changes
+}
+
+// addAgain puts changes back to be read again at once.
+func (f *teamFeed) addAgain(changes []store.Change) {
+	f.mu.Lock()
+	f.waiting = append(f.waiting, changes...)
+	f.mu.Unlock()
+	f.poke()
 }
 
 // again asks for everything to be read with the next change.

@@ -140,10 +140,23 @@ func readOne[T any](v T, err error) (*T, error) {
 	return &v, nil
 }
 
-// apply puts what was read into the caseload. A record this desk saved
-// after the reading began is newer than what was read, and is kept.
-func (c *caseload) apply(u *teamUpdate) {
+// apply puts what was read into the caseload and returns the changes to
+// read again: those to records this desk changed after the reading began,
+// which the reading may predate (a save, a step corrected or deleted here).
+func (c *caseload) apply(u *teamUpdate) (again []store.Change) {
+	c.applying = true
+	defer func() { c.applying = false }()
+	mine := func(personID, kind, id string) bool {
+		if c.changedHereSince(personID, u.readFrom) {
+			again = append(again, store.Change{Kind: kind, ID: id})
+			return true
+		}
+		return false
+	}
 	for id, p := range u.people {
+		if mine(id, "people", id) {
+			continue
+		}
 		switch old, ok := c.person(id); {
 		case p == nil:
 			if ok {
@@ -154,12 +167,16 @@ func (c *caseload) apply(u *teamUpdate) {
 		}
 	}
 	for _, p := range u.owners {
-		if _, ok := c.person(p.ID); !ok {
+		if _, ok := c.person(p.ID); !ok && !c.changedHereSince(p.ID, u.readFrom) {
 			c.putPerson(p)
 		}
 	}
 	for id, r := range u.requests {
-		switch old, ok := c.requests[id]; {
+		old, ok := c.requests[id]
+		if (ok && mine(old.PersonID, "requests", id)) || (r != nil && mine(r.PersonID, "requests", id)) {
+			continue
+		}
+		switch {
 		case r == nil:
 			c.dropRequest(id)
 		case !ok || old.Version <= r.Version:
@@ -171,13 +188,18 @@ func (c *caseload) apply(u *teamUpdate) {
 		if !ok {
 			continue // not this desk's to see
 		}
-		c.steps[id] = withStepsAddedSince(stored, c.steps[id], u.readFrom)
+		if mine(r.PersonID, "requests", id) { // its timeline is read with it
+			continue
+		}
+		c.steps[id] = stored
 		c.touch(r.PersonID)
 	}
 	for _, id := range u.goneSteps {
-		for _, list := range c.steps {
+		for rid, list := range c.steps {
 			if i := slices.IndexFunc(list, func(s data.Step) bool { return s.ID == id }); i >= 0 {
-				c.removeStep(list[i])
+				if !mine(c.requests[rid].PersonID, "steps", id) {
+					c.removeStep(list[i])
+				}
 				break
 			}
 		}
@@ -192,17 +214,20 @@ func (c *caseload) apply(u *teamUpdate) {
 			c.settings[k] = v
 		}
 	}
+	return again
 }
 
-// withStepsAddedSince is a timeline as stored, with the steps this desk
-// added after the reading began (and so not in it) kept.
-func withStepsAddedSince(stored, mine []data.Step, since time.Time) []data.Step {
-	out := slices.Clip(stored)
-	for _, s := range mine {
-		if s.CreatedAt.After(since) && !slices.ContainsFunc(stored, func(x data.Step) bool { return x.ID == s.ID }) {
-			out = append(out, s)
+// changesHereSince lists, as changes to read again, the records of everyone
+// this desk changed at or after t: for a whole reading begun before then.
+func (c *caseload) changesHereSince(t time.Time) []store.Change {
+	var out []store.Change
+	for id := range c.changedHere {
+		if c.changedHereSince(id, t) {
+			out = append(out, store.Change{Kind: "people", ID: id})
+			for _, rid := range c.byPerson[id] {
+				out = append(out, store.Change{Kind: "requests", ID: rid})
+			}
 		}
 	}
-	sortTimeline(out)
 	return out
 }

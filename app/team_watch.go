@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"secondopinion/data/store"
 )
 
 // On a team's server, what another desk saves appears here within moments:
@@ -27,27 +29,19 @@ func (s *shell) watchTeam(feed *teamFeed) {
 		return
 	}
 	if feed == nil {
-		feed = listenToTeam(s.st)
-		feed.mu.Lock()
-		feed.readFirst = true
-		feed.mu.Unlock()
+		feed = listenToTeam(s.st, true)
 	}
 	st := s.st
 	ctx, cancel := context.WithCancel(context.Background())
 	s.teamWatch = func() { cancel(); feed.stop() }
-	feed.mu.Lock()
-	feed.connected = func(up bool) {
+	feed.tellConnection(func(up bool) {
 		s.jobs.deliver(func() {
 			if s.st == st {
 				s.serverLost = !up
 				s.refreshBanners()
-				if up {
-					s.retryNow()
-				}
 			}
 		})
-	}
-	feed.mu.Unlock()
+	})
 	// One reading per burst of changes, never two at once.
 	go func() {
 		for {
@@ -56,7 +50,11 @@ func (s *shell) watchTeam(feed *teamFeed) {
 				return
 			case <-feed.kick:
 			}
-			u, err := readTeamUpdate(ctx, st, feed.take())
+			changes := feed.take()
+			if len(changes) == 0 {
+				continue
+			}
+			u, err := readTeamUpdate(ctx, st, changes)
 			if err != nil {
 				// The banner says when the server is out of reach. What
 				// was missed is read with the next change, or on
@@ -66,7 +64,9 @@ func (s *shell) watchTeam(feed *teamFeed) {
 			}
 			s.jobs.deliver(func() {
 				if s.st == st && ctx.Err() == nil {
-					s.showUpdate(u)
+					if again := s.showUpdate(u); len(again) > 0 {
+						feed.addAgain(again)
+					}
 				}
 			})
 		}
@@ -88,19 +88,24 @@ func (s *shell) stopWatchingTeam() {
 
 // showUpdate puts what other desks changed into the caseload and updates
 // the screen shown, if it can be without losing anything.
-func (s *shell) showUpdate(u *teamUpdate) {
+//
+// It returns the changes to read again: records this desk changed while
+// they were being read, which the reading may predate.
+func (s *shell) showUpdate(u *teamUpdate) (again []store.Change) {
 	if u.whole != nil {
+		again = s.cl.changesHereSince(u.readFrom)
 		s.cl = u.whole
 	} else {
-		s.cl.apply(u)
+		again = s.cl.apply(u)
 	}
 	if rc, ok := s.current.(recordsChanged); ok {
 		rc.recordsChanged()
 	}
+	return again
 }
 
 // serverLostBanner is the banner shown while the server cannot be reached.
 func (s *shell) serverLostBanner() fyne.CanvasObject {
 	return banner(theme.ColorNameError, "The team's server cannot be reached just now (the network or the server may be down). "+
-		"What you save meanwhile is kept on this computer and saved by itself once the server is back. Trying to reconnect…", nil)
+		"What you type here is kept; save it again once this message has gone. Trying to reconnect…", nil)
 }

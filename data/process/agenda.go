@@ -27,8 +27,8 @@ func Agenda(people []data.Person, requests []data.Request, steps []data.Step, to
 	return AgendaOf(people, requests, GroupSteps(steps), today, cfg)
 }
 
-// AgendaOf is Agenda for steps grouped by request already, each group in
-// timeline order, as a caseload in memory keeps them.
+// AgendaOf is Agenda for steps grouped by request already, as a caseload
+// in memory keeps them; a group not in timeline order is put in it.
 func AgendaOf(people []data.Person, requests []data.Request, byRequest map[string][]data.Step, today data.Date, cfg Config) []Item {
 	byPerson := make(map[string]*data.Person, len(people))
 	for i := range people {
@@ -40,6 +40,10 @@ func AgendaOf(people []data.Person, requests []data.Request, byRequest map[strin
 		rs := byRequest[req.ID]
 		if len(rs) == 0 {
 			continue
+		}
+		if !slices.IsSortedFunc(rs, stepOrder) {
+			rs = slices.Clone(rs)
+			slices.SortStableFunc(rs, stepOrder)
 		}
 		p := byPerson[req.PersonID]
 		if p == nil {

@@ -247,18 +247,23 @@ func explainServer(err error) error {
 		strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "context deadline exceeded") ||
 		strings.Contains(msg, "connection reset") || strings.Contains(msg, "broken pipe") || strings.Contains(msg, "EOF"):
 		return &data.UserError{Err: fmt.Errorf("%w: %w", ErrServerUnreachable, err), Message: "The team's server cannot be reached " +
-			"(the network or the server may be down). Nothing was changed there. Please check the connection and try again."}
+			"(the network or the server may be down), so this may not have been saved. What you typed is still here: " +
+			"once the connection is back, please open the record again to see whether it was saved before saving it again."}
 	}
 	return err
 }
 
 // lostConnection reports whether err is a connection that went away under
-// a query: pgx says "conn closed", database/sql a bad connection, and a
-// timeout or a network error may come through as either.
+// a query or could not be made: pgx says "conn closed", database/sql a bad
+// connection, the network a failed dial, read or write. (A cancelled
+// context is not one: pgx reports it as a timeout too.)
 func lostConnection(err error) bool {
-	var ne net.Error
-	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, net.ErrClosed) || errors.As(err, &ne) ||
-		pgconn.Timeout(err) || strings.Contains(err.Error(), "conn closed")
+	if errors.Is(err, context.Canceled) {
+		return false
+	}
+	var op *net.OpError
+	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, net.ErrClosed) || errors.As(err, &op) ||
+		strings.Contains(err.Error(), "conn closed")
 }
 
 // refusedInWords is the SQLSTATE of a refusal the server's own functions
