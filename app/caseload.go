@@ -223,6 +223,39 @@ func (c *caseload) putPerson(p data.Person) {
 	c.indexPeople()
 }
 
+// putPeople is putPerson for many at once (another desk's changes): each
+// is put in place, then the list is sorted once, keeping everyone else's
+// search text, rather than moving one at a time.
+func (c *caseload) putPeople(list []data.Person) {
+	if len(list) < 8 || len(c.hay) != len(c.people) {
+		for _, p := range list {
+			c.putPerson(p)
+		}
+		return
+	}
+	for _, p := range list {
+		c.touch(p.ID)
+		if i, ok := c.placeOf(p.ID); ok {
+			c.people[i], c.hay[i] = p, searchText(p)
+		} else {
+			c.people, c.hay = append(c.people, p), append(c.hay, searchText(p))
+			c.personAt[p.ID] = len(c.people) - 1
+		}
+	}
+	keys := make([]string, len(c.people))
+	order := make([]int, len(c.people))
+	for i, p := range c.people {
+		keys[i], order[i] = strings.ToLower(p.Name), i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(keys[a], keys[b]) })
+	people, hay := make([]data.Person, len(order)), make([]string, len(order))
+	for to, from := range order {
+		people[to], hay[to] = c.people[from], c.hay[from]
+	}
+	c.people, c.hay = people, hay
+	c.indexPeople()
+}
+
 // dropPerson takes a person out, with their requests and timelines.
 func (c *caseload) dropPerson(id string) {
 	for _, rid := range slices.Clone(c.byPerson[id]) {

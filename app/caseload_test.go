@@ -119,3 +119,27 @@ func TestAnUpdateReadBeforeAChangeHereIsReadAgain(t *testing.T) {
 		}
 	}
 }
+
+// Many people put at once land in order, with their search texts beside
+// them and everyone else's kept.
+func TestPutPeopleSortsOnce(t *testing.T) {
+	c := &caseload{requests: map[string]data.Request{}, byPerson: map[string][]string{}}
+	c.people = []data.Person{{ID: "a", Name: "Aled"}, {ID: "m", Name: "Morgan"}, {ID: "z", Name: "Zoe"}}
+	c.sortPeople()
+	var batch []data.Person
+	for i, name := range []string{"Yara", "Bethan", "Nia", "Carys", "Owain", "Dewi", "Ffion", "Gethin", "Huw"} {
+		batch = append(batch, data.Person{ID: string(rune('0' + i)), Name: name})
+	}
+	batch = append(batch, data.Person{ID: "m", Name: "Elin"}) // renamed: moves
+	c.putPeople(batch)
+	names := ""
+	for i, p := range c.people {
+		names += p.Name + " "
+		if c.personAt[p.ID] != i || c.hay[i] != searchText(p) {
+			t.Errorf("%s at %d is out of step with the index or its search text", p.Name, i)
+		}
+	}
+	if names != "Aled Bethan Carys Dewi Elin Ffion Gethin Huw Nia Owain Yara Zoe " {
+		t.Errorf("the list is %q", names)
+	}
+}

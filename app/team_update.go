@@ -153,6 +153,7 @@ func (c *caseload) apply(u *teamUpdate) (again []store.Change) {
 		}
 		return false
 	}
+	var put []data.Person
 	for id, p := range u.people {
 		if mine(id, "people", id) {
 			continue
@@ -163,14 +164,15 @@ func (c *caseload) apply(u *teamUpdate) (again []store.Change) {
 				c.dropPerson(id)
 			}
 		case !ok || old.Version <= p.Version:
-			c.putPerson(*p)
+			put = append(put, *p)
 		}
 	}
 	for _, p := range u.owners {
-		if _, ok := c.person(p.ID); !ok && !c.changedHereSince(p.ID, u.readFrom) {
-			c.putPerson(p)
+		if _, ok := c.person(p.ID); !ok && !c.changedHereSince(p.ID, u.readFrom) && !slices.ContainsFunc(put, func(q data.Person) bool { return q.ID == p.ID }) {
+			put = append(put, p)
 		}
 	}
+	c.putPeople(put)
 	for id, r := range u.requests {
 		old, ok := c.requests[id]
 		if (ok && mine(old.PersonID, "requests", id)) || (r != nil && mine(r.PersonID, "requests", id)) {
