@@ -4,10 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/data"
 	"secondopinion/data/store"
@@ -96,15 +93,5 @@ func (s *shell) showAnonymised(p data.Person, out anonymised) {
 		map[bool]string{true: "holds", false: "hold"}[len(out.holding) == 1]+" their details:\n\n"+strings.Join(list, "\n")+
 		"\n\nA backup cannot be anonymised the same way, so replacing it makes it again without "+firstName(p.Name)+
 		" at all, keeping everyone else.")
-	var d *dialog.CustomDialog
-	replace := widget.NewButton("Replace the backups", func() {
-		d.Hide()
-		s.replaceBackups(p, out.holding)
-	})
-	replace.Importance = widget.HighImportance
-	keep := widget.NewButton("Keep them as they are", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Anonymised", container.NewVScroll(prose(strings.Join(lines, "\n\n"))), s.win)
-	d.SetButtons([]fyne.CanvasObject{keep, replace})
-	d.Resize(fitDialog(s, fyne.NewSize(620, 440)))
-	s.showDialog(d)
+	s.offerToReplaceBackups("Anonymised", p, out.holding, lines)
 }

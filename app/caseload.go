@@ -204,11 +204,6 @@ func (c *caseload) contact(id string) (data.Contact, bool) {
 // everyone's search text again took most of a second on each save.
 func (c *caseload) putPerson(p data.Person) {
 	c.touch(p.ID)
-	if len(c.hay) != len(c.people) { // put together without sortPeople
-		c.people = append(slices.DeleteFunc(c.people, func(q data.Person) bool { return q.ID == p.ID }), p)
-		c.sortPeople()
-		return
-	}
 	if i, ok := c.placeOf(p.ID); ok {
 		c.people, c.hay = slices.Delete(c.people, i, i+1), slices.Delete(c.hay, i, i+1)
 	}
@@ -227,7 +222,7 @@ func (c *caseload) putPerson(p data.Person) {
 // is put in place, then the list is sorted once, keeping everyone else's
 // search text, rather than moving one at a time.
 func (c *caseload) putPeople(list []data.Person) {
-	if len(list) < 8 || len(c.hay) != len(c.people) {
+	if len(list) < 8 {
 		for _, p := range list {
 			c.putPerson(p)
 		}
@@ -262,7 +257,7 @@ func (c *caseload) dropPerson(id string) {
 		c.dropRequest(rid)
 	}
 	delete(c.byPerson, id)
-	if i, ok := c.placeOf(id); ok && len(c.hay) == len(c.people) {
+	if i, ok := c.placeOf(id); ok {
 		c.people, c.hay = slices.Delete(c.people, i, i+1), slices.Delete(c.hay, i, i+1)
 		c.indexPeople()
 	}
@@ -282,20 +277,14 @@ func (c *caseload) dropRequest(id string) {
 	c.touch(r.PersonID)
 }
 
-// placeOf is where a person is in people.
+// placeOf is where a person is in people. A list set directly (as tests
+// do) rather than through putPerson is sorted and indexed first.
 func (c *caseload) placeOf(id string) (int, bool) {
-	if i, ok := c.personAt[id]; ok && i < len(c.people) && c.people[i].ID == id {
-		return i, true
+	if len(c.personAt) != len(c.people) || len(c.hay) != len(c.people) {
+		c.sortPeople()
 	}
-	if len(c.personAt) == len(c.people) {
-		return 0, false // the index is whole: they are not here
-	}
-	for i := range c.people { // a caseload put together without sortPeople
-		if c.people[i].ID == id {
-			return i, true
-		}
-	}
-	return 0, false
+	i, ok := c.personAt[id]
+	return i, ok
 }
 
 func (c *caseload) indexPeople() {

@@ -299,17 +299,7 @@ func (s *shell) showErased(p data.Person, out erased) {
 		"Replacing %s makes each again without %s, keeping everything else.",
 		upperFirst(counted(len(out.holding), "backup")), map[bool]string{true: "holds", false: "hold"}[len(out.holding) == 1],
 		strings.Join(list, "\n"), map[bool]string{true: "it", false: "them"}[len(out.holding) == 1], firstName(p.Name)))
-	var d *dialog.CustomDialog
-	replace := widget.NewButton("Replace the backups", func() {
-		d.Hide()
-		s.replaceBackups(p, out.holding)
-	})
-	replace.Importance = widget.HighImportance
-	keep := widget.NewButton("Keep them as they are", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Erased", container.NewVScroll(prose(strings.Join(lines, "\n\n"))), s.win)
-	d.SetButtons([]fyne.CanvasObject{keep, replace})
-	d.Resize(fitDialog(s, fyne.NewSize(620, 440)))
-	s.showDialog(d)
+	s.offerToReplaceBackups("Erased", p, out.holding, lines)
 }
 
 func upperFirst(s string) string {
@@ -332,4 +322,20 @@ func (s *shell) replaceBackups(p data.Person, holding []store.BackupFile) {
 		s.showDialog(dialog.NewInformation("Backups replaced", fmt.Sprintf(
 			"%s replaced. None of them holds %s now.", upperFirst(counted(n, "backup")), p.Name), s.win))
 	})
+}
+
+// offerToReplaceBackups says what was done (lines) and offers to replace
+// the backups that still hold the person.
+func (s *shell) offerToReplaceBackups(title string, p data.Person, holding []store.BackupFile, lines []string) {
+	var d *dialog.CustomDialog
+	replace := widget.NewButton("Replace the backups", func() {
+		d.Hide()
+		s.replaceBackups(p, holding)
+	})
+	replace.Importance = widget.HighImportance
+	keep := widget.NewButton("Keep them as they are", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(prose(strings.Join(lines, "\n\n"))), s.win)
+	d.SetButtons([]fyne.CanvasObject{keep, replace})
+	d.Resize(fitDialog(s, fyne.NewSize(620, 440)))
+	s.showDialog(d)
 }

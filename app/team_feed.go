@@ -74,9 +74,8 @@ func (f *teamFeed) add(changes []store.Change) {
 			return
 		}
 	}
-	f.waiting = append(f.waiting, changes...)
 	f.mu.Unlock()
-	f.poke()
+	f.send(changes)
 }
 
 func (f *teamFeed) poke() {
@@ -110,19 +109,20 @@ func (f *teamFeed) take() []store.Change {
 	return changes
 }
 
-// addAgain puts changes back to be read again at once.
-func (f *teamFeed) addAgain(changes []store.Change) {
+// put adds changes to those waiting, for the next reading.
+func (f *teamFeed) put(changes ...store.Change) {
 	f.mu.Lock()
 	f.waiting = append(f.waiting, changes...)
 	f.mu.Unlock()
+}
+
+// send adds changes and wakes the reader.
+func (f *teamFeed) send(changes []store.Change) {
+	f.put(changes...)
 	f.poke()
 }
 
 // again asks for everything to be read with the next change.
-func (f *teamFeed) again() {
-	f.mu.Lock()
-	f.waiting = append(f.waiting, store.Everything)
-	f.mu.Unlock()
-}
+func (f *teamFeed) again() { f.put(store.Everything) }
 
 func (f *teamFeed) stop() { f.cancel() }

@@ -23,7 +23,7 @@ const maxPiecemeal = 200
 // background and put into the caseload on the UI goroutine.
 type teamUpdate struct {
 	whole    *caseload // everything read again; nothing else is then set
-	readFrom time.Time // steps this desk added since are not in the reading
+	readFrom time.Time // what this desk changed since may be newer than the reading
 
 	people    map[string]*data.Person  // nil: gone, or no longer this desk's to see
 	requests  map[string]*data.Request // nil: gone
@@ -38,12 +38,15 @@ type teamUpdate struct {
 func readTeamUpdate(ctx context.Context, st *store.Store, changes []store.Change) (*teamUpdate, error) {
 	u := &teamUpdate{readFrom: time.Now(), people: map[string]*data.Person{}, requests: map[string]*data.Request{},
 		timelines: map[string][]data.Step{}}
-	if len(changes) > maxPiecemeal || slices.Contains(changes, store.Everything) {
+	whole := func() (*teamUpdate, error) {
 		cl, err := loadCaseload(ctx, st)
 		u.whole = cl
 		return u, err
 	}
-	var steps, contacts, settings bool
+	if len(changes) > maxPiecemeal || slices.Contains(changes, store.Everything) {
+		return whole()
+	}
+	var contacts, settings bool
 	stepIDs := map[string]bool{}
 	for _, ch := range changes {
 		switch ch.Kind {
@@ -52,7 +55,7 @@ func readTeamUpdate(ctx context.Context, st *store.Store, changes []store.Change
 		case "requests":
 			u.requests[ch.ID] = nil
 		case "steps", "attachments": // an attachment's id is its step's
-			steps, stepIDs[ch.ID] = true, true
+			stepIDs[ch.ID] = true
 		case "contacts":
 			contacts = true
 		case "settings":
@@ -61,9 +64,7 @@ func readTeamUpdate(ctx context.Context, st *store.Store, changes []store.Change
 			// Letters are read whenever a request is opened; the screen
 			// showing one reads them again when told of the change.
 		default: // a kind of record this version does not know
-			cl, err := loadCaseload(ctx, st)
-			u.whole = cl
-			return u, err
+			return whole()
 		}
 	}
 	for id := range u.people {
@@ -92,18 +93,16 @@ func readTeamUpdate(ctx context.Context, st *store.Store, changes []store.Change
 			}
 		}
 	}
-	if steps {
-		for id := range stepIDs {
-			s, err := readOne(st.Step(ctx, id))
-			if err != nil {
-				return nil, err
-			}
-			if s == nil {
-				u.goneSteps = append(u.goneSteps, id)
-				continue
-			}
-			u.timelines[s.RequestID] = nil
+	for id := range stepIDs {
+		s, err := readOne(st.Step(ctx, id))
+		if err != nil {
+			return nil, err
 		}
+		if s == nil {
+			u.goneSteps = append(u.goneSteps, id)
+			continue
+		}
+		u.timelines[s.RequestID] = nil
 	}
 	for id := range u.timelines {
 		list, err := st.StepsFor(ctx, id)

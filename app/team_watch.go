@@ -65,7 +65,7 @@ func (s *shell) watchTeam(feed *teamFeed) {
 			s.jobs.deliver(func() {
 				if s.st == st && ctx.Err() == nil {
 					if again := s.showUpdate(u); len(again) > 0 {
-						feed.addAgain(again)
+						feed.send(again)
 					}
 				}
 			})
