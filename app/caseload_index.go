@@ -70,8 +70,12 @@ func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date) *ca
 		generation: cl.generation, revision: cl.revision}
 	ix.rows = make([]caseRow, len(cl.people))
 	agenda := agendaByPerson(cl, today)
+	inParts(len(cl.people), func(from, to int) {
+		for i := from; i < to; i++ {
+			ix.rows[i] = ix.row(cl, cl.people[i], agenda[cl.people[i].ID])
+		}
+	})
 	for i, p := range cl.people {
-		ix.rows[i] = ix.row(cl, p, agenda[p.ID])
 		ix.byID[p.ID] = i
 	}
 	return ix

@@ -56,34 +56,43 @@ func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.
 	if json.Unmarshal([]byte(cl.settings[settingDraft]), &d) == nil {
 		listed[d.RequestID] = true
 	}
-	var out []process.Item
 	cfg := cl.config() // once: it copies the directory
-	var waiting []data.Request
-	for _, p := range cl.people {
-		// Most requests are listed already or in hand: pick the rest out
-		// before copying any, newest first.
-		waiting = waiting[:0]
-		for _, id := range cl.byPerson[p.ID] {
-			if !listed[id] && waitsOnUs(cl.state(id).Kind) {
-				waiting = append(waiting, cl.requests[id])
-			}
+	found := make([][]process.Item, len(cl.people))
+	inParts(len(cl.people), func(from, to int) {
+		var waiting []data.Request
+		for i := from; i < to; i++ {
+			found[i], waiting = waitingFor(cl, cl.people[i], listed, cfg, today, waiting)
 		}
-		slices.SortStableFunc(waiting, func(a, b data.Request) int { return b.CreatedAt.Compare(a.CreatedAt) })
-		for _, r := range waiting {
-			st := cl.state(r.ID)
-			acts := process.NextActionsFor(r, cl.steps[r.ID], today, cl.configOn(cfg, r))
-			if len(acts) == 0 {
-				continue
-			}
-			what := st.Label()
-			if st.Kind == process.StateDrafted {
-				what = "No letter sent yet"
-			}
-			out = append(out, process.Item{PersonID: p.ID, PersonName: p.Name, RequestID: r.ID,
-				What: what + " · " + r.Title(), NextAction: acts[0]})
+	})
+	return slices.Concat(found...)
+}
+
+// waitingFor is waitingOnUs for one person; waiting is room to reuse.
+func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process.Config, today data.Date, waiting []data.Request) ([]process.Item, []data.Request) {
+	// Most requests are listed already or in hand: pick the rest out
+	// before copying any, newest first.
+	waiting = waiting[:0]
+	for _, id := range cl.byPerson[p.ID] {
+		if !listed[id] && waitsOnUs(cl.state(id).Kind) {
+			waiting = append(waiting, cl.requests[id])
 		}
 	}
-	return out
+	slices.SortStableFunc(waiting, func(a, b data.Request) int { return b.CreatedAt.Compare(a.CreatedAt) })
+	var out []process.Item
+	for _, r := range waiting {
+		st := cl.state(r.ID)
+		acts := process.NextActionsFor(r, cl.steps[r.ID], today, cl.configOn(cfg, r))
+		if len(acts) == 0 {
+			continue
+		}
+		what := st.Label()
+		if st.Kind == process.StateDrafted {
+			what = "No letter sent yet"
+		}
+		out = append(out, process.Item{PersonID: p.ID, PersonName: p.Name, RequestID: r.ID,
+			What: what + " · " + r.Title(), NextAction: acts[0]})
+	}
+	return out, waiting
 }
 
 // waitsOnUs reports whether a request in state k may be waiting for the

@@ -2,7 +2,9 @@ package process
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
 
 	"secondopinion/data"
 )
@@ -29,11 +31,30 @@ func Agenda(people []data.Person, requests []data.Request, steps []data.Step, to
 
 // AgendaOf is Agenda for steps grouped by request already, as a caseload
 // in memory keeps them; a group not in timeline order is put in it.
+//
+// Requests are worked through in parts, one part to each processor: with
+// 50,000 people, Today took 700 ms on one core of two.
 func AgendaOf(people []data.Person, requests []data.Request, byRequest map[string][]data.Step, today data.Date, cfg Config) []Item {
 	byPerson := make(map[string]*data.Person, len(people))
 	for i := range people {
 		byPerson[people[i].ID] = &people[i]
 	}
+	parts := min(runtime.GOMAXPROCS(0), len(requests)/minPartRequests+1)
+	found := make([][]Item, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		part := requests[len(requests)*k/parts : len(requests)*(k+1)/parts]
+		wg.Go(func() { found[k] = agendaPart(byPerson, part, byRequest, today, cfg) })
+	}
+	wg.Wait()
+	return sortItems(slices.Concat(found...))
+}
+
+// minPartRequests is the fewest requests worth a goroutine of their own.
+const minPartRequests = 2000
+
+// agendaPart is the items of some of the requests, in no particular order.
+func agendaPart(byPerson map[string]*data.Person, requests []data.Request, byRequest map[string][]data.Step, today data.Date, cfg Config) []Item {
 	items := make([]Item, 0, len(requests)+len(requests)/4)
 	var buf []Deadline
 	for _, req := range requests {
@@ -54,7 +75,7 @@ func AgendaOf(people []data.Person, requests []data.Request, byRequest map[strin
 		rcfg.Nation = p.Nation
 		items, buf = appendRequestItems(items, buf, p, req, rs, today, rcfg)
 	}
-	return sortItems(items)
+	return items
 }
 
 // limitShownAfter is how long a passed time limit stays on the agenda: long

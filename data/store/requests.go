@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"strings"
 
 	"secondopinion/data"
 )
@@ -19,12 +21,17 @@ var (
 
 func scanRequest(row scanner) (data.Request, error) {
 	var r data.Request
-	err := row.Scan(&r.ID, &r.PersonID, &r.Subject, &r.Route, &r.AskedBy, &r.AskedHow, &r.ReasonCategory,
+	err := row.Scan(requestFields(&r)...)
+	return r, err
+}
+
+// requestFields are where a request's columns go, in requestCols order.
+func requestFields(r *data.Request) []any {
+	return []any{&r.ID, &r.PersonID, &r.Subject, &r.Route, &r.AskedBy, &r.AskedHow, &r.ReasonCategory,
 		&r.OnBehalf, textOrNull{&r.RecipientID}, &r.Condition, &r.Treatment, &r.RaisedWithDoctor, &r.Reason,
 		&r.OutcomeWanted, &r.UnwellSince, &r.Admissions, &r.MedicationsTried, &r.CurrentMedication, &r.Problems,
 		&r.SideEffects, &r.AlreadyTried, &r.ReplyMethod, &r.TestsAndAssessments, &r.RiskAssessment, &r.Questions,
-		&r.Timescale, timeField{&r.CreatedAt}, timeField{&r.UpdatedAt}, &r.Version)
-	return r, err
+		&r.Timescale, timeField{&r.CreatedAt}, timeField{&r.UpdatedAt}, &r.Version}
 }
 
 func requestArgs(r data.Request) []any {
@@ -62,7 +69,18 @@ func (s *Store) Request(ctx context.Context, id string) (data.Request, error) {
 
 // Requests returns every request, oldest first.
 func (s *Store) Requests(ctx context.Context) ([]data.Request, error) {
-	return queryList(ctx, s.db, opened(s, "requests", requestCols, scanRequest), selectRequestSQL+" ORDER BY created_at, id")
+	return queryListSorted(ctx, s, "requests", requestCols, requestFields, creationKey, creation.compare, selectRequestSQL)
+}
+
+type creation struct {
+	at int64
+	id string
+}
+
+func creationKey(r *data.Request) creation { return creation{r.CreatedAt.UnixNano(), r.ID} }
+
+func (a creation) compare(b creation) int {
+	return cmp.Or(cmp.Compare(a.at, b.at), strings.Compare(a.id, b.id))
 }
 
 // RequestsFor returns one person's requests, oldest first.

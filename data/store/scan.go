@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,9 +18,41 @@ type scanner interface{ Scan(dest ...any) error }
 type dateField struct{ d *data.Date }
 
 func (f dateField) Scan(src any) error {
-	d, err := data.ParseDate(asString(src))
+	s := asString(src)
+	if d, ok := isoDate(s); ok {
+		*f.d = d
+		return nil
+	}
+	d, err := data.ParseDate(s)
 	*f.d = d
 	return err
+}
+
+// isoDate reads the YYYY-MM-DD the records store dates as, without the
+// lists of parts data.ParseDate makes: half a million dates are read at
+// sign-in to a team's caseload. Anything else is left to ParseDate.
+func isoDate(s string) (data.Date, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return data.Date{}, false
+	}
+	n := func(part string) (int, bool) {
+		v := 0
+		for _, c := range []byte(part) {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v, true
+	}
+	y, ok1 := n(s[:4])
+	m, ok2 := n(s[5:7])
+	d, ok3 := n(s[8:])
+	if !ok1 || !ok2 || !ok3 {
+		return data.Date{}, false
+	}
+	date, err := data.NewDate(y, time.Month(m), d)
+	return date, err == nil
 }
 
 // timeField scans an RFC 3339 column into a time.
@@ -54,12 +87,61 @@ func (f textOrNull) Scan(src any) error {
 
 // queryList runs a query and scans each row with scan.
 func queryList[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	chunks, err := gather(ctx, db, scan, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return chunks.list(), nil
+}
+
+// queryListSorted reads every record of table for a query with no ORDER
+// BY: the rows are put in order here, by their keys. On a team's server,
+// sorting a whole caseload's steps kept the server busy for 400 ms before
+// it sent the first row (750 ms under a receptionist's row rules), while
+// here it takes a few tens of milliseconds and the rows are read as soon
+// as the server finds them.
+//
+// Each row is scanned into one record reused for every row, at the places
+// fields gives (in the order of cols), and copied from there: a record
+// made for each row, and the list of places for it, was most of the half
+// a gigabyte that reading 50,000 people's records asked of the system.
+func queryListSorted[T, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, key func(*T) K, order func(a, b K) int, query string, args ...any) ([]T, error) {
+	seal, err := s.keyFor()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, explain(err)
+	}
+	defer rows.Close()
+	var row, zero T
+	dest := fields(&row)
+	var into scanner = rows
+	if seal != nil {
+		into = openingRow{row: rows, key: seal, t: sealedByTable[table], cols: cols}
+	}
+	chunks := &chunked[T]{}
+	for rows.Next() {
+		row = zero
+		if err := into.Scan(dest...); err != nil {
+			return nil, explain(fieldError(err))
+		}
+		chunks.add(row)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, explain(err)
+	}
+	return sortedRows(chunks, key, order), nil
+}
+
+func gather[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), query string, args ...any) (*chunked[T], error) {
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, explain(err)
 	}
 	defer rows.Close()
-	var chunks chunked[T]
+	chunks := &chunked[T]{}
 	for rows.Next() {
 		v, err := scan(rows)
 		if err != nil {
@@ -70,7 +152,7 @@ func queryList[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, er
 	if err := rows.Err(); err != nil {
 		return nil, explain(err)
 	}
-	return chunks.list(), nil
+	return chunks, nil
 }
 
 // chunked gathers rows in blocks and copies them once into a list of the
@@ -103,6 +185,33 @@ func (c *chunked[T]) list() []T {
 		out = append(out, b...)
 	}
 	return append(out, c.last...)
+}
+
+// sortedRows is the rows in the order of their keys. The keys are taken
+// once, small, and sorted with each row's place; the rows themselves are
+// large (a step is some 250 bytes) and are copied once, in order.
+// Comparing the rows where they lay took 400 ms for 160,000 steps.
+func sortedRows[T, K any](c *chunked[T], key func(*T) K, order func(a, b K) int) []T {
+	at := func(i int32) *T {
+		if b := int(i) / chunkRows; b < len(c.full) {
+			return &c.full[b][int(i)%chunkRows]
+		}
+		return &c.last[int(i)-len(c.full)*chunkRows]
+	}
+	type keyed struct {
+		key K
+		at  int32
+	}
+	keys := make([]keyed, c.n)
+	for i := range keys {
+		keys[i] = keyed{key(at(int32(i))), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int { return order(a.key, b.key) })
+	out := make([]T, c.n)
+	for k, x := range keys {
+		out[k] = *at(x.at)
+	}
+	return out
 }
 
 // queryOne runs a query for one row; no row is data.ErrNotFound.

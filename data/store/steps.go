@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"strings"
 
@@ -43,10 +44,15 @@ func (d dialect) stepUpdateSQL() string {
 
 func scanStep(row scanner) (data.Step, error) {
 	var st data.Step
-	err := row.Scan(&st.ID, &st.RequestID, dateField{&st.On}, &st.Kind, &st.Outcome, textOrNull{&st.LetterID},
-		&st.LetterKind, &st.Summary, dateField{&st.DueOn}, &st.DueWhat, &st.Minutes, &st.Attachment,
-		&st.SentHow, dateField{&st.ReceivedOn}, timeField{&st.CreatedAt}, &st.NoReasons)
+	err := row.Scan(stepFields(&st)...)
 	return st, err
+}
+
+// stepFields are where a step's columns go, in stepCols order.
+func stepFields(st *data.Step) []any {
+	return []any{&st.ID, &st.RequestID, dateField{&st.On}, &st.Kind, &st.Outcome, textOrNull{&st.LetterID},
+		&st.LetterKind, &st.Summary, dateField{&st.DueOn}, &st.DueWhat, &st.Minutes, &st.Attachment,
+		&st.SentHow, dateField{&st.ReceivedOn}, timeField{&st.CreatedAt}, &st.NoReasons}
 }
 
 func stepArgs(st data.Step) []any {
@@ -108,9 +114,33 @@ func (s *Store) StepsFor(ctx context.Context, requestID string) ([]data.Step, er
 }
 
 // AllSteps returns every step, grouped by request and oldest first within
-// each: what the agenda needs in one read.
+// each: what the agenda needs in one read. The requests come in no
+// particular order.
 func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
-	return queryList(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+stepOrder)
+	// Each request is numbered as its first step arrives, so that the
+	// sort compares numbers, not ids, to group them.
+	groups := map[string]int32{}
+	key := func(s *data.Step) stepKey {
+		g, ok := groups[s.RequestID]
+		if !ok {
+			g = int32(len(groups))
+			groups[s.RequestID] = g
+		}
+		return stepKey{g, s.On, s.CreatedAt.UnixNano(), s.ID}
+	}
+	return queryListSorted(ctx, s, "steps", stepCols, stepFields, key, stepKey.compare, selectStepSQL)
+}
+
+// stepKey orders steps as stepOrder does, but for the order of the groups.
+type stepKey struct {
+	group   int32
+	on      data.Date
+	created int64
+	id      string
+}
+
+func (a stepKey) compare(b stepKey) int {
+	return cmp.Or(cmp.Compare(a.group, b.group), a.on.Compare(b.on), cmp.Compare(a.created, b.created), strings.Compare(a.id, b.id))
 }
 
 // DeleteStep removes a step logged by mistake.

@@ -1,0 +1,88 @@
+package store
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"secondopinion/data"
+)
+
+// The whole-caseload readings are sorted by the program, not by the
+// database (see queryListSorted): records written out of order must still
+// come back people by name, requests oldest first, and steps grouped by
+// request in timeline order, on both engines.
+func TestWholeReadingsComeInOrder(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *Store) {
+		// The clock runs backwards, so that the order the rows were
+		// written in, which a table without ORDER BY tends to return,
+		// is the opposite of their order by time.
+		clock := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+		s.Now = func() time.Time { clock = clock.Add(-time.Second); return clock }
+
+		var people []data.Person
+		for _, name := range []string{"carol Price", "Bob Stone", "alice Jones"} {
+			p := data.Person{Name: name, Nation: data.England}
+			if err := s.SavePerson(ctx, &p); err != nil {
+				t.Fatal(err)
+			}
+			people = append(people, p)
+		}
+		var requests []data.Request
+		for _, p := range people[:2] {
+			r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma"}
+			if err := s.SaveRequest(ctx, &r); err != nil {
+				t.Fatal(err)
+			}
+			requests = append(requests, r)
+		}
+		// Steps of the two requests, interleaved, each request's later
+		// days first; then two steps on one day, logged with the clock
+		// going forward, which must keep the order they were logged in.
+		day := func(d int) data.Date { return data.MustDate(2026, 11, d) }
+		add := func(r data.Request, on data.Date, summary string) {
+			st := data.Step{RequestID: r.ID, On: on, Kind: data.StepNote, Summary: summary}
+			if err := s.AddStep(ctx, &st); err != nil {
+				t.Fatal(err)
+			}
+		}
+		add(requests[0], day(20), "A on the 20th")
+		add(requests[1], day(19), "B on the 19th")
+		add(requests[0], day(3), "A on the 3rd")
+		add(requests[1], day(2), "B on the 2nd")
+		clock = clock.Add(time.Hour) // forward again: these two are logged in order
+		s.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
+		add(requests[0], day(10), "A on the 10th, first")
+		add(requests[0], day(10), "A on the 10th, second")
+
+		all, err := s.LoadAll(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, p := range all.People {
+			names = append(names, p.Name)
+		}
+		if want := []string{"alice Jones", "Bob Stone", "carol Price"}; !slices.Equal(names, want) {
+			t.Errorf("people came in the order %q, want %q", names, want)
+		}
+		if len(all.Requests) != 2 || all.Requests[0].ID != requests[1].ID || all.Requests[1].ID != requests[0].ID {
+			t.Errorf("requests did not come oldest first: got %d, the newest first", len(all.Requests))
+		}
+		var timelines [][]string
+		for i, st := range all.Steps {
+			if i == 0 || st.RequestID != all.Steps[i-1].RequestID {
+				timelines = append(timelines, nil)
+			}
+			timelines[len(timelines)-1] = append(timelines[len(timelines)-1], st.Summary)
+		}
+		wantA := []string{"A on the 3rd", "A on the 10th, first", "A on the 10th, second", "A on the 20th"}
+		wantB := []string{"B on the 2nd", "B on the 19th"}
+		if len(timelines) != 2 {
+			t.Fatalf("steps came in %d groups, want one per request: %q", len(timelines), timelines)
+		}
+		if a, b := timelines[0], timelines[1]; !(slices.Equal(a, wantA) && slices.Equal(b, wantB)) && !(slices.Equal(a, wantB) && slices.Equal(b, wantA)) {
+			t.Errorf("timelines came as %q, want %q and %q", timelines, wantA, wantB)
+		}
+	})
+}
