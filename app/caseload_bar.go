@@ -97,7 +97,9 @@ func (b *caseBar) prepareThen(done func()) {
 		if err != nil {
 			return nil, err
 		}
-		return buildCaseIndex(snap, bodies, today), nil
+		ix := buildCaseIndex(snap, bodies, today)
+		releaseOnce(&releasedAfterIndex, snap.generation)
+		return ix, nil
 	}, func(ix *caseIndex) {
 		if ix.generation != s.cl.generation {
 			return // the records were read again meanwhile, and a new index is on its way

@@ -30,7 +30,11 @@ type todayScreen struct {
 func newTodayScreen(s *shell) *todayScreen {
 	t := &todayScreen{s: s, body: container.NewStack(container.NewCenter(note("Working out what is due…")))}
 	snap, today := s.cl.clone(), s.today()
-	background(s, func(ctxT) ([]process.Item, error) { return agenda(snap, today), nil }, func(items []process.Item) {
+	background(s, func(ctxT) ([]process.Item, error) {
+		items := agenda(snap, today)
+		releaseOnce(&releasedAfterToday, snap.generation)
+		return items, nil
+	}, func(items []process.Item) {
 		t.items = items
 		t.body.Objects = []fyne.CanvasObject{t.build()}
 		t.body.Refresh()
