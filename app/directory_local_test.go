@@ -99,11 +99,7 @@ func TestWizardPickerShowsThePersonsNationFirst(t *testing.T) {
 	}
 	cp := newContactPicker(s)
 	cp.suggest(data.KindReviewTreatment, data.Wales)
-	var shown []string
-	for _, i := range cp.shown {
-		shown = append(shown, s.cl.contacts[i].ID)
-	}
-	if strings.Join(shown, ",") != "cardiff,nowhere" {
+	if shown := cp.shown; strings.Join(shown, ",") != "cardiff,nowhere" {
 		t.Errorf("a Welsh person's picker shows %v, want the Welsh doctor first, then the one with no nation", shown)
 	}
 	if !strings.Contains(cp.hidden.Text, "2 bodies") || !strings.Contains(cp.hidden.Text, "Wales") {

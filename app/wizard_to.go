@@ -25,7 +25,11 @@ type contactPicker struct {
 	choice *widget.RadioGroup
 	search *entry
 	list   *widget.List
-	shown  []int
+	// shown are the ids of the bodies listed, not their places in the
+	// directory, which move when another desk adds to it: the row tapped
+	// must be the body it shows.
+	shown  []string
+	found  []int
 	picked string
 	chosen *widget.Label
 	advice *widget.Label
@@ -108,7 +112,11 @@ func (cp *contactPicker) onChoice(string) {
 }
 
 func (cp *contactPicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	c := cp.s.cl.contacts[cp.shown[i]]
+	c, ok := cp.s.cl.contact(cp.shown[i])
+	if !ok {
+		o.(*widget.Label).SetText("(no longer in the directory)")
+		return
+	}
 	o.(*widget.Label).SetText(c.DisplayName() + "  ·  " + c.Role.Label())
 }
 
@@ -132,7 +140,7 @@ func (cp *contactPicker) refilter() {
 // already chosen always stays.
 func (cp *contactPicker) filter(q string) {
 	cs := cp.s.cl.contacts
-	matches := searchContacts(cs, q, cp.shown)
+	matches := searchContacts(cs, q, cp.found)
 	kept, away := matches[:0], 0
 	for _, i := range matches {
 		c := cs[i]
@@ -142,11 +150,15 @@ func (cp *contactPicker) filter(q string) {
 			away++
 		}
 	}
-	cp.shown = kept
-	slices.SortStableFunc(cp.shown, func(a, b int) int {
+	cp.found = kept
+	slices.SortStableFunc(cp.found, func(a, b int) int {
 		return cmp.Or(cmp.Compare(rank(cs[a].Role != cp.role), rank(cs[b].Role != cp.role)),
 			cmp.Compare(rank(!cs[a].ServesOnly(cp.nation)), rank(!cs[b].ServesOnly(cp.nation))))
 	})
+	cp.shown = cp.shown[:0]
+	for _, i := range cp.found {
+		cp.shown = append(cp.shown, cs[i].ID)
+	}
 	cp.hidden.SetText(hiddenText(away, cp.nation))
 }
 
@@ -166,7 +178,11 @@ func rank(b bool) int {
 }
 
 func (cp *contactPicker) onSelected(i widget.ListItemID) {
-	c := cp.s.cl.contacts[cp.shown[i]]
+	c, ok := cp.s.cl.contact(cp.shown[i])
+	if !ok { // removed from the directory at another desk since the list was made
+		cp.list.UnselectAll()
+		return
+	}
 	cp.picked = c.ID
 	cp.chosen.SetText(c.DisplayName())
 	cp.chosen.Importance = widget.MediumImportance

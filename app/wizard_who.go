@@ -20,7 +20,11 @@ type personPicker struct {
 	choice *widget.RadioGroup
 	search *entry
 	list   *widget.List
-	shown  []int
+	// shown are the ids of the people listed, not their places in the
+	// caseload: another desk adding someone moves everyone after them, and
+	// the row tapped must still be the person it shows.
+	shown  []string
+	found  []int
 	picked string
 	chosen *widget.Label
 	none   *widget.Label // says so when nobody matches
@@ -93,7 +97,11 @@ func (pp *personPicker) onChoice(string) {
 }
 
 func (pp *personPicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	p := pp.s.cl.people[pp.shown[i]]
+	p, ok := pp.s.cl.person(pp.shown[i])
+	if !ok {
+		o.(*widget.Label).SetText("(no longer in the records)")
+		return
+	}
 	o.(*widget.Label).SetText(whoLine(p))
 }
 
@@ -104,7 +112,11 @@ func (pp *personPicker) onSearch(q string) {
 }
 
 func (pp *personPicker) filter(q string) {
-	pp.shown = pp.s.cl.search(q, pp.shown)
+	pp.found = pp.s.cl.search(q, pp.found)
+	pp.shown = pp.shown[:0]
+	for _, at := range pp.found {
+		pp.shown = append(pp.shown, pp.s.cl.people[at].ID)
+	}
 	if pp.none != nil {
 		if len(pp.shown) == 0 {
 			pp.none.Show()
@@ -115,7 +127,11 @@ func (pp *personPicker) filter(q string) {
 }
 
 func (pp *personPicker) onSelected(i widget.ListItemID) {
-	p := pp.s.cl.people[pp.shown[i]]
+	p, ok := pp.s.cl.person(pp.shown[i])
+	if !ok { // removed at another desk since the list was made
+		pp.list.UnselectAll()
+		return
+	}
 	pp.picked = p.ID
 	pp.chosen.SetText(whoLine(p))
 	pp.chosen.Importance = widget.MediumImportance
