@@ -126,10 +126,19 @@ func TestCaseloadSearchFindsNamesNotesAndLetters(t *testing.T) {
 		{"zebrafish", "Ada Lovelace"}, // a word only in a letter she changed
 		{"inhaler", "Ada Lovelace"},   // the request's reason
 		{"migraine", "Grace Hopper"},  // the condition
+		// A name (the caseload's search text) with words from the rest
+		// (the index's): each word may be in either.
+		{"ada inhaler", "Ada Lovelace"},
+		{"inhaler mornings lovelace", "Ada Lovelace"},
+		{"grace inhaler", ""},
 	} {
 		ps.search.SetText("")
 		test.Type(ps.search, c.typed)
-		wantNames(t, "search "+c.typed, s, ps, c.want)
+		if c.want == "" {
+			wantNames(t, "search "+c.typed, s, ps)
+		} else {
+			wantNames(t, "search "+c.typed, s, ps, c.want)
+		}
 	}
 	ps.search.SetText("")
 	test.Type(ps.search, "nobody-has-this")
