@@ -21,7 +21,7 @@ func newDateRange(today data.Date, onChange func()) *dateRange {
 	r.to = newField("To", "To", "", checkDate)
 	r.from.entry.SetPlaceHolder("first request")
 	r.to.entry.SetPlaceHolder("today")
-	first := data.MustDate(today.Year, today.Month, 1)
+	first := data.MustDate(today.Year(), today.Month(), 1)
 	r.set(first.AddMonths(-11), monthEnd(first))
 	r.from.entry.OnSubmitted = func(string) { r.changed() }
 	r.to.entry.OnSubmitted = func(string) { r.changed() }
@@ -59,7 +59,7 @@ func (r *dateRange) content(today data.Date, show *widget.Button) fyne.CanvasObj
 		b.Importance = widget.LowImportance
 		return b
 	}
-	first := data.MustDate(today.Year, today.Month, 1)
+	first := data.MustDate(today.Year(), today.Month(), 1)
 	sized := func(f *field) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(130, f.entry.MinSize().Height), f.entry)
 	}

@@ -140,7 +140,7 @@ func TestAnonymisedExportWorksFromTheDefaultPeriod(t *testing.T) {
 	rp := s.current.(*reportsScreen)
 	settle(t, s)
 	from, to, ok := rp.rng.dates()
-	if !ok || from.Day != 1 || to.AddDays(1).Day != 1 {
+	if !ok || from.Day() != 1 || to.AddDays(1).Day() != 1 {
 		t.Fatalf("the default period is %v to %v, not whole months", from, to)
 	}
 	anon := filepath.Join(t.TempDir(), "a.csv")

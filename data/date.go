@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -9,19 +10,36 @@ import (
 
 // Date is a calendar day with no time of day or zone: the unit of every
 // deadline, letter and step. The zero Date means "not given".
-type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
+//
+// The year, month and day are packed into four bytes, in that order, so
+// that dates compare as numbers: a team's caseload of 50,000 people holds
+// half a million dates, which as three whole numbers each took 12 MB.
+type Date struct{ ymd uint32 }
+
+// dayBits and monthBits are the places of the day and month in ymd.
+const (
+	dayBits   = 5 // 1 to 31
+	monthBits = 4 // 1 to 12
+)
+
+// DayOf is the date of the year, month and day given, which the caller
+// knows to be a real day (worked out from another date, say); NewDate is
+// for anything typed or read.
+func DayOf(year int, month time.Month, day int) Date {
+	return Date{uint32(year)<<(monthBits+dayBits) | uint32(month)<<dayBits | uint32(day)}
 }
+
+// Year, Month and Day are the date's parts; all 0 for the zero date.
+func (d Date) Year() int         { return int(d.ymd >> (monthBits + dayBits)) }
+func (d Date) Month() time.Month { return time.Month(d.ymd >> dayBits & (1<<monthBits - 1)) }
+func (d Date) Day() int          { return int(d.ymd & (1<<dayBits - 1)) }
 
 // NewDate returns the date, or an error if it is not a real day (31/02).
 func NewDate(year int, month time.Month, day int) (Date, error) {
-	d := Date{year, month, day}
 	if year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) {
 		return Date{}, fmt.Errorf("%02d/%02d/%04d is not a real date", day, int(month), year)
 	}
-	return d, nil
+	return DayOf(year, month, day), nil
 }
 
 // MustDate is NewDate for constants in code and tests; it panics on a bad date.
@@ -36,7 +54,7 @@ func MustDate(year int, month time.Month, day int) Date {
 // DateOf returns the calendar day of t in t's own location.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
-	return Date{y, m, d}
+	return DayOf(y, m, d)
 }
 
 // Today is the local calendar day.
@@ -50,7 +68,7 @@ func daysIn(year int, month time.Month) int {
 func (d Date) IsZero() bool { return d == Date{} }
 
 // Time is midnight UTC at the start of the day.
-func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+func (d Date) Time() time.Time { return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC) }
 
 // Weekday is the day of the week.
 func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
@@ -61,13 +79,13 @@ func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
 // AddMonths moves by calendar months, keeping to the last day of a shorter
 // month: 31 January + 1 month is 28 (or 29) February, not 2 March.
 func (d Date) AddMonths(n int) Date {
-	total := d.Year*12 + int(d.Month-1) + n
+	total := d.Year()*12 + int(d.Month()-1) + n
 	y, m := total/12, time.Month(total%12+1)
-	day := d.Day
+	day := d.Day()
 	if last := daysIn(y, m); day > last {
 		day = last
 	}
-	return Date{y, m, day}
+	return DayOf(y, m, day)
 }
 
 // DaysUntil is the number of calendar days from d to other (negative if other is earlier).
@@ -78,33 +96,14 @@ func (d Date) DaysUntil(other Date) int {
 // Before, After and Compare order dates; the zero date sorts first.
 func (d Date) Before(o Date) bool { return d.Compare(o) < 0 }
 func (d Date) After(o Date) bool  { return d.Compare(o) > 0 }
-func (d Date) Compare(o Date) int {
-	switch {
-	case d.Year != o.Year:
-		return cmpInt(d.Year, o.Year)
-	case d.Month != o.Month:
-		return cmpInt(int(d.Month), int(o.Month))
-	default:
-		return cmpInt(d.Day, o.Day)
-	}
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
+func (d Date) Compare(o Date) int { return cmp.Compare(d.ymd, o.ymd) }
 
 // String is the ISO form, 2026-11-21, used in storage and exports; "" for the zero date.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), int(d.Month()), d.Day())
 }
 
 // UK is the form people type and read in forms: 21/11/2026.
@@ -112,7 +111,7 @@ func (d Date) UK() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%02d/%02d/%04d", d.Day, int(d.Month), d.Year)
+	return fmt.Sprintf("%02d/%02d/%04d", d.Day(), int(d.Month()), d.Year())
 }
 
 // Long is the form used in letters: 21 November 2026.
@@ -120,7 +119,7 @@ func (d Date) Long() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+	return fmt.Sprintf("%d %s %d", d.Day(), d.Month(), d.Year())
 }
 
 // ParseDate reads a date as people write it in the UK: 21/11/2026, 21-11-2026,

@@ -103,3 +103,29 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// Dates are kept packed into one number; every day from 1 January 1 to
+// 31 December 9999 must come back as its parts and order as the calendar
+// does, day after day, across month and year ends and leap days.
+func TestPackedDatesKeepTheirPartsAndOrder(t *testing.T) {
+	prev := Date{}
+	for day := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() <= 9999; day = day.AddDate(0, 0, 1) {
+		d := DateOf(day)
+		if d.Year() != day.Year() || d.Month() != day.Month() || d.Day() != day.Day() {
+			t.Fatalf("%s came back as %d-%d-%d", day.Format(time.DateOnly), d.Year(), d.Month(), d.Day())
+		}
+		if !prev.Before(d) || d.Compare(prev) != 1 || d.IsZero() {
+			t.Fatalf("%s does not come after %s", d, prev)
+		}
+		prev = d
+	}
+	if n, err := NewDate(2028, time.February, 29); err != nil || n.String() != "2028-02-29" || n.Time() != time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("29 February 2028 is %v, %v", n, err)
+	}
+	if _, err := NewDate(2027, time.February, 29); err == nil {
+		t.Error("29 February 2027 was taken as a real day")
+	}
+	if (Date{}).Year() != 0 || (Date{}).Month() != 0 || (Date{}).Day() != 0 || !(Date{}).Before(MustDate(1, 1, 1)) {
+		t.Error("the zero date has parts, or does not sort first")
+	}
+}

@@ -201,7 +201,7 @@ func CheckDateOfBirth(d, today Date) string {
 	switch {
 	case d.After(today):
 		return "A date of birth cannot be in the future. Please check the year."
-	case d.Year < earliestBirth:
+	case d.Year() < earliestBirth:
 		return "This date of birth is too long ago. Please check the year."
 	}
 	return ""

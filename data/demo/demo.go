@@ -169,7 +169,7 @@ func (g *generator) request(p data.Person) {
 		r.AskedHow = data.AskedVerbally
 	}
 	if g.rnd.IntN(2) == 0 {
-		r.UnwellSince = fmt.Sprintf("since %d", g.today.Year-1-g.rnd.IntN(8))
+		r.UnwellSince = fmt.Sprintf("since %d", g.today.Year()-1-g.rnd.IntN(8))
 	}
 	stage := Stage(g.rnd.IntN(int(stageCount)))
 	// Spread starts over the past year, far enough back for the stage's

@@ -34,8 +34,8 @@ var (
 func loadCalendar() *calendar {
 	calOnce.Do(func() {
 		c := &cal
-		c.first = dayNumber(data.Date{Year: calendarFirstYear, Month: time.January, Day: 1})
-		last := dayNumber(data.Date{Year: calendarLastYear, Month: time.December, Day: 31})
+		c.first = dayNumber(data.DayOf(calendarFirstYear, time.January, 1))
+		last := dayNumber(data.DayOf(calendarLastYear, time.December, 31))
 		c.info, c.err = holidays.Load()
 		for i, div := range holidays.Divisions {
 			c.holiday[i] = make([]bool, last-c.first+1)
@@ -155,14 +155,14 @@ func addDays(d data.Date, n int) data.Date { return dateOf(dayNumber(d) + n) }
 // dayNumber is the count of days since 1970-01-01 (proleptic Gregorian),
 // computed without time.Time so that the agenda's loops stay fast.
 func dayNumber(d data.Date) int {
-	y, m := d.Year, int(d.Month)
+	y, m := d.Year(), int(d.Month())
 	if m <= 2 {
 		y--
 	}
 	era := floorDiv(y, 400)
 	yoe := y - era*400
 	mp := (m + 9) % 12
-	doy := (153*mp+2)/5 + d.Day - 1
+	doy := (153*mp+2)/5 + d.Day() - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return era*146097 + doe - 719468
 }
@@ -184,7 +184,7 @@ func dateOf(z int) data.Date {
 	if m <= 2 {
 		y++
 	}
-	return data.Date{Year: y, Month: time.Month(m), Day: d}
+	return data.DayOf(y, time.Month(m), d)
 }
 
 func weekdayOf(dn int) time.Weekday {
@@ -202,10 +202,10 @@ func floorDiv(a, b int) int {
 // isoDate formats without fmt, for the agenda's hot path.
 func isoDate(d data.Date) string {
 	b := make([]byte, 0, 10)
-	for y := 1000; y > 1 && d.Year < y; y /= 10 {
+	for y := 1000; y > 1 && d.Year() < y; y /= 10 {
 		b = append(b, '0') // four digits, as in Date.String
 	}
-	b = strconv.AppendInt(b, int64(d.Year), 10)
-	b = append(b, '-', byte('0'+int(d.Month)/10), byte('0'+int(d.Month)%10), '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
+	b = strconv.AppendInt(b, int64(d.Year()), 10)
+	b = append(b, '-', byte('0'+int(d.Month())/10), byte('0'+int(d.Month())%10), '-', byte('0'+d.Day()/10), byte('0'+d.Day()%10))
 	return string(b)
 }

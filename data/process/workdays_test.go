@@ -112,7 +112,7 @@ func TestHolidayCounts(t *testing.T) {
 			if wd := day.Weekday(); wd == time.Saturday || wd == time.Sunday {
 				t.Errorf("%s: %s (%s) falls at a weekend", div, h.Date, h.Title)
 			}
-			perYear[day.Year]++
+			perYear[day.Year()]++
 		}
 		for y := 2020; y <= 2030; y++ {
 			if got := perYear[y]; got != n+extra[y] {

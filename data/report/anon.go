@@ -105,7 +105,7 @@ var suppressOrder = []int{anonMinutes, anonDays, anonNoReasons, anonInTime, anon
 func anonFields(r Row) []string {
 	month := ""
 	if !r.Opened.IsZero() {
-		month = fmt.Sprintf("%04d-%02d", r.Opened.Year, int(r.Opened.Month))
+		month = fmt.Sprintf("%04d-%02d", r.Opened.Year(), int(r.Opened.Month()))
 	}
 	days := ""
 	if r.Decided {
@@ -143,10 +143,10 @@ func anonHeader(replyDays int) []string {
 // months (an open end counts): an export for a shorter period would let
 // exports of single days recover the dates the months hide.
 func wholeMonths(from, to data.Date) bool {
-	if !from.IsZero() && from.Day != 1 {
+	if !from.IsZero() && from.Day() != 1 {
 		return false
 	}
-	return to.IsZero() || to.AddDays(1).Day == 1
+	return to.IsZero() || to.AddDays(1).Day() == 1
 }
 
 // ErrNotWholeMonths is the anonymised export refused for a period that

@@ -68,7 +68,7 @@ func months(rows []Row, from, to, today data.Date) []Month {
 		out = append(out, Month{Start: m})
 	}
 	for _, r := range rows {
-		i := (r.Opened.Year-first.Year)*12 + int(r.Opened.Month-first.Month)
+		i := (r.Opened.Year()-first.Year())*12 + int(r.Opened.Month()-first.Month())
 		if i >= 0 && i < len(out) {
 			out[i].N++
 		}
@@ -80,7 +80,7 @@ func monthOf(d data.Date) data.Date {
 	if d.IsZero() {
 		return d
 	}
-	return data.Date{Year: d.Year, Month: d.Month, Day: 1}
+	return data.DayOf(d.Year(), d.Month(), 1)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

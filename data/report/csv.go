@@ -186,7 +186,7 @@ func secondary(cells []string, ns []int) {
 func monthCounts(ms []Month) []Count {
 	cs := make([]Count, len(ms))
 	for i, m := range ms {
-		cs[i] = Count{Label: fmt.Sprintf("%04d-%02d", m.Start.Year, int(m.Start.Month)), N: m.N}
+		cs[i] = Count{Label: fmt.Sprintf("%04d-%02d", m.Start.Year(), int(m.Start.Month())), N: m.N}
 	}
 	return cs
 }

@@ -60,7 +60,7 @@ type Month struct {
 }
 
 // Label is the short form used under a bar: "Nov 2026".
-func (m Month) Label() string { return m.Start.Month.String()[:3] + " " + itoa(m.Start.Year) }
+func (m Month) Label() string { return m.Start.Month().String()[:3] + " " + itoa(m.Start.Year()) }
 
 // Row is one request, as exported.
 type Row struct {

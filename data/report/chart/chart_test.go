@@ -76,7 +76,7 @@ func TestLongAndEmptyPeriods(t *testing.T) {
 	long.Months = nil
 	start := data.MustDate(2020, 1, 1)
 	for m := start; m.Before(today); m = m.AddMonths(1) {
-		long.Months = append(long.Months, report.Month{Start: m, N: m.Year - 2019 + int(m.Month)})
+		long.Months = append(long.Months, report.Month{Start: m, N: m.Year() - 2019 + int(m.Month())})
 	}
 	img, err := RequestsPerMonth(long, 800, 450)
 	if err != nil {

@@ -60,10 +60,10 @@ func RequestsPerMonth(r report.Report, width, height int) (*image.RGBA, error) {
 			c.text(fs.small, strconv.Itoa(m.N), mid, y(m.N)-c.px(5), ink, alignCentre)
 		}
 		if i%labelEvery == 0 {
-			c.text(fs.small, m.Start.Month.String()[:3], mid, bottom+c.px(6)+ascent(fs.small), muted, alignCentre)
-			if m.Start.Year != yearShown { // the year under its first labelled month
-				c.text(fs.small, strconv.Itoa(m.Start.Year), mid, bottom+c.px(6)+ascent(fs.small)+lineH, muted, alignCentre)
-				yearShown = m.Start.Year
+			c.text(fs.small, m.Start.Month().String()[:3], mid, bottom+c.px(6)+ascent(fs.small), muted, alignCentre)
+			if m.Start.Year() != yearShown { // the year under its first labelled month
+				c.text(fs.small, strconv.Itoa(m.Start.Year()), mid, bottom+c.px(6)+ascent(fs.small)+lineH, muted, alignCentre)
+				yearShown = m.Start.Year()
 			}
 		}
 	}
