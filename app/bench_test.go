@@ -12,7 +12,7 @@ import (
 // A caseload of 10,000 people, in memory, as loadCaseload would build it.
 func bigCaseload(b *testing.B) *caseload {
 	batch := demo.Build(10000, 1, data.Today())
-	cl := &caseload{people: batch.People, requests: map[string]data.Request{}, byPerson: map[string][]string{},
+	cl := &caseload{people: batch.People, requests: map[string]*data.Request{}, byPerson: map[string][]string{},
 		steps: map[string][]data.Step{}, letters: map[string][]data.Letter{}, settings: map[string]string{}}
 	for i := range batch.Requests {
 		if batch.Requests[i].ID == "" {

@@ -19,10 +19,10 @@ import (
 // and searches never wait on the database. It is touched only on the UI
 // goroutine; writes go to the store in the background and then here.
 type caseload struct {
-	people   []data.Person  // by name
-	hay      []string       // each person's searchable text, lower case, beside people
-	personAt map[string]int // person id to their place in people
-	requests map[string]data.Request
+	people   []data.Person            // by name
+	hay      []string                 // each person's searchable text, lower case, beside people
+	personAt map[string]int           // person id to their place in people
+	requests map[string]*data.Request // a request is never changed, only replaced
 	byPerson map[string][]string      // person id to request ids, newest first; a list is never changed, only replaced
 	steps    map[string][]data.Step   // request id to its timeline; a list is never changed, only replaced
 	letters  map[string][]data.Letter // request id to its letters, loaded on demand
@@ -72,7 +72,7 @@ func (c *caseload) changedHereSince(personID string, t time.Time) bool {
 
 // loadCaseload reads everything the screens need in one go.
 func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
-	c := &caseload{requests: map[string]data.Request{}, byPerson: map[string][]string{},
+	c := &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{},
 		steps: map[string][]data.Step{}, letters: map[string][]data.Letter{}, settings: map[string]string{},
 		generation: readings.Add(1), revs: map[string]int{}}
 	all, err := st.LoadAll(ctx)
@@ -82,7 +82,7 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	c.people, c.contacts = all.People, all.Contacts
 	// Made to size: a map grown request by request moves every request
 	// it holds each time it doubles.
-	c.requests = make(map[string]data.Request, len(all.Requests))
+	c.requests = make(map[string]*data.Request, len(all.Requests))
 	c.byPerson = make(map[string][]string, len(all.People))
 	for _, r := range all.Requests {
 		c.placeRequest(r)
@@ -275,7 +275,7 @@ func (c *caseload) dropPerson(id string) {
 
 // dropRequest takes a request out, with its timeline and letters.
 func (c *caseload) dropRequest(id string) {
-	r, ok := c.requests[id]
+	r, ok := c.request(id)
 	if !ok {
 		return
 	}
@@ -325,13 +325,29 @@ func (c *caseload) placeRequest(r data.Request) {
 	if _, ok := c.requests[r.ID]; !ok {
 		c.byPerson[r.PersonID] = append([]string{r.ID}, c.byPerson[r.PersonID]...)
 	}
-	c.requests[r.ID] = r
+	c.requests[r.ID] = &r
+}
+
+// request is the request with the id, if this desk has it.
+func (c *caseload) request(id string) (data.Request, bool) {
+	if r, ok := c.requests[id]; ok {
+		return *r, true
+	}
+	return data.Request{}, false
+}
+
+// personOf is the id of the person a request is about; "" if unknown.
+func (c *caseload) personOf(requestID string) string {
+	if r, ok := c.requests[requestID]; ok {
+		return r.PersonID
+	}
+	return ""
 }
 
 // addStep puts a step in its request's timeline, in a new list:
 // snapshots being worked on in the background share the old.
 func (c *caseload) addStep(s data.Step) {
-	c.touch(c.requests[s.RequestID].PersonID)
+	c.touch(c.personOf(s.RequestID))
 	list := append(slices.Clip(c.steps[s.RequestID]), s)
 	sortTimeline(list)
 	c.steps[s.RequestID] = list
@@ -359,7 +375,7 @@ func (c *caseload) putLetter(l data.Letter) {
 func (c *caseload) requestList() []data.Request {
 	out := make([]data.Request, 0, len(c.requests))
 	for _, r := range c.requests {
-		out = append(out, r)
+		out = append(out, *r)
 	}
 	return out
 }
@@ -369,7 +385,9 @@ func (c *caseload) requestsOf(personID string) []data.Request {
 	ids := c.byPerson[personID]
 	out := make([]data.Request, 0, len(ids))
 	for _, id := range ids {
-		out = append(out, c.requests[id])
+		if r, ok := c.requests[id]; ok {
+			out = append(out, *r)
+		}
 	}
 	slices.SortStableFunc(out, func(a, b data.Request) int { return b.CreatedAt.Compare(a.CreatedAt) })
 	return out

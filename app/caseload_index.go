@@ -118,7 +118,7 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, text
 	add(fold(strings.Join(p.Flags, " ")))
 	add(fold(p.ConsentScope))
 	for _, id := range cl.byPerson[p.ID] {
-		req := cl.requests[id]
+		req, _ := cl.request(id)
 		for _, s := range []string{req.Condition, req.Treatment, req.Reason, req.OutcomeWanted, req.Problems, req.SideEffects} {
 			add(fold(s))
 		}

@@ -19,7 +19,7 @@ func TestTimelinesAreReplacedNotChanged(t *testing.T) {
 		{ID: "a2", RequestID: "a", On: on, Kind: data.StepCall},
 		{ID: "b1", RequestID: "b", On: on, Kind: data.StepNote},
 	}
-	c := &caseload{requests: map[string]data.Request{}, byPerson: map[string][]string{}, steps: groupSteps(steps),
+	c := &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{}, steps: groupSteps(steps),
 		letters: map[string][]data.Letter{}, settings: map[string]string{}}
 	if len(c.steps["a"]) != 2 || len(c.steps["b"]) != 1 {
 		t.Fatalf("grouped as %v", c.steps)
@@ -53,7 +53,7 @@ func stepIDs(steps []data.Step) string {
 // Finding a person by id follows the list as people are added and
 // renamed (which moves them in the alphabetical list).
 func TestPersonFoundAfterTheListMoves(t *testing.T) {
-	c := &caseload{requests: map[string]data.Request{}, byPerson: map[string][]string{}}
+	c := &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{}}
 	for _, p := range []data.Person{{ID: "1", Name: "Carys"}, {ID: "2", Name: "Aled"}, {ID: "3", Name: "Bethan"}} {
 		c.putPerson(p)
 	}
@@ -86,7 +86,7 @@ func TestPersonFoundAfterTheListMoves(t *testing.T) {
 // What other desks changed is not put over what this desk changed after
 // the reading of it began: those records are read again instead.
 func TestAnUpdateReadBeforeAChangeHereIsReadAgain(t *testing.T) {
-	c := &caseload{requests: map[string]data.Request{}, byPerson: map[string][]string{}, steps: map[string][]data.Step{},
+	c := &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{}, steps: map[string][]data.Step{},
 		letters: map[string][]data.Letter{}, settings: map[string]string{}}
 	c.putPerson(data.Person{ID: "p", Name: "Carys", Version: 1})
 	c.putPerson(data.Person{ID: "q", Name: "Dafydd", Version: 1})
@@ -123,7 +123,7 @@ func TestAnUpdateReadBeforeAChangeHereIsReadAgain(t *testing.T) {
 // Many people put at once land in order, with their search texts beside
 // them and everyone else's kept.
 func TestPutPeopleSortsOnce(t *testing.T) {
-	c := &caseload{requests: map[string]data.Request{}, byPerson: map[string][]string{}}
+	c := &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{}}
 	c.people = []data.Person{{ID: "a", Name: "Aled"}, {ID: "m", Name: "Morgan"}, {ID: "z", Name: "Zoe"}}
 	c.sortPeople()
 	var batch []data.Person

@@ -99,8 +99,9 @@ func (c *caseload) dropContact(id string) {
 	}
 	for rid, r := range c.requests {
 		if r.RecipientID == id {
-			r.RecipientID = ""
-			c.requests[rid] = r
+			unlinked := *r // a new request: copies being worked on share the old
+			unlinked.RecipientID = ""
+			c.requests[rid] = &unlinked
 		}
 	}
 	for rid, ls := range c.letters {

@@ -47,7 +47,7 @@ func (s *shell) showNewLetter(requestID, kind string) {
 					return
 				}
 			}
-			req := s.cl.requests[requestID]
+			req, _ := s.cl.request(requestID)
 			s.showLetter(data.Letter{RequestID: requestID, Kind: kind, RecipientID: s.recipientFor(req, kind)})
 		})
 }
@@ -65,7 +65,8 @@ func (s *shell) recipientFor(req data.Request, kind string) string {
 func (s *shell) showLetter(l data.Letter) { s.show(newLetterScreen(s, l), navPeople) }
 
 func newLetterScreen(s *shell, l data.Letter) *letterScreen {
-	ls := &letterScreen{s: s, rec: l, req: s.cl.requests[l.RequestID]}
+	req, _ := s.cl.request(l.RequestID)
+	ls := &letterScreen{s: s, rec: l, req: req}
 	ls.person, _ = s.cl.person(ls.req.PersonID)
 	ls.editor = newMultiLineEntry(8)
 	ls.large = widget.NewCheck("Large print", ls.onLargePrint)

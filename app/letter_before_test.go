@@ -16,12 +16,12 @@ func TestLetterScreenWarnsBeforeItGoes(t *testing.T) {
 	dir := t.TempDir()
 	r := seedRequest(t, dir) // Dr B Patel has no address; Joseph gave no consent
 	s := openOn(t, dir)
-	req := s.cl.requests[r.ID]
+	req, _ := s.cl.request(r.ID)
 	req.OnBehalf = true
 	if err := s.st.SaveRequest(ctx, &req); err != nil {
 		t.Fatal(err)
 	}
-	s.cl.requests[r.ID] = req
+	s.cl.putRequest(req)
 	s.showLetter(data.Letter{RequestID: r.ID, Kind: data.KindAskAgain, RecipientID: req.RecipientID})
 	settle(t, s)
 	ls := s.current.(*letterScreen)

@@ -31,7 +31,8 @@ type requestScreen struct {
 }
 
 func newRequestScreen(s *shell, requestID string) *requestScreen {
-	rs := &requestScreen{s: s, req: s.cl.requests[requestID]}
+	req, _ := s.cl.request(requestID)
+	rs := &requestScreen{s: s, req: req}
 	rs.person, _ = s.cl.person(rs.req.PersonID)
 	rs.actions = container.NewVBox()
 	rs.state = widget.NewLabel("")
@@ -266,7 +267,7 @@ func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // recordsChanged shows the request as read again; one deleted meanwhile
 // goes back to its person's list.
 func (rs *requestScreen) recordsChanged() {
-	req, ok := rs.s.cl.requests[rs.req.ID]
+	req, ok := rs.s.cl.request(rs.req.ID)
 	if !ok {
 		rs.s.showPeople()
 		return

@@ -22,7 +22,8 @@ type requestEditScreen struct {
 }
 
 func (s *shell) showEditRequest(requestID string) {
-	s.show(newRequestEditScreen(s, s.cl.requests[requestID]), navPeople)
+	req, _ := s.cl.request(requestID)
+	s.show(newRequestEditScreen(s, req), navPeople)
 }
 
 func newRequestEditScreen(s *shell, r data.Request) *requestEditScreen {

@@ -56,7 +56,7 @@ func TestEditingRequestDetailsSaves(t *testing.T) {
 	if got.Route != data.RouteReview || got.RecipientID != r.RecipientID || !got.RaisedWithDoctor {
 		t.Errorf("answers not on the form changed: %+v", got)
 	}
-	if s.cl.requests[r.ID].Condition != "severe asthma" {
+	if got, _ := s.cl.request(r.ID); got.Condition != "severe asthma" {
 		t.Error("the window still shows the old condition")
 	}
 	if got.Questions != "Is this asthma or something else?" || got.Timescale != "within six weeks" {

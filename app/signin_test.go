@@ -243,15 +243,16 @@ func TestOtherDesksChangesArePutInPlace(t *testing.T) {
 	second := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 3), Kind: data.StepCall, Summary: "no answer"}
 	must(t, a.st.AddStep(ctx, &second))
 	waitUntil(t, b, 2*time.Second, "the new request's two steps on desk B", func() bool { return len(b.cl.steps[r.ID]) == 2 })
-	if b.cl.requests[r.ID].Condition != "asthma" || len(b.cl.requestsOf(p.ID)) != 1 {
-		t.Fatalf("desk B has the request as %+v", b.cl.requests[r.ID])
+	if got, _ := b.cl.request(r.ID); got.Condition != "asthma" || len(b.cl.requestsOf(p.ID)) != 1 {
+		t.Fatalf("desk B has the request as %+v", got)
 	}
 
 	r.Condition = "sarcoidosis"
 	must(t, a.st.SaveRequest(ctx, &r))
 	must(t, a.st.DeleteStep(ctx, first.ID))
 	waitUntil(t, b, 2*time.Second, "the changed request and its step gone", func() bool {
-		return b.cl.requests[r.ID].Condition == "sarcoidosis" && len(b.cl.steps[r.ID]) == 1
+		got, _ := b.cl.request(r.ID)
+		return got.Condition == "sarcoidosis" && len(b.cl.steps[r.ID]) == 1
 	})
 	test.Type(ps.search, "sarcoid")
 	b.jobs.wait()

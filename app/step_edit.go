@@ -170,7 +170,7 @@ func (rs *requestScreen) deleteStep(st data.Step) {
 // removeStep takes a step out of the caseload's copy of its timeline, in
 // a new list: snapshots being worked on in the background share the old.
 func (c *caseload) removeStep(st data.Step) {
-	c.touch(c.requests[st.RequestID].PersonID)
+	c.touch(c.personOf(st.RequestID))
 	c.steps[st.RequestID] = slices.DeleteFunc(slices.Clone(c.steps[st.RequestID]), func(x data.Step) bool { return x.ID == st.ID })
 }
 

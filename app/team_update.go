@@ -173,7 +173,7 @@ func (c *caseload) apply(u *teamUpdate) (again []store.Change) {
 	}
 	c.putPeople(put)
 	for id, r := range u.requests {
-		old, ok := c.requests[id]
+		old, ok := c.request(id)
 		if (ok && mine(old.PersonID, "requests", id)) || (r != nil && mine(r.PersonID, "requests", id)) {
 			continue
 		}
@@ -185,7 +185,7 @@ func (c *caseload) apply(u *teamUpdate) (again []store.Change) {
 		}
 	}
 	for id, stored := range u.timelines {
-		r, ok := c.requests[id]
+		r, ok := c.request(id)
 		if !ok {
 			continue // not this desk's to see
 		}
@@ -198,7 +198,7 @@ func (c *caseload) apply(u *teamUpdate) (again []store.Change) {
 	for _, id := range u.goneSteps {
 		for rid, list := range c.steps {
 			if i := slices.IndexFunc(list, func(s data.Step) bool { return s.ID == id }); i >= 0 {
-				if !mine(c.requests[rid].PersonID, "steps", id) {
+				if !mine(c.personOf(rid), "steps", id) {
 					c.removeStep(list[i])
 				}
 				break

@@ -77,8 +77,8 @@ func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process
 	// before copying any, newest first.
 	waiting = waiting[:0]
 	for _, id := range cl.byPerson[p.ID] {
-		if !listed[id] && waitsOnUs(cl.state(id).Kind) {
-			waiting = append(waiting, cl.requests[id])
+		if r, ok := cl.requests[id]; ok && !listed[id] && waitsOnUs(cl.state(id).Kind) {
+			waiting = append(waiting, *r)
 		}
 	}
 	slices.SortStableFunc(waiting, func(a, b data.Request) int { return b.CreatedAt.Compare(a.CreatedAt) })

@@ -93,7 +93,7 @@ func buildReport(cl *caseload, from, to, today data.Date) report.Report {
 	reqs := make([]data.Request, 0, len(cl.requests))
 	var steps []data.Step
 	for id, r := range cl.requests {
-		reqs = append(reqs, r)
+		reqs = append(reqs, *r)
 		steps = append(steps, cl.steps[id]...)
 	}
 	return report.BuildWith(cl.people, reqs, steps, from, to, today, cl.config())
@@ -126,7 +126,8 @@ func (t *trendLog) cell(r report.Row, col int) string {
 	case 4:
 		return labelOf(r.Route)
 	case 5:
-		if c, ok := t.s.cl.contact(t.s.cl.requests[r.RequestID].RecipientID); ok {
+		req, _ := t.s.cl.request(r.RequestID)
+		if c, ok := t.s.cl.contact(req.RecipientID); ok {
 			return c.DisplayName()
 		}
 		return ""

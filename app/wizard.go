@@ -69,7 +69,7 @@ func newWizard(s *shell, personID string) *wizard {
 	// that draft then stays among their requests, not lost.
 	if d, ok := w.loadDraft(); ok && (personID == "" || personID == d.PersonID) {
 		w.step, w.req = d.Step, data.Request{PersonID: d.PersonID}
-		if r, ok := s.cl.requests[d.RequestID]; ok {
+		if r, ok := s.cl.request(d.RequestID); ok {
 			w.req = r
 		}
 		resumed = true
