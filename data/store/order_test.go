@@ -86,3 +86,41 @@ func TestWholeReadingsComeInOrder(t *testing.T) {
 		}
 	})
 }
+
+// One request's timeline comes in the order its steps were logged even
+// within one second: stored as text, 09:00:00Z sorts after 09:00:00.5Z
+// and 09:00:00.5Z after 09:00:00.25Z, the opposite of the times.
+func TestATimelineKeepsTheOrderWithinASecond(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *Store) {
+		p := data.Person{Name: "Joseph Okoro", Nation: data.England}
+		if err := s.SavePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma"}
+		if err := s.SaveRequest(ctx, &r); err != nil {
+			t.Fatal(err)
+		}
+		second := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+		var want []string
+		for _, ns := range []int{0, 250_000_000, 500_000_000} {
+			summary := "logged at +" + time.Duration(ns).String()
+			st := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 21), Kind: data.StepNote, Summary: summary,
+				CreatedAt: second.Add(time.Duration(ns))}
+			if err := s.AddStep(ctx, &st); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, summary)
+		}
+		steps, err := s.StepsFor(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, st := range steps {
+			got = append(got, st.Summary)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("the timeline came as %q, want %q", got, want)
+		}
+	})
+}

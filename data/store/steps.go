@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"secondopinion/data"
@@ -15,8 +16,6 @@ var (
 	insertStepSQL = forEach(func(d dialect) string { return d.insertSQL("steps", stepCols) })
 	updateStepSQL = forEach(dialect.stepUpdateSQL)
 	selectStepSQL = "SELECT " + joinCols(stepCols) + " FROM steps"
-	// Steps of one day keep the order they were logged in.
-	stepOrder = " ORDER BY request_id, on_date, created_at, id"
 )
 
 // stepChanges are the columns UpdateStep sets, in the order of its arguments.
@@ -108,9 +107,16 @@ func (s *Store) Step(ctx context.Context, id string) (data.Step, error) {
 	return queryOne(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+" WHERE id = ?", id)
 }
 
-// StepsFor returns a request's timeline, oldest first.
+// StepsFor returns a request's timeline, oldest first. The times the
+// steps were logged are compared here: the database has them as text, in
+// which 09:00:00Z comes after 09:00:00.5Z, so steps logged within one
+// second came back out of order.
 func (s *Store) StepsFor(ctx context.Context, requestID string) ([]data.Step, error) {
-	return queryList(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+" WHERE request_id = ?"+stepOrder, requestID)
+	steps, err := queryList(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+" WHERE request_id = ?", requestID)
+	slices.SortFunc(steps, func(a, b data.Step) int {
+		return stepKey{0, a.On, a.CreatedAt.UnixNano(), a.ID}.compare(stepKey{0, b.On, b.CreatedAt.UnixNano(), b.ID})
+	})
+	return steps, err
 }
 
 // AllSteps returns every step, grouped by request and oldest first within
@@ -131,7 +137,8 @@ func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
 	return queryListSorted(ctx, s, "steps", stepCols, stepFields, key, stepKey.compare, selectStepSQL)
 }
 
-// stepKey orders steps as stepOrder does, but for the order of the groups.
+// stepKey orders steps: grouped by request, by day, then as they were
+// logged. Steps of one day keep the order they were logged in.
 type stepKey struct {
 	group   int32
 	on      data.Date
