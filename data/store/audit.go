@@ -34,11 +34,12 @@ const (
 	AuditDeleted     = "deleted"
 	AuditProtected   = "protected"
 	AuditUnprotected = "unprotected"
+	AuditRestored    = "restored" // the records replaced by a backup's
 )
 
 // AuditActions are the actions, in the order a list offers them.
 var AuditActions = []string{AuditOpened, AuditPrinted, AuditExported, AuditErased, AuditAnonymised,
-	AuditCreated, AuditChanged, AuditDeleted, AuditProtected, AuditUnprotected}
+	AuditCreated, AuditChanged, AuditDeleted, AuditProtected, AuditUnprotected, AuditRestored}
 
 // Kinds of record in the audit log, besides the tables' own (kindOf).
 const (

@@ -168,6 +168,11 @@ func restore(ctx context.Context, dir, from string) (keptAside string, err error
 		undoMoves(moved, path, aside)
 		return "", err
 	}
+	if len(moved) > 0 {
+		// Whatever happens here, the copy aside keeps every entry of its log.
+		carryAuditLog(ctx, s, aside)
+	}
+	s.Note(ctx, AuditRestored, AuditRecords, "")
 	s.Close()
 	if len(moved) == 0 {
 		return "", nil

@@ -96,3 +96,56 @@ func peopleIn(t *testing.T, path string) int {
 	}
 	return counts[0].N
 }
+
+// After a restore the audit log still says what was done with the records
+// between the backup and the restore (kept until then only in the copy
+// put aside), once each, and that the records were restored.
+func TestARestoreKeepsTheAuditLogSinceTheBackup(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addPeople(t, s, "Joseph Okoro")
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	before, _, err := s.AuditLog(ctx, AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Note(ctx, AuditExported, AuditPerson, "after-the-backup"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	if _, err := Restore(ctx, dir, backup); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	after, _, err := s.AuditLog(ctx, AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, e := range after {
+		count[e.Action+" "+e.Record]++
+	}
+	if count[AuditExported+" after-the-backup"] != 1 {
+		t.Errorf("the export made after the backup is in the restored log %d times, want once", count[AuditExported+" after-the-backup"])
+	}
+	if count[AuditRestored+" "] != 1 {
+		t.Errorf("the restore is noted %d times, want once", count[AuditRestored+" "])
+	}
+	if want := len(before) + 2; len(after) != want {
+		t.Errorf("the restored log has %d entries, want the %d of the backup, the export and the restore", len(after), len(before))
+	}
+	if after[0].Action != AuditRestored {
+		t.Errorf("the newest entry is %q, want the restore", after[0].Action)
+	}
+}

@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Restoring a backup puts its records in place of the folder's own, which
+// are kept aside. The audit log is part of the records, so the restored
+// one ended when the backup was made: who opened, printed, exported or
+// erased what since then was in the copy kept aside, not in the log a data
+// protection officer reads. carryAuditLog adds those entries to the
+// restored log, after its own, and the restore itself is noted.
+
+// carriedAuditSQL adds the entries of the replaced records' log that the
+// restored log lacks (the same time, person, action and record), in the
+// order they were made. The restored log's entries are indexed first: a
+// log of a few years holds hundreds of thousands of entries.
+var carriedAuditSQL = []string{
+	"CREATE TEMP TABLE restored_audit AS SELECT at, who, action, kind, record FROM main.audit",
+	"CREATE INDEX temp.restored_audit_entry ON restored_audit (at, who, action, kind, record)",
+	`INSERT INTO main.audit (at, who, action, kind, record)
+		SELECT r.at, r.who, r.action, r.kind, r.record FROM replaced.audit AS r
+		WHERE NOT EXISTS (SELECT 1 FROM restored_audit AS k WHERE k.at = r.at AND k.who = r.who
+			AND k.action = r.action AND k.kind = r.kind AND k.record = r.record)
+		ORDER BY r.seq`,
+	"DROP TABLE temp.restored_audit",
+}
+
+// carryAuditLog adds to s's audit log what the log of the records kept
+// aside at replacedPath holds and it does not, in one transaction. The
+// copy aside keeps every entry whatever happens here.
+func carryAuditLog(ctx context.Context, s *Store, replacedPath string) (err error) {
+	conn, err := s.db.Conn(ctx) // ATTACH is one connection's
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "ATTACH DATABASE ? AS replaced", replacedPath); err != nil {
+		return err
+	}
+	defer func() {
+		if _, detachErr := conn.ExecContext(ctx, "DETACH DATABASE replaced"); err == nil {
+			err = detachErr
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := execAll(ctx, tx, carriedAuditSQL); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func execAll(ctx context.Context, tx *sql.Tx, statements []string) error {
+	for _, q := range statements {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
