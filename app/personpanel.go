@@ -28,7 +28,8 @@ func (pp *personPanel) content() fyne.CanvasObject {
 	start := widget.NewButtonWithIcon("New request for "+firstName(p.Name), theme.ContentAddIcon(),
 		func() { pp.s.startWizard(p.ID) })
 	start.Importance = widget.HighImportance
-	box := container.NewVBox(heading(p.Name), quiet(personFacts(p)), pp.s.personExtras(p), container.NewHBox(start, edit),
+	box := container.NewVBox(heading(p.Name), quiet(personFacts(p)), pp.s.personExtras(p), pp.s.personTeamSection(p),
+		container.NewHBox(start, edit),
 		widget.NewSeparator(), subheading("Requests"))
 	reqs := pp.s.cl.requestsOf(p.ID)
 	if len(reqs) == 0 {

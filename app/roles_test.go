@@ -28,20 +28,26 @@ func deskAs(t *testing.T, srv *pgtest.Server, db, member string) *shell {
 	return s
 }
 
-// An advocate never sees another advocate's client, in the list or by its
-// id, until it is shared with them; then it appears without a restart.
-func TestAnAdvocateSeesOnlyTheirOwnClients(t *testing.T) {
-	srv := pgtest.Start(t)
-	db := srv.NewDatabaseName(t)
-	manager := deskAs(t, srv, db, pgtest.Admin)
+// twoAdvocates opens a new caseload's window for its manager and for two
+// advocates, adv.one and adv.two, whom the manager adds.
+func twoAdvocates(t *testing.T) (srv *pgtest.Server, db string, manager, one, two *shell) {
+	t.Helper()
+	srv = pgtest.Start(t)
+	db = srv.NewDatabaseName(t)
+	manager = deskAs(t, srv, db, pgtest.Admin)
 	for _, name := range []string{"adv.one", "adv.two"} {
 		if err := manager.st.AddMember(ctx, name, store.Advocate, pgtest.Password); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { manager.st.RemoveMember(ctx, name) })
 	}
-	one := deskAs(t, srv, db, "adv.one")
-	two := deskAs(t, srv, db, "adv.two")
+	return srv, db, manager, deskAs(t, srv, db, "adv.one"), deskAs(t, srv, db, "adv.two")
+}
+
+// An advocate never sees another advocate's client, in the list or by its
+// id, until it is shared with them; then it appears without a restart.
+func TestAnAdvocateSeesOnlyTheirOwnClients(t *testing.T) {
+	_, _, _, one, two := twoAdvocates(t)
 
 	client := data.Person{Name: "Gwen Parry", Nation: data.Wales, Notes: "Told only to her own advocate"}
 	if err := one.st.SavePerson(ctx, &client); err != nil {

@@ -63,6 +63,12 @@ func runMove(args []string, out, errOut io.Writer) error {
 	for _, t := range tables {
 		fmt.Fprintf(out, "  %-12s %d\n", t, copied[t])
 	}
+	if dst.OnServer() {
+		fmt.Fprintf(out, "On the server every client belongs for now to %s, who moved them: a manager hands each to "+
+			"their advocate on the client's panel (Clients › Hand over…).\n", dst.Member().Name)
+	} else if src.OnServer() {
+		fmt.Fprintln(out, "Whom each client belonged to on the server, and whom they were shared with, is not kept in a folder: there, one person has them all.")
+	}
 	fmt.Fprintln(out, "The original is unchanged. Once everyone uses the new place, keep the original safe or erase it.")
 	return nil
 }

@@ -24,7 +24,8 @@ func TestMoveToAServerAndBack(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("move to the server: exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(out, "people") || !strings.Contains(out, "checked every one") || strings.Contains(out, pgtest.Password) {
+	if !strings.Contains(out, "people") || !strings.Contains(out, "checked every one") || strings.Contains(out, pgtest.Password) ||
+		!strings.Contains(out, "every client belongs for now to "+pgtest.Admin) {
 		t.Errorf("move printed:\n%s", out)
 	}
 	_, folderCheck, _ := runAdmin(t, "check", "-data", dir)
@@ -37,8 +38,12 @@ func TestMoveToAServerAndBack(t *testing.T) {
 	}
 
 	back := filepath.Join(t.TempDir(), "new folder")
-	if code, _, stderr := runAdmin(t, "move", "-from", server, "-to", back); code != ExitOK {
+	code, out, stderr = runAdmin(t, "move", "-from", server, "-to", back)
+	if code != ExitOK {
 		t.Fatalf("move back: %s", stderr)
+	}
+	if !strings.Contains(out, "is not kept in a folder") {
+		t.Errorf("moving to a folder does not say whom the clients belonged to is left behind:\n%s", out)
 	}
 	_, backCheck, _ := runAdmin(t, "check", "-data", back)
 	if backCheck != folderCheck {

@@ -187,6 +187,17 @@ func (s *Store) Owner(ctx context.Context, personID string) (string, error) {
 	return owner, explainServer(err)
 }
 
+// Desk is the name the reception desk's people belong to on a team's
+// server (see Owner); "" in a folder.
+func (s *Store) Desk(ctx context.Context) (string, error) {
+	if s.d != onServer {
+		return "", nil
+	}
+	var desk sql.NullString
+	err := s.db.QueryRowContext(ctx, "SELECT team_desk()").Scan(&desk)
+	return desk.String, explainServer(err)
+}
+
 // visible is nil when the signed-in member can see the person: a person
 // they cannot see is not found, as if it were not there.
 func (s *Store) visible(ctx context.Context, personID string) error {
