@@ -58,7 +58,8 @@ type shell struct {
 	conflict   any          // the last conflict shown (a *conflictResolver), for tests
 	serverLost bool         // the team's server cannot be reached just now
 
-	lastOpened string // the record whose page was last noted as opened (audit_notes.go)
+	lastOpened string        // the record whose page was last noted as opened (audit_notes.go)
+	lastNote   chan struct{} // closed once the last note asked for is written (audit_notes.go)
 
 	pending *store.Store // protected records opened and waiting for their passphrase
 	lock    *screenLock  // the window's lock, for protected records
