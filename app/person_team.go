@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 
@@ -104,10 +105,22 @@ func (s *shell) personTeamSection(p data.Person) fyne.CanvasObject {
 
 func (s *shell) fillPersonTeam(box *fyne.Container, p data.Person) {
 	st := s.st
-	background(s, func(ctx context.Context) (personTeam, error) { return readPersonTeam(ctx, st, p.ID) },
+	runJob(s, func(ctx context.Context) (personTeam, error) { return readPersonTeam(ctx, st, p.ID) },
 		func(t personTeam) {
+			if s.st != st {
+				return // signed out, or elsewhere, since
+			}
 			box.Objects = s.personTeamLines(box, p, t)
 			box.Refresh()
+		}, func(err error) {
+			if errors.Is(err, data.ErrNotFound) {
+				// Given back, or handed to someone else, meanwhile: the
+				// panel goes as soon as the caseload hears of it.
+				box.Objects = nil
+				box.Refresh()
+				return
+			}
+			s.showError(err)
 		})
 }
 

@@ -132,7 +132,7 @@ func (ss *settingsScreen) content() fyne.CanvasObject {
 		example.Disable()
 	}
 	box := container.NewVBox(heading("Settings"), who, widget.NewSeparator(), you, widget.NewSeparator(), look,
-		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), ss.retention(), widget.NewSeparator(), ss.protection(), widget.NewSeparator(), ss.privacy(), widget.NewSeparator(), ss.place(), widget.NewSeparator(), container.NewHBox(example))
+		widget.NewSeparator(), work, widget.NewSeparator(), ss.backups(), widget.NewSeparator(), ss.retention(), widget.NewSeparator(), ss.protection(), widget.NewSeparator(), ss.privacy(), widget.NewSeparator(), ss.place(), ss.teamMembers(), widget.NewSeparator(), container.NewHBox(example))
 	return container.NewBorder(nil, container.NewPadded(container.NewHBox(ss.saveBtn, ss.saved)), nil, nil,
 		container.NewVScroll(container.NewPadded(container.New(&maxWidth{w: 760}, box))))
 }

@@ -1,0 +1,161 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
+	"secondopinion/data/store"
+)
+
+// The team's members, in Settings on a team's server. A manager adds,
+// changes and removes them here, as `secondopinion member` does: before,
+// a practice manager had to use a terminal to give a new advocate their
+// sign-in. Everyone sees who is in the team.
+
+// teamMembers is the Settings section listing the members; empty in a folder.
+func (ss *settingsScreen) teamMembers() fyne.CanvasObject {
+	s := ss.s
+	box := container.NewVBox()
+	if s.st == nil || !s.st.OnServer() {
+		return box
+	}
+	box.Objects = []fyne.CanvasObject{widget.NewSeparator(), subheading("The team"), quiet("Reading who is in the team…")}
+	s.fillMembers(box)
+	return box
+}
+
+func (s *shell) fillMembers(box *fyne.Container) {
+	st := s.st
+	background(s, st.Members, func(ms []store.Member) {
+		if s.st != st {
+			return // signed out, or elsewhere, since
+		}
+		box.Objects = s.memberLines(box, ms)
+		box.Refresh()
+	})
+}
+
+func (s *shell) memberLines(box *fyne.Container, ms []store.Member) []fyne.CanvasObject {
+	me := s.st.Member()
+	again := func() { s.fillMembers(box) }
+	lines := []fyne.CanvasObject{widget.NewSeparator(), subheading("The team")}
+	if me.Can(store.ManageMembers) {
+		lines = append(lines, quiet("Each member signs in with their own name and password, and sees what their kind "+
+			"allows: a receptionist the desk's people, an advocate their own clients and those shared with them, a "+
+			"manager everyone."))
+	} else {
+		lines = append(lines, quiet("A manager adds and removes members."))
+	}
+	for _, m := range ms {
+		text := m.Name + " · " + m.Kind.Label()
+		if m.Name == me.Name {
+			text += " (you)"
+		}
+		line := quiet(text)
+		if !me.Can(store.ManageMembers) || m.Name == me.Name {
+			lines = append(lines, line)
+			continue
+		}
+		remove := widget.NewButton("Remove…", func() { s.confirmRemoveMember(m.Name, again) })
+		lines = append(lines, container.NewBorder(nil, nil, nil, remove, line))
+	}
+	if me.Can(store.ManageMembers) {
+		add := widget.NewButtonWithIcon("Add or change a member…", theme.ContentAddIcon(), func() { s.addMember(ms, again) })
+		lines = append(lines, container.NewHBox(add))
+	}
+	return lines
+}
+
+func (s *shell) confirmRemoveMember(name string, then func()) {
+	msg := widget.NewLabel(name + " will no longer be able to sign in. Their clients stay, still theirs by name, " +
+		"for you to hand over to someone else from each client's panel.")
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Remove "+name+" from the team", "Remove", "Cancel", dialogBody(s, msg), func(ok bool) {
+		if ok {
+			st := s.st
+			backgroundErr(s, func(ctx context.Context) error { return st.RemoveMember(ctx, name) }, then)
+		}
+	}, s.win)
+	d.Resize(fitDialog(s, fyne.NewSize(480, 220)))
+	s.showDialog(d)
+}
+
+// memberForm is the dialog adding a member, or changing one's kind or
+// password.
+type memberForm struct {
+	name, password, again *widget.Entry
+	kind                  *widget.Select
+	problem               *widget.Label
+	existing              []store.Member // a new member needs a password; one already there may keep theirs
+}
+
+func (s *shell) addMember(existing []store.Member, then func()) {
+	f := &memberForm{name: widget.NewEntry(), password: widget.NewPasswordEntry(), again: widget.NewPasswordEntry(),
+		existing: existing}
+	f.name.SetPlaceHolder("jane.smith")
+	labels := make([]string, len(store.Kinds))
+	for i, k := range store.Kinds {
+		labels[i] = k.Label()
+	}
+	f.kind = widget.NewSelect(labels, nil)
+	f.kind.PlaceHolder = "Choose what they do"
+	f.problem = prose("")
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Hide()
+	var d *dialog.CustomDialog
+	add := widget.NewButton("Save", func() {
+		name, kind, password, err := f.value()
+		if err != nil {
+			f.say(data.Message(err))
+			return
+		}
+		st := s.st
+		runJob(s, func(ctx context.Context) (struct{}, error) {
+			return struct{}{}, st.AddMember(ctx, name, kind, password)
+		},
+			func(struct{}) {
+				d.Hide()
+				then()
+			}, func(err error) { f.say(data.Message(err)) })
+	})
+	add.Importance = widget.HighImportance
+	body := container.NewVBox(
+		quiet("The name is what they type to sign in. Give them the password yourself; they keep it to themselves. "+
+			"For someone already in the team this changes their kind, and their password if you type one."),
+		widget.NewForm(widget.NewFormItem("Name", f.name), widget.NewFormItem("Kind", f.kind),
+			widget.NewFormItem("Password", f.password), widget.NewFormItem("Password again", f.again)),
+		f.problem)
+	d = dialog.NewCustomWithoutButtons("Add or change a member", dialogBody(s, body), s.win)
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", func() { d.Hide() }), add})
+	d.Resize(fitDialog(s, fyne.NewSize(560, 470)))
+	s.showDialog(d)
+	s.win.Canvas().Focus(f.name)
+}
+
+func (f *memberForm) say(msg string) {
+	f.problem.SetText(msg)
+	f.problem.Show()
+}
+
+// value is what the form asks for; the store checks the name and the
+// password's length, and says what is wrong in words.
+func (f *memberForm) value() (name string, kind store.Kind, password string, err error) {
+	i := f.kind.SelectedIndex()
+	switch {
+	case i < 0:
+		return "", "", "", &data.UserError{Message: "Please choose what they do: receptionist, advocate or manager."}
+	case f.password.Text != f.again.Text:
+		return "", "", "", &data.UserError{Message: "The two passwords are not the same. Please type it again in both."}
+	case f.password.Text == "" && !slices.ContainsFunc(f.existing, func(m store.Member) bool { return m.Name == strings.TrimSpace(f.name.Text) }):
+		return "", "", "", &data.UserError{Message: "Please give them a password: they need one to sign in."}
+	}
+	return strings.TrimSpace(f.name.Text), store.Kinds[i], f.password.Text, nil
+}

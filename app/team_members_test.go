@@ -1,0 +1,123 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data/store"
+)
+
+// A manager adds a member from Settings, who can then sign in, and removes
+// them again; a mistake in the form is said in the dialog and nothing is
+// added. An advocate sees who is in the team, with nothing to change.
+func TestAManagerAddsAndRemovesAMemberInSettings(t *testing.T) {
+	srv, db, manager, one, _ := twoAdvocates(t)
+	t.Cleanup(func() { manager.st.RemoveMember(ctx, "adv.three") })
+
+	manager.showSettings()
+	manager.jobs.wait()
+	if text := visibleText(manager.win.Content()); !strings.Contains(text, "adv.one · Advocate") ||
+		!strings.Contains(text, "adv.two · Advocate") {
+		t.Fatalf("the manager's Settings list the team as:\n%s", text)
+	}
+
+	tapButton(t, manager, "Add or change a member…")
+	form := memberFormIn(t, manager)
+	test.Type(form.name, "adv.three")
+	form.kind.SetSelected(store.Advocate.Label())
+	test.Type(form.password, "a long enough password")
+	test.Type(form.again, "a long enough passwore")
+	tapInDialog(t, manager, "Save")
+	manager.jobs.wait()
+	if text := topDialogText(manager); !strings.Contains(text, "not the same") {
+		t.Fatalf("two different passwords were taken; the dialog says:\n%s", text)
+	}
+	form.again.SetText("a long enough password")
+	tapInDialog(t, manager, "Save")
+	manager.jobs.wait()
+	if manager.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("the dialog stayed open, saying:\n%s", topDialogText(manager))
+	}
+	if !strings.Contains(visibleText(manager.win.Content()), "adv.three · Advocate") {
+		t.Errorf("the new member is not listed:\n%s", visibleText(manager.win.Content()))
+	}
+	three, err := store.SignIn(ctx, srv.Address("adv.three", db), "a long enough password", t.TempDir())
+	if err != nil {
+		t.Fatalf("the new member cannot sign in: %v", err)
+	}
+	three.Close()
+
+	removeButtonOf(t, manager, "adv.three")
+	tapInDialog(t, manager, "Remove")
+	manager.jobs.wait()
+	if strings.Contains(visibleText(manager.win.Content()), "adv.three") {
+		t.Error("the removed member is still listed")
+	}
+	if st, err := store.SignIn(ctx, srv.Address("adv.three", db), "a long enough password", t.TempDir()); err == nil {
+		st.Close()
+		t.Error("the removed member can still sign in")
+	}
+
+	one.showSettings()
+	one.jobs.wait()
+	if text := visibleText(one.win.Content()); !strings.Contains(text, "adv.one · Advocate (you)") || !strings.Contains(text, "adv.two") {
+		t.Errorf("an advocate's Settings list the team as:\n%s", text)
+	}
+	if hasButton(one, "Add or change a member…") || hasButton(one, "Remove…") {
+		t.Error("an advocate is offered to change the team")
+	}
+}
+
+// memberFormIn is the form of the member dialog on top.
+func memberFormIn(t *testing.T, s *shell) (f struct {
+	name, password, again *widget.Entry
+	kind                  *widget.Select
+}) {
+	t.Helper()
+	var entries []*widget.Entry
+	for _, o := range objects(s.win.Canvas().Overlays().Top()) {
+		switch v := o.(type) {
+		case *widget.Entry:
+			entries = append(entries, v)
+		case *widget.Select:
+			f.kind = v
+		}
+	}
+	if len(entries) != 3 || f.kind == nil {
+		t.Fatalf("the dialog has %d boxes to type in and a kind: %v", len(entries), f.kind != nil)
+	}
+	f.name, f.password, f.again = entries[0], entries[1], entries[2]
+	return f
+}
+
+// removeButtonOf taps the Remove button on the member's line in Settings.
+func removeButtonOf(t *testing.T, s *shell, name string) {
+	t.Helper()
+	for _, o := range objects(s.win.Content()) {
+		row, ok := o.(*fyne.Container)
+		if !ok {
+			continue
+		}
+		var label *widget.Label
+		var remove *widget.Button
+		for _, c := range row.Objects {
+			switch v := c.(type) {
+			case *widget.Label:
+				label = v
+			case *widget.Button:
+				if v.Text == "Remove…" {
+					remove = v
+				}
+			}
+		}
+		if label != nil && remove != nil && strings.HasPrefix(label.Text, name+" ·") {
+			test.Tap(remove)
+			return
+		}
+	}
+	t.Fatalf("%s has no Remove button", name)
+}
