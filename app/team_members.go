@@ -89,12 +89,31 @@ func (s *shell) confirmRemoveMember(name string, then func()) {
 }
 
 // memberForm is the dialog adding a member, or changing one's kind or
-// password.
+// password. On protected records it also asks for the passphrase the
+// member will open them with, as `secondopinion member add` does: without
+// one, a member added here could sign in but open nothing.
 type memberForm struct {
-	name, password, again *widget.Entry
-	kind                  *widget.Select
-	problem               *widget.Label
-	existing              []store.Member // a new member needs a password; one already there may keep theirs
+	name, password, again       *widget.Entry
+	passphrase, passphraseAgain *widget.Entry // nil unless the records are protected
+	kind                        *widget.Select
+	problem                     *widget.Label
+	existing                    []store.Member // a new member needs a password; one already there may keep theirs
+}
+
+// memberChange is what the form asks the store to do.
+type memberChange struct {
+	name, password, passphrase string
+	kind                       store.Kind
+}
+
+func (c memberChange) save(ctx context.Context, st *store.Store) error {
+	if err := st.AddMember(ctx, c.name, c.kind, c.password); err != nil {
+		return err
+	}
+	if c.passphrase == "" {
+		return nil
+	}
+	return st.SetMemberPassphrase(ctx, c.name, c.passphrase)
 }
 
 func (s *shell) addMember(existing []store.Member, then func()) {
@@ -110,30 +129,32 @@ func (s *shell) addMember(existing []store.Member, then func()) {
 	f.problem = prose("")
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Hide()
+	form := widget.NewForm(widget.NewFormItem("Name", f.name), widget.NewFormItem("Kind", f.kind),
+		widget.NewFormItem("Password", f.password), widget.NewFormItem("Password again", f.again))
+	intro := "The name is what they type to sign in. Give them the password yourself; they keep it to themselves. " +
+		"For someone already in the team this changes their kind, and their password if you type one."
+	if s.st.Protected() {
+		f.passphrase, f.passphraseAgain = widget.NewPasswordEntry(), widget.NewPasswordEntry()
+		form.Append("Their passphrase", f.passphrase)
+		form.Append("Passphrase again", f.passphraseAgain)
+		intro += " The records are protected: they open them with their own passphrase, which they can change later."
+	}
 	var d *dialog.CustomDialog
 	add := widget.NewButton("Save", func() {
-		name, kind, password, err := f.value()
+		change, err := f.value()
 		if err != nil {
 			f.say(data.Message(err))
 			return
 		}
 		st := s.st
-		runJob(s, func(ctx context.Context) (struct{}, error) {
-			return struct{}{}, st.AddMember(ctx, name, kind, password)
-		},
+		runJob(s, func(ctx context.Context) (struct{}, error) { return struct{}{}, change.save(ctx, st) },
 			func(struct{}) {
 				d.Hide()
 				then()
 			}, func(err error) { f.say(data.Message(err)) })
 	})
 	add.Importance = widget.HighImportance
-	body := container.NewVBox(
-		quiet("The name is what they type to sign in. Give them the password yourself; they keep it to themselves. "+
-			"For someone already in the team this changes their kind, and their password if you type one."),
-		widget.NewForm(widget.NewFormItem("Name", f.name), widget.NewFormItem("Kind", f.kind),
-			widget.NewFormItem("Password", f.password), widget.NewFormItem("Password again", f.again)),
-		f.problem)
-	d = dialog.NewCustomWithoutButtons("Add or change a member", dialogBody(s, body), s.win)
+	d = dialog.NewCustomWithoutButtons("Add or change a member", dialogBody(s, container.NewVBox(quiet(intro), form, f.problem)), s.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", func() { d.Hide() }), add})
 	d.Resize(fitDialog(s, fyne.NewSize(560, 470)))
 	s.showDialog(d)
@@ -147,15 +168,27 @@ func (f *memberForm) say(msg string) {
 
 // value is what the form asks for; the store checks the name and the
 // password's length, and says what is wrong in words.
-func (f *memberForm) value() (name string, kind store.Kind, password string, err error) {
+func (f *memberForm) value() (memberChange, error) {
+	c := memberChange{name: strings.TrimSpace(f.name.Text), password: f.password.Text}
+	isNew := !slices.ContainsFunc(f.existing, func(m store.Member) bool { return m.Name == c.name })
 	i := f.kind.SelectedIndex()
 	switch {
 	case i < 0:
-		return "", "", "", &data.UserError{Message: "Please choose what they do: receptionist, advocate or manager."}
+		return c, &data.UserError{Message: "Please choose what they do: receptionist, advocate or manager."}
 	case f.password.Text != f.again.Text:
-		return "", "", "", &data.UserError{Message: "The two passwords are not the same. Please type it again in both."}
-	case f.password.Text == "" && !slices.ContainsFunc(f.existing, func(m store.Member) bool { return m.Name == strings.TrimSpace(f.name.Text) }):
-		return "", "", "", &data.UserError{Message: "Please give them a password: they need one to sign in."}
+		return c, &data.UserError{Message: "The two passwords are not the same. Please type it again in both."}
+	case f.password.Text == "" && isNew:
+		return c, &data.UserError{Message: "Please give them a password: they need one to sign in."}
 	}
-	return strings.TrimSpace(f.name.Text), store.Kinds[i], f.password.Text, nil
+	c.kind = store.Kinds[i]
+	if f.passphrase == nil {
+		return c, nil
+	}
+	switch c.passphrase = f.passphrase.Text; {
+	case c.passphrase != f.passphraseAgain.Text:
+		return c, &data.UserError{Message: "The two passphrases are not the same. Please type it again in both."}
+	case c.passphrase == "" && isNew:
+		return c, &data.UserError{Message: "Please give them a passphrase: the records are protected, and they open them with it."}
+	}
+	return c, nil
 }

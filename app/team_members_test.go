@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"secondopinion/data/store"
+	"secondopinion/data/vault"
 )
 
 // A manager adds a member from Settings, who can then sign in, and removes
@@ -74,8 +75,9 @@ func TestAManagerAddsAndRemovesAMemberInSettings(t *testing.T) {
 
 // memberFormIn is the form of the member dialog on top.
 func memberFormIn(t *testing.T, s *shell) (f struct {
-	name, password, again *widget.Entry
-	kind                  *widget.Select
+	name, password, again       *widget.Entry
+	passphrase, passphraseAgain *widget.Entry
+	kind                        *widget.Select
 }) {
 	t.Helper()
 	var entries []*widget.Entry
@@ -87,10 +89,13 @@ func memberFormIn(t *testing.T, s *shell) (f struct {
 			f.kind = v
 		}
 	}
-	if len(entries) != 3 || f.kind == nil {
+	if len(entries) != 3 && len(entries) != 5 || f.kind == nil {
 		t.Fatalf("the dialog has %d boxes to type in and a kind: %v", len(entries), f.kind != nil)
 	}
 	f.name, f.password, f.again = entries[0], entries[1], entries[2]
+	if len(entries) == 5 {
+		f.passphrase, f.passphraseAgain = entries[3], entries[4]
+	}
 	return f
 }
 
@@ -120,4 +125,50 @@ func removeButtonOf(t *testing.T, s *shell, name string) {
 		}
 	}
 	t.Fatalf("%s has no Remove button", name)
+}
+
+// On protected records a member added in Settings is given their own
+// passphrase, and opens the records with it; without one they could sign
+// in but open nothing, so the form asks for it.
+func TestAMemberAddedInSettingsOpensProtectedRecords(t *testing.T) {
+	srv, db, manager, _, _ := twoAdvocates(t)
+	t.Cleanup(func() { manager.st.RemoveMember(ctx, "adv.four") })
+	key, _ := vault.NewRecoveryKey()
+	if _, err := manager.st.Protect(ctx, "the team's long passphrase", key); err != nil {
+		t.Fatal(err)
+	}
+	if err := manager.st.Unlock(ctx, "the team's long passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	manager.showSettings()
+	manager.jobs.wait()
+	tapButton(t, manager, "Add or change a member…")
+	form := memberFormIn(t, manager)
+	if form.passphrase == nil {
+		t.Fatal("on protected records the form does not ask for the new member's passphrase")
+	}
+	test.Type(form.name, "adv.four")
+	form.kind.SetSelected(store.Advocate.Label())
+	test.Type(form.password, "a long enough password")
+	test.Type(form.again, "a long enough password")
+	tapInDialog(t, manager, "Save")
+	manager.jobs.wait()
+	if text := topDialogText(manager); !strings.Contains(text, "give them a passphrase") {
+		t.Fatalf("a new member with no passphrase was taken; the dialog says:\n%s", text)
+	}
+	test.Type(form.passphrase, "adv four's own words")
+	test.Type(form.passphraseAgain, "adv four's own words")
+	tapInDialog(t, manager, "Save")
+	manager.jobs.wait()
+	if manager.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("the dialog stayed open, saying:\n%s", topDialogText(manager))
+	}
+	four, err := store.SignIn(ctx, srv.Address("adv.four", db), "a long enough password", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer four.Close()
+	if err := four.Unlock(ctx, "adv four's own words"); err != nil {
+		t.Errorf("the new member cannot open the protected records with their passphrase: %v", err)
+	}
 }

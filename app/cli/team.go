@@ -118,9 +118,6 @@ func runMember(args []string, out, errOut io.Writer) error {
 		}
 		return nil
 	case "remove":
-		if err := st.ForgetMemberPassphrase(ctx, *name); err != nil {
-			return err
-		}
 		if err := st.RemoveMember(ctx, *name); err != nil {
 			return err
 		}

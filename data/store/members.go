@@ -89,14 +89,18 @@ func (s *Store) AddMember(ctx context.Context, name string, kind Kind, password 
 }
 
 // RemoveMember takes a member out of the caseload: they can no longer
-// sign in to it. Their clients stay, with their owner's name, for a
-// manager to hand over. Only a manager may, and not for themselves.
+// sign in to it, and on protected records their passphrase no longer
+// opens them. Their clients stay, with their owner's name, for a manager
+// to hand over. Only a manager may, and not for themselves.
 func (s *Store) RemoveMember(ctx context.Context, name string) error {
 	if err := s.onlyOnServer("Removing a member"); err != nil {
 		return err
 	}
 	if !s.Member().Can(ManageMembers) {
 		return refused("remove members")
+	}
+	if err := s.ForgetMemberPassphrase(ctx, name); err != nil {
+		return err
 	}
 	_, err := s.db.ExecContext(ctx, "SELECT team_remove_member(?)", name)
 	return explainServer(err)

@@ -83,3 +83,40 @@ func TestEachMemberHasTheirOwnPassphrase(t *testing.T) {
 		t.Errorf("the server holds plain words: %q %q", name, notes)
 	}
 }
+
+// Removing a member forgets their passphrase for the protected records,
+// whoever removes them (the window or the command): someone given the
+// same name later cannot open the records with the old passphrase.
+func TestARemovedMembersPassphraseOpensNothing(t *testing.T) {
+	manager, adminURL := newServerCaseload(t)
+	key, _ := vault.NewRecoveryKey()
+	if _, err := manager.Protect(bg, "the team's long passphrase", key); err != nil {
+		t.Fatal(err)
+	}
+	if err := manager.Unlock(bg, "the team's long passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	if err := manager.AddMember(bg, "desk_three", store.Advocate, pgtest.Password); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { manager.RemoveMember(bg, "desk_three") })
+	if err := manager.SetMemberPassphrase(bg, "desk_three", "desk three's own words"); err != nil {
+		t.Fatal(err)
+	}
+	if err := manager.RemoveMember(bg, "desk_three"); err != nil {
+		t.Fatal(err)
+	}
+	if err := manager.AddMember(bg, "desk_three", store.Advocate, pgtest.Password); err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(adminURL)
+	u.User = url.UserPassword("desk_three", pgtest.Password)
+	again, err := store.OpenServer(bg, u.String(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if err := again.Unlock(bg, "desk three's own words"); err == nil {
+		t.Error("the passphrase of a member removed still opens the records")
+	}
+}
