@@ -225,7 +225,8 @@ func (s *shell) chooseMember(c chooseMember) {
 	says := widget.NewLabel(c.says)
 	says.Wrapping = fyne.TextWrapWord
 	var dlg *dialog.CustomDialog
-	ok := widget.NewButton(c.button, func() {
+	var ok *widget.Button
+	ok = widget.NewButton(c.button, func() {
 		i := pick.SelectedIndex()
 		if i < 0 {
 			problem.SetText("Please choose who, first.")
@@ -233,10 +234,21 @@ func (s *shell) chooseMember(c chooseMember) {
 			return
 		}
 		st, name := s.st, c.names[i]
-		backgroundErr(s, func(ctx context.Context) error { return c.do(ctx, st, name) }, func() {
-			dlg.Hide()
-			c.then()
-		})
+		// Handing a whole moved caseload over takes some seconds (ten for
+		// 50,000 clients): the button says it is working, and cannot be
+		// pressed twice.
+		ok.Disable()
+		ok.SetText("Working…")
+		runJob(s, func(ctx context.Context) (struct{}, error) { return struct{}{}, c.do(ctx, st, name) },
+			func(struct{}) {
+				dlg.Hide()
+				c.then()
+			}, func(err error) {
+				ok.SetText(c.button)
+				ok.Enable()
+				problem.SetText(data.Message(err))
+				problem.Show()
+			})
 	})
 	ok.Importance = widget.HighImportance
 	dlg = dialog.NewCustomWithoutButtons(c.title, dialogBody(s, container.NewVBox(pick, says, problem)), s.win)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 
@@ -32,18 +33,38 @@ func (ss *settingsScreen) teamMembers() fyne.CanvasObject {
 	return box
 }
 
+// teamView is what the section shows: the members, the desk's name, and
+// (for a manager) how many clients each owner has.
+type teamView struct {
+	personTeam                // its members and desk, to name them as a client's panel does
+	owners     map[string]int // nil unless a manager
+}
+
+func readTeamView(ctx context.Context, st *store.Store) (teamView, error) {
+	var v teamView
+	var err error
+	if v.members, err = st.Members(ctx); err != nil {
+		return v, err
+	}
+	if v.desk, err = st.Desk(ctx); err != nil || !st.Member().Can(store.ManageMembers) {
+		return v, err
+	}
+	v.owners, err = st.ClientsByOwner(ctx)
+	return v, err
+}
+
 func (s *shell) fillMembers(box *fyne.Container) {
 	st := s.st
-	background(s, st.Members, func(ms []store.Member) {
+	background(s, func(ctx context.Context) (teamView, error) { return readTeamView(ctx, st) }, func(v teamView) {
 		if s.st != st {
 			return // signed out, or elsewhere, since
 		}
-		box.Objects = s.memberLines(box, ms)
+		box.Objects = s.memberLines(box, v)
 		box.Refresh()
 	})
 }
 
-func (s *shell) memberLines(box *fyne.Container, ms []store.Member) []fyne.CanvasObject {
+func (s *shell) memberLines(box *fyne.Container, v teamView) []fyne.CanvasObject {
 	me := s.st.Member()
 	again := func() { s.fillMembers(box) }
 	lines := []fyne.CanvasObject{widget.NewSeparator(), subheading("The team")}
@@ -54,7 +75,7 @@ func (s *shell) memberLines(box *fyne.Container, ms []store.Member) []fyne.Canva
 	} else {
 		lines = append(lines, quiet("A manager adds and removes members."))
 	}
-	for _, m := range ms {
+	for _, m := range v.members {
 		text := m.Name + " · " + m.Kind.Label()
 		if m.Name == me.Name {
 			text += " (you)"
@@ -68,8 +89,66 @@ func (s *shell) memberLines(box *fyne.Container, ms []store.Member) []fyne.Canva
 		lines = append(lines, container.NewBorder(nil, nil, nil, remove, line))
 	}
 	if me.Can(store.ManageMembers) {
-		add := widget.NewButtonWithIcon("Add or change a member…", theme.ContentAddIcon(), func() { s.addMember(ms, again) })
+		add := widget.NewButtonWithIcon("Add or change a member…", theme.ContentAddIcon(), func() { s.addMember(v.members, again) })
 		lines = append(lines, container.NewHBox(add))
+		lines = append(lines, s.ownerLines(v, me, again)...)
+	}
+	return lines
+}
+
+// ownerName names an owner on a line of their own, as the members are listed.
+func (v teamView) ownerName(owner string, me store.Member) string {
+	m, member := v.member(owner)
+	switch {
+	case owner == me.Name:
+		return owner + " (you)"
+	case owner == v.desk:
+		return "The reception desk"
+	case member:
+		return owner + " (" + strings.ToLower(m.Kind.Label()) + ")"
+	}
+	return owner + " (not a member of the team)"
+}
+
+// whose is "your", "the reception desk's" or "NAME's", for a title.
+func (v teamView) whose(owner string, me store.Member) string {
+	switch owner {
+	case me.Name:
+		return "your"
+	case v.desk:
+		return "the reception desk's"
+	}
+	return owner + "'s"
+}
+
+// ownerLines say how many clients each owner has, with a button handing
+// all of one owner's clients to someone else: a caseload moved onto the
+// server belongs to whoever moved it, and a member who leaves keeps
+// theirs by name until then.
+func (s *shell) ownerLines(v teamView, me store.Member, then func()) []fyne.CanvasObject {
+	if len(v.owners) == 0 {
+		return nil
+	}
+	owners := slices.Sorted(maps.Keys(v.owners))
+	lines := []fyne.CanvasObject{subheading("Whose clients")}
+	for _, owner := range owners {
+		line := quiet(v.ownerName(owner, me) + " · " + plural(v.owners[owner], "client", "clients"))
+		names, shown := v.others(me, owner)
+		hand := widget.NewButton("Hand all over…", func() {
+			s.chooseMember(chooseMember{title: "Hand " + v.whose(owner, me) + " clients over to", button: "Hand over",
+				says: "All " + plural(v.owners[owner], "client", "clients") + " will belong to the member you choose " +
+					"(to the reception desk, if you choose a receptionist). Whoever they are shared with keeps seeing them.",
+				names: names, shown: shown,
+				do: func(ctx context.Context, st *store.Store, name string) error {
+					_, err := st.HandOverAll(ctx, owner, name)
+					return err
+				},
+				then: then})
+		})
+		if len(names) == 0 {
+			hand.Disable()
+		}
+		lines = append(lines, container.NewBorder(nil, nil, nil, hand, line))
 	}
 	return lines
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"secondopinion/data"
 	"secondopinion/data/store"
 	"secondopinion/data/vault"
 )
@@ -102,29 +103,7 @@ func memberFormIn(t *testing.T, s *shell) (f struct {
 // removeButtonOf taps the Remove button on the member's line in Settings.
 func removeButtonOf(t *testing.T, s *shell, name string) {
 	t.Helper()
-	for _, o := range objects(s.win.Content()) {
-		row, ok := o.(*fyne.Container)
-		if !ok {
-			continue
-		}
-		var label *widget.Label
-		var remove *widget.Button
-		for _, c := range row.Objects {
-			switch v := c.(type) {
-			case *widget.Label:
-				label = v
-			case *widget.Button:
-				if v.Text == "Remove…" {
-					remove = v
-				}
-			}
-		}
-		if label != nil && remove != nil && strings.HasPrefix(label.Text, name+" ·") {
-			test.Tap(remove)
-			return
-		}
-	}
-	t.Fatalf("%s has no Remove button", name)
+	tapButtonBeside(t, s, name+" · Advocate", "Remove…")
 }
 
 // On protected records a member added in Settings is given their own
@@ -171,4 +150,63 @@ func TestAMemberAddedInSettingsOpensProtectedRecords(t *testing.T) {
 	if err := four.Unlock(ctx, "adv four's own words"); err != nil {
 		t.Errorf("the new member cannot open the protected records with their passphrase: %v", err)
 	}
+}
+
+// A manager sees whose clients are whose in Settings, and hands all of
+// one advocate's clients to another at once.
+func TestAManagerHandsAllOfOnesClientsOver(t *testing.T) {
+	_, _, manager, one, _ := twoAdvocates(t)
+	for _, name := range []string{"Gwen Parry", "Iolo Bowen"} {
+		p := data.Person{Name: name, Nation: data.Wales}
+		if err := one.st.SavePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	manager.showSettings()
+	manager.jobs.wait()
+	if text := visibleText(manager.win.Content()); !strings.Contains(text, "adv.one (advocate) · 2 clients") {
+		t.Fatalf("the manager's Settings say whose clients are whose as:\n%s", text)
+	}
+	tapButtonBeside(t, manager, "adv.one (advocate) · 2 clients", "Hand all over…")
+	pickInDialog(t, manager, "adv.two (advocate)")
+	tapInDialog(t, manager, "Hand over")
+	manager.jobs.wait()
+	owners, err := manager.st.ClientsByOwner(ctx)
+	if err != nil || owners["adv.two"] != 2 || owners["adv.one"] != 0 {
+		t.Fatalf("after handing over, the clients by owner are %v (%v)", owners, err)
+	}
+	if text := visibleText(manager.win.Content()); !strings.Contains(text, "adv.two (advocate) · 2 clients") {
+		t.Errorf("after handing over, Settings say:\n%s", text)
+	}
+	if hasButton(one, "Hand all over…") {
+		t.Error("an advocate is offered to hand clients over")
+	}
+}
+
+// tapButtonBeside taps the button with this text on the line that says line.
+func tapButtonBeside(t *testing.T, s *shell, line, button string) {
+	t.Helper()
+	for _, o := range objects(s.win.Content()) {
+		row, ok := o.(*fyne.Container)
+		if !ok {
+			continue
+		}
+		var said bool
+		var b *widget.Button
+		for _, c := range row.Objects {
+			switch v := c.(type) {
+			case *widget.Label:
+				said = said || v.Text == line
+			case *widget.Button:
+				if v.Text == button {
+					b = v
+				}
+			}
+		}
+		if said && b != nil {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no %q button beside %q", button, line)
 }

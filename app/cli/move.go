@@ -64,8 +64,9 @@ func runMove(args []string, out, errOut io.Writer) error {
 		fmt.Fprintf(out, "  %-12s %d\n", t, copied[t])
 	}
 	if dst.OnServer() {
-		fmt.Fprintf(out, "On the server every client belongs for now to %s, who moved them: a manager hands each to "+
-			"their advocate on the client's panel (Clients › Hand over…).\n", dst.Member().Name)
+		fmt.Fprintf(out, "On the server every client belongs for now to %s, who moved them: a manager hands them to "+
+			"their advocates (a client's panel › Hand over…, Settings › The team › Hand all over…, or member hand-over).\n",
+			dst.Member().Name)
 	} else if src.OnServer() {
 		fmt.Fprintln(out, "Whom each client belonged to on the server, and whom they were shared with, is not kept in a folder: there, one person has them all.")
 	}

@@ -60,13 +60,13 @@ func runTeamSetup(args []string, out, errOut io.Writer) error {
 // member add|remove|list works on the members of the caseload at -db. A
 // new member's password is typed twice without echo, or read from a file.
 func runMember(args []string, out, errOut io.Writer) error {
-	const synopsis = "member add|remove|list -db postgres://YOUR-NAME@HOST/DATABASE [-name NAME] [-kind receptionist|advocate|manager]"
+	const synopsis = "member add|remove|list|hand-over -db postgres://YOUR-NAME@HOST/DATABASE [-name NAME] [-kind receptionist|advocate|manager] [-from NAME -to NAME]"
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
 			fmt.Fprintf(errOut, "Usage: secondopinion %s\n", synopsis)
 			return nil
 		}
-		return usagef("say what to do: member add, member remove or member list")
+		return usagef("say what to do: member add, member remove, member list or member hand-over")
 	}
 	verb := args[0]
 	fs := newFlags("member "+verb, synopsis, errOut)
@@ -79,6 +79,8 @@ func runMember(args []string, out, errOut io.Writer) error {
 		"(without it, it is asked for)")
 	memberPassFile := fs.String("member-passphrase-file", "", "add, for protected records: a file holding the passphrase "+
 		"the new member will open them with (without it, it is asked for; they can change it later)")
+	from := fs.String("from", "", "hand-over: whose clients (a member's name, or one who has left)")
+	to := fs.String("to", "", "hand-over: the member they go to (a receptionist: the reception desk)")
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
@@ -98,8 +100,12 @@ func runMember(args []string, out, errOut io.Writer) error {
 		if *name == "" {
 			return usagef("member remove needs -name")
 		}
+	case "hand-over":
+		if *from == "" || *to == "" {
+			return usagef("member hand-over needs -from and -to")
+		}
 	default:
-		return usagef("unknown action %q: use add, remove or list", verb)
+		return usagef("unknown action %q: use add, remove, list or hand-over", verb)
 	}
 	st, err := openServer(*address)
 	if err != nil {
@@ -122,6 +128,13 @@ func runMember(args []string, out, errOut io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(out, "%s is no longer a member. Their clients stay; a manager can hand them to someone else.\n", *name)
+		return nil
+	case "hand-over":
+		n, err := st.HandOverAll(ctx, *from, *to)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "Handed %d %s over from %s to %s.\n", n, plural(n, "client", "clients"), *from, *to)
 		return nil
 	}
 	k := store.Kind(*kind)

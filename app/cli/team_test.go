@@ -109,6 +109,18 @@ func TestTheSetupScriptMakesATeamThatWorks(t *testing.T) {
 	if people, _ := advStore.People(ctx); len(people) != 0 {
 		t.Errorf("the advocate sees the desk's %d people", len(people))
 	}
+	// The manager hands all the desk's people to the advocate at once.
+	code, out, stderr = runAdmin(t, "member", "hand-over", "-db", bossAt, "-from", caseload+"_receptionist", "-to", adv)
+	if code != ExitOK || !strings.Contains(out, "Handed 1 client over") {
+		t.Fatalf("member hand-over: exit %d: %s%s", code, out, stderr)
+	}
+	if people, _ := advStore.People(ctx); len(people) != 1 {
+		t.Errorf("after the hand-over the advocate sees %d people, want the desk's one", len(people))
+	}
+	if code, _, stderr = runAdmin(t, "member", "hand-over", "-db", advAt, "-from", adv, "-to", boss); code != ExitFailure ||
+		!strings.Contains(stderr, "Only a manager") {
+		t.Errorf("an advocate handing clients over: exit %d: %s", code, stderr)
+	}
 
 	if code, _, stderr := runAdmin(t, "member", "remove", "-db", bossAt, "-name", adv); code != ExitOK {
 		t.Fatalf("member remove: %s", stderr)

@@ -173,6 +173,52 @@ func (s *Store) HandOver(ctx context.Context, personID, member string) error {
 	})
 }
 
+// HandOverAll gives every client of one owner (a member, one who has
+// left, or the desk) to another member, in one transaction: after a
+// caseload is moved onto the server, or when an advocate leaves. Their
+// shares stay. It returns how many were handed over. Only a manager may.
+func (s *Store) HandOverAll(ctx context.Context, from, to string) (int, error) {
+	if err := s.onlyOnServer("Handing clients over"); err != nil {
+		return 0, err
+	}
+	if !s.Member().Can(ManageMembers) {
+		return 0, refused("hand clients over to someone else")
+	}
+	var n int64
+	err := s.inTx(ctx, func(tx txn) error {
+		res, err := tx.ExecContext(ctx, "UPDATE people SET owner = ? WHERE owner = ? AND owner <> ?", to, from, to)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return int(n), err
+}
+
+// ClientsByOwner counts the people each owner has, as far as the one
+// signed in can see (a manager sees everyone); nil in a folder.
+func (s *Store) ClientsByOwner(ctx context.Context) (map[string]int, error) {
+	if s.d != onServer {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT owner, count(*) FROM people GROUP BY owner")
+	if err != nil {
+		return nil, explainServer(err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var owner string
+		var n int
+		if err := rows.Scan(&owner, &n); err != nil {
+			return nil, explainServer(err)
+		}
+		out[owner] = n
+	}
+	return out, explainServer(rows.Err())
+}
+
 // Owner is who the person belongs to on a team's server ("" in a folder):
 // a member's name, or the desk's group for the desk's people.
 func (s *Store) Owner(ctx context.Context, personID string) (string, error) {
