@@ -124,3 +124,52 @@ func TestATimelineKeepsTheOrderWithinASecond(t *testing.T) {
 		}
 	})
 }
+
+// A request's letters, and a person's requests, also come oldest first
+// when made within one second of each other.
+func TestLettersAndRequestsKeepTheirOrderWithinASecond(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *Store) {
+		p := data.Person{Name: "Joseph Okoro", Nation: data.England}
+		if err := s.SavePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		second := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+		var requests []string
+		for _, ns := range []int{0, 250_000_000, 500_000_000} {
+			r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma", CreatedAt: second.Add(time.Duration(ns))}
+			if err := s.SaveRequest(ctx, &r); err != nil {
+				t.Fatal(err)
+			}
+			requests = append(requests, r.ID)
+		}
+		var letters []string
+		for _, ns := range []int{0, 250_000_000, 500_000_000} {
+			l := data.Letter{RequestID: requests[0], Kind: "review-treatment", CreatedAt: second.Add(time.Duration(ns))}
+			if err := s.SaveLetter(ctx, &l); err != nil {
+				t.Fatal(err)
+			}
+			letters = append(letters, l.ID)
+		}
+		gotRequests, err := s.RequestsFor(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotLetters, err := s.LettersFor(ctx, requests[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rs, ls []string
+		for _, r := range gotRequests {
+			rs = append(rs, r.ID)
+		}
+		for _, l := range gotLetters {
+			ls = append(ls, l.ID)
+		}
+		if !slices.Equal(rs, requests) {
+			t.Errorf("the requests came as %q, want %q", rs, requests)
+		}
+		if !slices.Equal(ls, letters) {
+			t.Errorf("the letters came as %q, want %q", ls, letters)
+		}
+	})
+}

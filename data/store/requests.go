@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"secondopinion/data"
@@ -83,9 +84,12 @@ func (a creation) compare(b creation) int {
 	return cmp.Or(cmp.Compare(a.at, b.at), strings.Compare(a.id, b.id))
 }
 
-// RequestsFor returns one person's requests, oldest first.
+// RequestsFor returns one person's requests, oldest first (by their
+// times, not the text the database orders them by: see StepsFor).
 func (s *Store) RequestsFor(ctx context.Context, personID string) ([]data.Request, error) {
-	return queryList(ctx, s.db, opened(s, "requests", requestCols, scanRequest), selectRequestSQL+" WHERE person_id = ? ORDER BY created_at, id", personID)
+	list, err := queryList(ctx, s.db, opened(s, "requests", requestCols, scanRequest), selectRequestSQL+" WHERE person_id = ?", personID)
+	slices.SortFunc(list, func(a, b data.Request) int { return oldestFirst(a.CreatedAt, a.ID, b.CreatedAt, b.ID) })
+	return list, err
 }
 
 // DeleteRequest deletes a request with its letters and steps.
