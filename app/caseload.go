@@ -102,13 +102,11 @@ func (c *caseload) readSettings(ctx context.Context, st *store.Store) error {
 	if c.sender, err = st.Sender(ctx); err != nil {
 		return err
 	}
-	for _, k := range settingKeys {
-		v, err := st.Setting(ctx, k)
-		if err != nil {
-			return err
-		}
-		c.settings[k] = v
+	values, err := st.Settings(ctx, settingKeys)
+	if err != nil {
+		return err
 	}
+	maps.Copy(c.settings, values)
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"strings"
 
 	"secondopinion/data"
 )
@@ -26,6 +27,41 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 		return "", explain(err)
 	}
 	return s.openSetting(key, v)
+}
+
+// Settings reads several settings in one query, "" for any never set.
+// Reading them one by one took a round trip each when signing in to a
+// team's server: a dozen of them, a quarter of a second over a network
+// 20 ms away.
+func (s *Store) Settings(ctx context.Context, keys []string) (map[string]string, error) {
+	out := make(map[string]string, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	keyOf := make(map[string]string, len(keys)) // the stored key to the setting's
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		out[k] = ""
+		stored := s.storedSetting(k)
+		keyOf[stored], args[i] = k, stored
+	}
+	query := "SELECT key, value FROM settings WHERE key IN (" + strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ") + ")"
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, explain(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var stored, v string
+		if err := rows.Scan(&stored, &v); err != nil {
+			return nil, explain(err)
+		}
+		k := keyOf[stored]
+		if out[k], err = s.openSetting(k, v); err != nil {
+			return nil, err
+		}
+	}
+	return out, explain(rows.Err())
 }
 
 // SetSetting saves a setting. On a team's server a setting is either the
