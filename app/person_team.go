@@ -79,8 +79,29 @@ func (t personTeam) mayShare(me store.Member) bool {
 	return me.Can(store.ManageMembers) || t.owner == me.Name || (me.Kind == store.Receptionist && t.owner == t.desk)
 }
 
+// seesAnyway reports whether me sees the person without their share: a
+// manager sees everyone, and a receptionist the desk's people.
+func (t personTeam) seesAnyway(me store.Member) bool {
+	return me.Can(store.SeeEveryone) || (me.Kind == store.Receptionist && t.owner == t.desk)
+}
+
 // others are the members, as the panel names them, that choose can offer:
 // everyone but those left out.
+// takers are the members the owner's clients can be handed to: not the
+// owner, nor, for the desk's people, a receptionist (handing them to one
+// is handing them to the desk, where they are).
+func (t personTeam) takers(me store.Member, owner string) (names, shown []string) {
+	leaveOut := []string{owner}
+	if owner == t.desk {
+		for _, m := range t.members {
+			if m.Kind == store.Receptionist {
+				leaveOut = append(leaveOut, m.Name)
+			}
+		}
+	}
+	return t.others(me, leaveOut...)
+}
+
 func (t personTeam) others(me store.Member, leaveOut ...string) (names, shown []string) {
 	for _, m := range t.members {
 		if !slices.Contains(leaveOut, m.Name) {
@@ -105,6 +126,9 @@ func (s *shell) personTeamSection(p data.Person) fyne.CanvasObject {
 
 func (s *shell) fillPersonTeam(box *fyne.Container, p data.Person) {
 	st := s.st
+	if st == nil {
+		return // signed out since
+	}
 	runJob(s, func(ctx context.Context) (personTeam, error) { return readPersonTeam(ctx, st, p.ID) },
 		func(t personTeam) {
 			if s.st != st {
@@ -134,7 +158,7 @@ func (s *shell) personTeamLines(box *fyne.Container, p data.Person, t personTeam
 	for _, name := range t.shared {
 		line := quiet("Shared with " + t.called(name, me) + ".")
 		switch {
-		case name == me.Name && t.owner != me.Name:
+		case name == me.Name && t.owner != me.Name && !t.seesAnyway(me):
 			give := widget.NewButton("Give back", func() { s.giveBack(p) })
 			lines = append(lines, container.NewBorder(nil, nil, nil, give, line)) // the words wrap beside it
 		case t.mayShare(me):
@@ -161,7 +185,7 @@ func (s *shell) personTeamLines(box *fyne.Container, p data.Person, t personTeam
 		buttons = append(buttons, share)
 	}
 	if me.Can(store.ManageMembers) {
-		names, shown := t.others(me, t.owner)
+		names, shown := t.takers(me, t.owner)
 		hand := widget.NewButton("Hand over…", func() {
 			s.chooseMember(chooseMember{title: "Hand " + p.Name + " over to", button: "Hand over",
 				says: "They will belong to the member you choose (to the reception desk, if you choose a receptionist). " +
@@ -198,6 +222,9 @@ func (s *shell) giveBack(p data.Person) {
 		}
 		st, me := s.st, s.st.Member().Name
 		backgroundErr(s, func(ctx context.Context) error { return st.Unshare(ctx, p.ID, me) }, func() {
+			if s.st != st {
+				return // signed out, or elsewhere, since
+			}
 			s.cl.dropPerson(p.ID)
 			if rc, ok := s.current.(recordsChanged); ok {
 				rc.recordsChanged()
@@ -234,6 +261,9 @@ func (s *shell) chooseMember(c chooseMember) {
 			return
 		}
 		st, name := s.st, c.names[i]
+		if st == nil {
+			return // signed out since the dialog opened
+		}
 		// Handing a whole moved caseload over takes some seconds (ten for
 		// 50,000 clients): the button says it is working, and cannot be
 		// pressed twice.
@@ -242,7 +272,9 @@ func (s *shell) chooseMember(c chooseMember) {
 		runJob(s, func(ctx context.Context) (struct{}, error) { return struct{}{}, c.do(ctx, st, name) },
 			func(struct{}) {
 				dlg.Hide()
-				c.then()
+				if s.st == st { // not signed out, or elsewhere, meanwhile
+					c.then()
+				}
 			}, func(err error) {
 				ok.SetText(c.button)
 				ok.Enable()

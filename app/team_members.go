@@ -55,6 +55,9 @@ func readTeamView(ctx context.Context, st *store.Store) (teamView, error) {
 
 func (s *shell) fillMembers(box *fyne.Container) {
 	st := s.st
+	if st == nil {
+		return // signed out since
+	}
 	background(s, func(ctx context.Context) (teamView, error) { return readTeamView(ctx, st) }, func(v teamView) {
 		if s.st != st {
 			return // signed out, or elsewhere, since
@@ -133,7 +136,7 @@ func (s *shell) ownerLines(v teamView, me store.Member, then func()) []fyne.Canv
 	lines := []fyne.CanvasObject{subheading("Whose clients")}
 	for _, owner := range owners {
 		line := quiet(v.ownerName(owner, me) + " · " + plural(v.owners[owner], "client", "clients"))
-		names, shown := v.others(me, owner)
+		names, shown := v.takers(me, owner)
 		hand := widget.NewButton("Hand all over…", func() {
 			s.chooseMember(chooseMember{title: "Hand " + v.whose(owner, me) + " clients over to", button: "Hand over",
 				says: "All " + plural(v.owners[owner], "client", "clients") + " will belong to the member you choose " +

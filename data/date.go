@@ -24,8 +24,13 @@ const (
 
 // DayOf is the date of the year, month and day given, which the caller
 // knows to be a real day (worked out from another date, say); NewDate is
-// for anything typed or read.
+// for anything typed or read. A year outside 1 to 9999 (days before the
+// zero date, worked out from it) is the zero date: packed, it would wrap
+// round and sort after every real day.
 func DayOf(year int, month time.Month, day int) Date {
+	if year < 1 || year > 9999 {
+		return Date{}
+	}
 	return Date{uint32(year)<<(monthBits+dayBits) | uint32(month)<<dayBits | uint32(day)}
 }
 

@@ -128,4 +128,9 @@ func TestPackedDatesKeepTheirPartsAndOrder(t *testing.T) {
 	if (Date{}).Year() != 0 || (Date{}).Month() != 0 || (Date{}).Day() != 0 || !(Date{}).Before(MustDate(1, 1, 1)) {
 		t.Error("the zero date has parts, or does not sort first")
 	}
+	// Worked out from the zero date, a day falls before year 1: it stays
+	// the zero date rather than wrapping round to sort after every day.
+	if d := (Date{}).AddDays(10); !d.IsZero() || !d.Before(MustDate(2026, 1, 1)) {
+		t.Errorf("ten days after the zero date is %d-%d-%d", d.Year(), d.Month(), d.Day())
+	}
 }

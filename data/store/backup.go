@@ -168,11 +168,13 @@ func restore(ctx context.Context, dir, from string) (keptAside string, err error
 		undoMoves(moved, path, aside)
 		return "", err
 	}
+	replaced := ""
 	if len(moved) > 0 {
-		// Whatever happens here, the copy aside keeps every entry of its log.
-		carryAuditLog(ctx, s, aside)
+		replaced = aside
 	}
-	s.Note(ctx, AuditRestored, AuditRecords, "")
+	// The restore stands whatever happens here: the copy aside keeps every
+	// entry of its log, and the restored records are whole.
+	noteRestore(ctx, s, replaced)
 	s.Close()
 	if len(moved) == 0 {
 		return "", nil

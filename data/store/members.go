@@ -99,11 +99,21 @@ func (s *Store) RemoveMember(ctx context.Context, name string) error {
 	if !s.Member().Can(ManageMembers) {
 		return refused("remove members")
 	}
-	if err := s.ForgetMemberPassphrase(ctx, name); err != nil {
-		return err
+	// Both or neither: a removal refused (the manager themselves, say)
+	// must not take their passphrase away. Not through inTx, which wants
+	// the records unlocked: removing a member needs no key.
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return explainServer(err)
 	}
-	_, err := s.db.ExecContext(ctx, "SELECT team_remove_member(?)", name)
-	return explainServer(err)
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "DELETE FROM vault WHERE name = ?", memberWrapPrefix+name); err != nil {
+		return explainServer(err)
+	}
+	if _, err := tx.ExecContext(ctx, "SELECT team_remove_member(?)", name); err != nil {
+		return explainServer(err)
+	}
+	return explainServer(tx.Commit())
 }
 
 // validMemberName allows names a person can type at sign-in and in an

@@ -27,29 +27,38 @@ var carriedAuditSQL = []string{
 	"DROP TABLE temp.restored_audit",
 }
 
-// carryAuditLog adds to s's audit log what the log of the records kept
-// aside at replacedPath holds and it does not, in one transaction. The
-// copy aside keeps every entry whatever happens here.
-func carryAuditLog(ctx context.Context, s *Store, replacedPath string) (err error) {
+// noteRestore adds to s's audit log what the log of the records kept
+// aside at replacedPath ("" when there were none) holds and it does not,
+// and notes the restore, in one transaction. It writes the log itself,
+// not through Note: protected records are still locked here, and the log
+// is never sealed. The copy aside keeps every entry whatever happens.
+func noteRestore(ctx context.Context, s *Store, replacedPath string) (err error) {
 	conn, err := s.db.Conn(ctx) // ATTACH is one connection's
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "ATTACH DATABASE ? AS replaced", replacedPath); err != nil {
-		return err
-	}
-	defer func() {
-		if _, detachErr := conn.ExecContext(ctx, "DETACH DATABASE replaced"); err == nil {
-			err = detachErr
+	if replacedPath != "" {
+		if _, err := conn.ExecContext(ctx, "ATTACH DATABASE ? AS replaced", replacedPath); err != nil {
+			return err
 		}
-	}()
+		defer func() {
+			if _, detachErr := conn.ExecContext(ctx, "DETACH DATABASE replaced"); err == nil {
+				err = detachErr
+			}
+		}()
+	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if err := execAll(ctx, tx, carriedAuditSQL); err != nil {
+	if replacedPath != "" {
+		if err := execAll(ctx, tx, carriedAuditSQL); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, noteSQL, formatTime(s.now()), s.Who(), AuditRestored, AuditRecords, ""); err != nil {
 		return err
 	}
 	return tx.Commit()

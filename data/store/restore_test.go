@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"secondopinion/data/vault"
 )
 
 // Two restores in the same second must each keep what they replaced under
@@ -147,5 +149,40 @@ func TestARestoreKeepsTheAuditLogSinceTheBackup(t *testing.T) {
 	}
 	if after[0].Action != AuditRestored {
 		t.Errorf("the newest entry is %q, want the restore", after[0].Action)
+	}
+}
+
+// Restoring protected records notes the restore too, though the records
+// are still locked when it is written.
+func TestRestoringProtectedRecordsIsNoted(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addPeople(t, s, "Joseph Okoro")
+	key, _ := vault.NewRecoveryKey()
+	if _, err := s.Protect(ctx, "a long enough passphrase", key); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Restore(ctx, dir, backup); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Unlock(ctx, "a long enough passphrase"); err != nil {
+		t.Fatal(err)
+	}
+	log, _, err := s.AuditLog(ctx, AuditFilter{Action: AuditRestored})
+	if err != nil || len(log) != 1 {
+		t.Errorf("the restore of protected records is noted %d times (%v), want once", len(log), err)
 	}
 }

@@ -119,4 +119,26 @@ func TestARemovedMembersPassphraseOpensNothing(t *testing.T) {
 	if err := again.Unlock(bg, "desk three's own words"); err == nil {
 		t.Error("the passphrase of a member removed still opens the records")
 	}
+
+	// A removal refused (a manager removing themselves) keeps their
+	// passphrase: forgetting it and removing them are one change.
+	if err := manager.AddMember(bg, "boss_two", store.Manager, pgtest.Password); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { manager.RemoveMember(bg, "boss_two") })
+	if err := manager.SetMemberPassphrase(bg, "boss_two", "boss two's own words"); err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.UserPassword("boss_two", pgtest.Password)
+	boss, err := store.OpenServer(bg, u.String(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer boss.Close()
+	if err := boss.RemoveMember(bg, "boss_two"); err == nil {
+		t.Fatal("a manager removed themselves")
+	}
+	if err := boss.Unlock(bg, "boss two's own words"); err != nil {
+		t.Errorf("after a refused removal the manager's passphrase no longer opens the records: %v", err)
+	}
 }
