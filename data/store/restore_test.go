@@ -122,14 +122,7 @@ func TestARestoreKeepsTheAuditLogSinceTheBackup(t *testing.T) {
 	}
 	s.Close()
 
-	if _, err := Restore(ctx, dir, backup); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = restoreAndOpen(t, dir, backup)
 	after, _, err := s.AuditLog(ctx, AuditFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -170,14 +163,7 @@ func TestRestoringProtectedRecordsIsNoted(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if _, err := Restore(ctx, dir, backup); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = restoreAndOpen(t, dir, backup)
 	if err := s.Unlock(ctx, "a long enough passphrase"); err != nil {
 		t.Fatal(err)
 	}
@@ -185,4 +171,19 @@ func TestRestoringProtectedRecordsIsNoted(t *testing.T) {
 	if err != nil || len(log) != 1 {
 		t.Errorf("the restore of protected records is noted %d times (%v), want once", len(log), err)
 	}
+}
+
+// restoreAndOpen restores the backup into dir and opens what it restored,
+// closed when the test ends.
+func restoreAndOpen(t *testing.T, dir, backup string) *Store {
+	t.Helper()
+	if _, err := Restore(ctx, dir, backup); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
