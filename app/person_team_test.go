@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -119,19 +120,19 @@ func TestAClientIsSharedAndHandedOverFromTheirPanel(t *testing.T) {
 }
 
 // openPanelOf shows the Clients screen with p chosen, as a person does.
+// The list is waited for: the save the test made also reaches this desk
+// as a notice, which may remake the list just as it is read.
 func openPanelOf(t *testing.T, s *shell, p data.Person) {
 	t.Helper()
 	s.showPeople()
-	s.jobs.wait()
 	ps := s.current.(*peopleScreen)
-	for i, at := range ps.shown {
-		if s.cl.people[at].ID == p.ID {
-			ps.list.Select(i)
-			s.jobs.wait()
-			return
-		}
-	}
-	t.Fatalf("%s is not in the Clients list", p.Name)
+	row := -1
+	waitUntil(t, s, 2*time.Second, p.Name+" in the Clients list", func() bool {
+		row = slices.IndexFunc(ps.shown, func(at int) bool { return s.cl.people[at].ID == p.ID })
+		return row >= 0
+	})
+	ps.list.Select(row)
+	s.jobs.wait()
 }
 
 func hasButton(s *shell, text string) bool {
