@@ -34,14 +34,21 @@ type personTeam struct {
 }
 
 func readPersonTeam(ctx context.Context, st *store.Store, personID string) (personTeam, error) {
-	var t personTeam
-	var err error
+	t, err := readTeam(ctx, st)
+	if err != nil {
+		return t, err
+	}
 	if t.owner, err = st.Owner(ctx, personID); err != nil {
 		return t, err
 	}
-	if t.shared, err = st.SharedWith(ctx, personID); err != nil {
-		return t, err
-	}
+	t.shared, err = st.SharedWith(ctx, personID)
+	return t, err
+}
+
+// readTeam reads the members and the desk's name, which name people.
+func readTeam(ctx context.Context, st *store.Store) (personTeam, error) {
+	var t personTeam
+	var err error
 	if t.members, err = st.Members(ctx); err != nil {
 		return t, err
 	}
@@ -85,8 +92,6 @@ func (t personTeam) seesAnyway(me store.Member) bool {
 	return me.Can(store.SeeEveryone) || (me.Kind == store.Receptionist && t.owner == t.desk)
 }
 
-// others are the members, as the panel names them, that choose can offer:
-// everyone but those left out.
 // takers are the members the owner's clients can be handed to: not the
 // owner, nor, for the desk's people, a receptionist (handing them to one
 // is handing them to the desk, where they are).
@@ -102,6 +107,8 @@ func (t personTeam) takers(me store.Member, owner string) (names, shown []string
 	return t.others(me, leaveOut...)
 }
 
+// others are the members, as the panel names them, that a choice can
+// offer: everyone but those left out.
 func (t personTeam) others(me store.Member, leaveOut ...string) (names, shown []string) {
 	for _, m := range t.members {
 		if !slices.Contains(leaveOut, m.Name) {
@@ -226,9 +233,7 @@ func (s *shell) giveBack(p data.Person) {
 				return // signed out, or elsewhere, since
 			}
 			s.cl.dropPerson(p.ID)
-			if rc, ok := s.current.(recordsChanged); ok {
-				rc.recordsChanged()
-			}
+			s.showRecordsChanged()
 		})
 	}, s.win)
 	d.Resize(fitDialog(s, fyne.NewSize(480, 220)))
@@ -246,9 +251,7 @@ type chooseMember struct {
 func (s *shell) chooseMember(c chooseMember) {
 	pick := widget.NewSelect(c.shown, nil)
 	pick.PlaceHolder = "Choose a member of the team"
-	problem := widget.NewLabel("")
-	problem.Importance = widget.WarningImportance
-	problem.Hide()
+	problem := problemLabel("")
 	says := widget.NewLabel(c.says)
 	says.Wrapping = fyne.TextWrapWord
 	var dlg *dialog.CustomDialog
@@ -256,8 +259,7 @@ func (s *shell) chooseMember(c chooseMember) {
 	ok = widget.NewButton(c.button, func() {
 		i := pick.SelectedIndex()
 		if i < 0 {
-			problem.SetText("Please choose who, first.")
-			problem.Show()
+			setProblem(problem, "Please choose who, first.")
 			return
 		}
 		st, name := s.st, c.names[i]
@@ -278,8 +280,7 @@ func (s *shell) chooseMember(c chooseMember) {
 			}, func(err error) {
 				ok.SetText(c.button)
 				ok.Enable()
-				problem.SetText(data.Message(err))
-				problem.Show()
+				setProblem(problem, data.Message(err))
 			})
 	})
 	ok.Importance = widget.HighImportance

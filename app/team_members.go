@@ -41,12 +41,9 @@ type teamView struct {
 }
 
 func readTeamView(ctx context.Context, st *store.Store) (teamView, error) {
-	var v teamView
-	var err error
-	if v.members, err = st.Members(ctx); err != nil {
-		return v, err
-	}
-	if v.desk, err = st.Desk(ctx); err != nil || !st.Member().Can(store.ManageMembers) {
+	t, err := readTeam(ctx, st)
+	v := teamView{personTeam: t}
+	if err != nil || !st.Member().Can(store.ManageMembers) {
 		return v, err
 	}
 	v.owners, err = st.ClientsByOwner(ctx)
@@ -101,14 +98,14 @@ func (s *shell) memberLines(box *fyne.Container, v teamView) []fyne.CanvasObject
 
 // ownerName names an owner on a line of their own, as the members are listed.
 func (v teamView) ownerName(owner string, me store.Member) string {
-	m, member := v.member(owner)
+	_, member := v.member(owner)
 	switch {
 	case owner == me.Name:
 		return owner + " (you)"
 	case owner == v.desk:
 		return "The reception desk"
 	case member:
-		return owner + " (" + strings.ToLower(m.Kind.Label()) + ")"
+		return v.called(owner, me)
 	}
 	return owner + " (not a member of the team)"
 }
@@ -208,9 +205,7 @@ func (s *shell) addMember(existing []store.Member, then func()) {
 	}
 	f.kind = widget.NewSelect(labels, nil)
 	f.kind.PlaceHolder = "Choose what they do"
-	f.problem = prose("")
-	f.problem.Importance = widget.DangerImportance
-	f.problem.Hide()
+	f.problem = problemLabel("")
 	form := widget.NewForm(widget.NewFormItem("Name", f.name), widget.NewFormItem("Kind", f.kind),
 		widget.NewFormItem("Password", f.password), widget.NewFormItem("Password again", f.again))
 	intro := "The name is what they type to sign in. Give them the password yourself; they keep it to themselves. " +
@@ -225,7 +220,7 @@ func (s *shell) addMember(existing []store.Member, then func()) {
 	add := widget.NewButton("Save", func() {
 		change, err := f.value()
 		if err != nil {
-			f.say(data.Message(err))
+			setProblem(f.problem, data.Message(err))
 			return
 		}
 		st := s.st
@@ -233,7 +228,7 @@ func (s *shell) addMember(existing []store.Member, then func()) {
 			func(struct{}) {
 				d.Hide()
 				then()
-			}, func(err error) { f.say(data.Message(err)) })
+			}, func(err error) { setProblem(f.problem, data.Message(err)) })
 	})
 	add.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("Add or change a member", dialogBody(s, container.NewVBox(quiet(intro), form, f.problem)), s.win)
@@ -241,11 +236,6 @@ func (s *shell) addMember(existing []store.Member, then func()) {
 	d.Resize(fitDialog(s, fyne.NewSize(560, 470)))
 	s.showDialog(d)
 	s.win.Canvas().Focus(f.name)
-}
-
-func (f *memberForm) say(msg string) {
-	f.problem.SetText(msg)
-	f.problem.Show()
 }
 
 // value is what the form asks for; the store checks the name and the

@@ -98,10 +98,16 @@ func (s *shell) showUpdate(u *teamUpdate) (again []store.Change) {
 	} else {
 		again = s.cl.apply(u)
 	}
+	s.showRecordsChanged()
+	return again
+}
+
+// showRecordsChanged tells the screen shown that the caseload changed
+// under it, if it shows records.
+func (s *shell) showRecordsChanged() {
 	if rc, ok := s.current.(recordsChanged); ok {
 		rc.recordsChanged()
 	}
-	return again
 }
 
 // serverLostBanner is the banner shown while the server cannot be reached.

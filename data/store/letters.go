@@ -1,11 +1,8 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"slices"
-	"strings"
-	"time"
 
 	"secondopinion/data"
 )
@@ -87,17 +84,11 @@ func (s *Store) Letter(ctx context.Context, id string) (data.Letter, error) {
 	return queryOne(ctx, s.db, opened(s, "letters", letterCols, scanLetter), selectLetterSQL+" WHERE id = ?", id)
 }
 
-// LettersFor returns a request's letters, oldest first (by their times,
-// not the text the database orders them by: see StepsFor).
+// LettersFor returns a request's letters, oldest first (see oldestFirst).
 func (s *Store) LettersFor(ctx context.Context, requestID string) ([]data.Letter, error) {
 	list, err := queryList(ctx, s.db, opened(s, "letters", letterCols, scanLetter), selectLetterSQL+" WHERE request_id = ?", requestID)
 	slices.SortFunc(list, func(a, b data.Letter) int { return oldestFirst(a.CreatedAt, a.ID, b.CreatedAt, b.ID) })
 	return list, err
-}
-
-// oldestFirst orders records by when they were made, then by id.
-func oldestFirst(at time.Time, id string, otherAt time.Time, otherID string) int {
-	return cmp.Or(at.Compare(otherAt), strings.Compare(id, otherID))
 }
 
 // EditedLetters returns every letter whose wording the user changed, for

@@ -84,8 +84,7 @@ func (a creation) compare(b creation) int {
 	return cmp.Or(cmp.Compare(a.at, b.at), strings.Compare(a.id, b.id))
 }
 
-// RequestsFor returns one person's requests, oldest first (by their
-// times, not the text the database orders them by: see StepsFor).
+// RequestsFor returns one person's requests, oldest first (see oldestFirst).
 func (s *Store) RequestsFor(ctx context.Context, personID string) ([]data.Request, error) {
 	list, err := queryList(ctx, s.db, opened(s, "requests", requestCols, scanRequest), selectRequestSQL+" WHERE person_id = ?", personID)
 	slices.SortFunc(list, func(a, b data.Request) int { return oldestFirst(a.CreatedAt, a.ID, b.CreatedAt, b.ID) })

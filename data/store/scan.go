@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -185,6 +186,13 @@ func (c *chunked[T]) list() []T {
 		out = append(out, b...)
 	}
 	return append(out, c.last...)
+}
+
+// oldestFirst orders records by when they were made, then by id: the
+// times themselves, not the text the database holds them as, in which
+// 09:00:00Z comes after 09:00:00.5Z.
+func oldestFirst(at time.Time, id string, otherAt time.Time, otherID string) int {
+	return cmp.Or(at.Compare(otherAt), strings.Compare(id, otherID))
 }
 
 // sortedRows is the rows in the order of their keys. The keys are taken

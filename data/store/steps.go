@@ -107,14 +107,13 @@ func (s *Store) Step(ctx context.Context, id string) (data.Step, error) {
 	return queryOne(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+" WHERE id = ?", id)
 }
 
-// StepsFor returns a request's timeline, oldest first. The times the
-// steps were logged are compared here: the database has them as text, in
-// which 09:00:00Z comes after 09:00:00.5Z, so steps logged within one
-// second came back out of order.
+// StepsFor returns a request's timeline, oldest first: by day, then as
+// logged (see oldestFirst: steps logged within one second came back out
+// of order when the database sorted them).
 func (s *Store) StepsFor(ctx context.Context, requestID string) ([]data.Step, error) {
 	steps, err := queryList(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+" WHERE request_id = ?", requestID)
 	slices.SortFunc(steps, func(a, b data.Step) int {
-		return stepKey{0, a.On, a.CreatedAt.UnixNano(), a.ID}.compare(stepKey{0, b.On, b.CreatedAt.UnixNano(), b.ID})
+		return cmp.Or(a.On.Compare(b.On), oldestFirst(a.CreatedAt, a.ID, b.CreatedAt, b.ID))
 	})
 	return steps, err
 }
