@@ -286,6 +286,6 @@ func (s *shell) chooseMember(c chooseMember) {
 	ok.Importance = widget.HighImportance
 	dlg = dialog.NewCustomWithoutButtons(c.title, dialogBody(s, container.NewVBox(pick, says, problem)), s.win)
 	dlg.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", func() { dlg.Hide() }), ok})
-	dlg.Resize(fitDialog(s, fyne.NewSize(480, 260)))
+	dlg.Resize(fitDialog(s, fyne.NewSize(480, 300))) // room for a problem line below the words
 	s.showDialog(dlg)
 }
