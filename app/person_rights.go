@@ -143,11 +143,36 @@ func (s *shell) showCopySaved(p data.Person, out copySaved) {
 	s.showDialog(d)
 }
 
-// onErasePerson counts what is theirs, then asks.
+// onErasePerson counts what is theirs, then asks. On a team's server
+// only the person's owner or a manager may erase them: anyone else is
+// told so first, not after typing the name (the server would refuse).
 func (s *shell) onErasePerson(p data.Person) {
 	st := s.st
-	background(s, func(ctx context.Context) (string, error) { return whatIsTheirs(ctx, st, p) },
-		func(what string) { s.confirmErase(p, what) })
+	type found struct {
+		what    string
+		refused bool   // the one signed in may not erase them
+		owner   string // as the panel names them
+	}
+	background(s, func(ctx context.Context) (found, error) {
+		if st.OnServer() {
+			t, err := readPersonTeam(ctx, st, p.ID)
+			if err != nil {
+				return found{}, err
+			}
+			if me := st.Member(); !t.mayShare(me) {
+				return found{refused: true, owner: t.called(t.owner, me)}, nil
+			}
+		}
+		what, err := whatIsTheirs(ctx, st, p)
+		return found{what: what}, err
+	}, func(f found) {
+		if f.refused {
+			s.showDialog(dialog.NewInformation("Only their owner can erase "+firstName(p.Name), p.Name+" belongs to "+f.owner+
+				". You can work on their records, but only they or a manager can erase them. Nothing was changed.", s.win))
+			return
+		}
+		s.confirmErase(p, f.what)
+	})
 }
 
 // whatIsTheirs is what erasing the person takes with them, in words.

@@ -162,3 +162,38 @@ func pickInDialog(t *testing.T, s *shell, option string) {
 	}
 	t.Fatal("the dialog has no list to choose from")
 }
+
+// A client shared with an advocate can be worked on but not erased by
+// them, which only the owner or a manager may: the advocate is told so
+// before typing the client's name, not refused after it. The owner is
+// asked for the name as usual.
+func TestOnlyTheOwnerIsAskedToEraseASharedClient(t *testing.T) {
+	_, _, _, one, two := twoAdvocates(t)
+	client := data.Person{Name: "Rhys Jenkins", Nation: data.Wales}
+	if err := one.st.SavePerson(ctx, &client); err != nil {
+		t.Fatal(err)
+	}
+	if err := one.st.ShareWith(ctx, client.ID, "adv.two"); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, two, 2*time.Second, "the shared client on adv.two's desk", func() bool { _, ok := two.cl.person(client.ID); return ok })
+
+	openPanelOf(t, two, client)
+	tapButton(t, two, "Erase this person…")
+	two.jobs.wait()
+	if text := topDialogText(two); !strings.Contains(text, "Rhys Jenkins belongs to adv.one (advocate)") ||
+		!strings.Contains(text, "Nothing was changed") || strings.Contains(text, "type their full name") {
+		t.Errorf("adv.two, asking to erase adv.one's client, is told:\n%s", text)
+	}
+	if _, err := one.st.Person(ctx, client.ID); err != nil {
+		t.Fatalf("the client is gone after adv.two asked to erase them: %v", err)
+	}
+
+	one.cl.putPerson(client)
+	openPanelOf(t, one, client)
+	tapButton(t, one, "Erase this person…")
+	one.jobs.wait()
+	if text := topDialogText(one); !strings.Contains(text, "type their full name") {
+		t.Errorf("adv.one, asking to erase their own client, is told:\n%s", text)
+	}
+}

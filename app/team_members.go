@@ -4,7 +4,6 @@ import (
 	"context"
 	"maps"
 	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -241,7 +240,7 @@ func (s *shell) addMember(existing []store.Member, then func()) {
 // value is what the form asks for; the store checks the name and the
 // password's length, and says what is wrong in words.
 func (f *memberForm) value() (memberChange, error) {
-	c := memberChange{name: strings.TrimSpace(f.name.Text), password: f.password.Text}
+	c := memberChange{name: store.MemberName(f.name.Text), password: f.password.Text}
 	isNew := !slices.ContainsFunc(f.existing, func(m store.Member) bool { return m.Name == c.name })
 	i := f.kind.SelectedIndex()
 	switch {

@@ -29,7 +29,7 @@ func TestAManagerAddsAndRemovesAMemberInSettings(t *testing.T) {
 
 	tapButton(t, manager, "Add or change a member…")
 	form := memberFormIn(t, manager)
-	test.Type(form.name, "adv.three")
+	test.Type(form.name, "Adv.Three ") // kept in lower case, as the server's names are
 	form.kind.SetSelected(store.Advocate.Label())
 	test.Type(form.password, "a long enough password")
 	test.Type(form.again, "a long enough passwore")

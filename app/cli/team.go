@@ -87,6 +87,7 @@ func runMember(args []string, out, errOut io.Writer) error {
 	if *address == "" {
 		return usagef("-db ADDRESS is required")
 	}
+	*name, *to = store.MemberName(*name), store.MemberName(*to)
 	switch verb {
 	case "list":
 		if *name != "" || *kind != "" {

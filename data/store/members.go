@@ -116,6 +116,11 @@ func (s *Store) RemoveMember(ctx context.Context, name string) error {
 	return explainServer(tx.Commit())
 }
 
+// MemberName is a member's name as typed, as the server keeps it: without
+// spaces round it and in lower case (Jane.Smith is jane.smith), so that
+// nobody is told their name is wrong for a capital letter.
+func MemberName(typed string) string { return strings.ToLower(strings.TrimSpace(typed)) }
+
 // validMemberName allows names a person can type at sign-in and in an
 // address: lower-case letters, digits, dots, dashes and underscores.
 func validMemberName(name string) error {

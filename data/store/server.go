@@ -61,7 +61,7 @@ func SignIn(ctx context.Context, address, password, dir string) (*Store, error) 
 		if sqlState(err) == "42501" { // no CONNECT: not one of this caseload's members
 			return nil, notAMember(cfg.User)
 		}
-		return nil, explainServer(err)
+		return nil, lowerCaseHint(explainServer(err), cfg.User)
 	}
 	s := &Store{db: db, d: onServer, host: cfg.Host + "/" + cfg.Database, address: address, dir: dir, Now: time.Now,
 		cfg: cfg, desk: cfg.RuntimeParams["application_name"]}
@@ -213,6 +213,19 @@ func (s *Store) migrateServer(ctx context.Context) error {
 		_, err = tx.ExecContext(ctx, "INSERT INTO schema_version (version) VALUES (?)", len(files))
 		return err
 	})
+}
+
+// lowerCaseHint adds, to a sign-in refused for a name with capitals in
+// it, that members' names are in lower case: the server tells a wrong
+// name from a wrong password to nobody, so the hint is all we can give.
+// (A name made outside the program may have capitals, so it is not
+// lowered here.)
+func lowerCaseHint(err error, name string) error {
+	var ue *data.UserError
+	if !errors.Is(err, ErrSignIn) || name == MemberName(name) || !errors.As(err, &ue) {
+		return err
+	}
+	return &data.UserError{Err: ue.Err, Message: ue.Message + " Members' names are in lower case: try " + MemberName(name) + "."}
 }
 
 // explainServer turns a failure to reach or sign in to the server into

@@ -421,6 +421,15 @@ func TestMembersAreAddedListedAndRemovedByManagers(t *testing.T) {
 		t.Errorf("signed in as %+v", m)
 	}
 	s.Close()
+	// Their name typed with capitals is refused (the server's names are
+	// exact), and the refusal says how to write it.
+	_, err = store.SignIn(bg, tm.srv.Address(strings.ToUpper(desk), tm.db), unusual, t.TempDir())
+	if !errors.Is(err, store.ErrSignIn) || !strings.Contains(data.Message(err), "try "+desk+".") {
+		t.Errorf("signing in with the name in capitals: %v", data.Message(err))
+	}
+	if store.MemberName(" Jane.Smith ") != "jane.smith" {
+		t.Errorf("a name typed with capitals and spaces is kept as %q", store.MemberName(" Jane.Smith "))
+	}
 
 	members, err := tm.as("ann").Members(bg)
 	if err != nil {
