@@ -2,7 +2,7 @@ package app
 
 import (
 	"context"
-	"errors"
+	"maps"
 	"slices"
 	"time"
 
@@ -10,13 +10,14 @@ import (
 	"secondopinion/data/store"
 )
 
-// What another desk saves is read record by record and put into this
-// desk's caseload, rather than the whole caseload being read again: with
-// 50,000 people a whole reading takes seconds and, while it is made, holds
-// the caseload twice; twenty desks saving would keep every desk reading.
+// What another desk saves is read, just the records it changed, and put
+// into this desk's caseload, rather than the whole caseload being read
+// again: with 50,000 people a whole reading takes seconds and, while it
+// is made, holds the caseload twice; twenty desks saving would keep every
+// desk reading.
 
-// maxPiecemeal is how many changes are read one by one. More at once (a
-// caseload moved in, an example filled) are read faster in one go.
+// maxPiecemeal is how many changes are read record by record. More at
+// once (a caseload moved in, an example filled) are read faster in one go.
 const maxPiecemeal = 200
 
 // teamUpdate is what other desks changed, read from the server in the
@@ -67,49 +68,8 @@ func readTeamUpdate(ctx context.Context, st *store.Store, changes []store.Change
 			return whole()
 		}
 	}
-	for id := range u.people {
-		p, err := readOne(st.Person(ctx, id))
-		if err != nil {
-			return nil, err
-		}
-		u.people[id] = p
-	}
-	for id := range u.requests {
-		r, err := readOne(st.Request(ctx, id))
-		if err != nil {
-			return nil, err
-		}
-		u.requests[id] = r
-		if r != nil {
-			u.timelines[id] = nil // read below, with those of changed steps
-			if _, named := u.people[r.PersonID]; !named {
-				p, err := readOne(st.Person(ctx, r.PersonID))
-				if err != nil {
-					return nil, err
-				}
-				if p != nil {
-					u.owners = append(u.owners, *p)
-				}
-			}
-		}
-	}
-	for id := range stepIDs {
-		s, err := readOne(st.Step(ctx, id))
-		if err != nil {
-			return nil, err
-		}
-		if s == nil {
-			u.goneSteps = append(u.goneSteps, id)
-			continue
-		}
-		u.timelines[s.RequestID] = nil
-	}
-	for id := range u.timelines {
-		list, err := st.StepsFor(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		u.timelines[id] = list
+	if err := u.readRecords(ctx, st, slices.Collect(maps.Keys(stepIDs))); err != nil {
+		return nil, err
 	}
 	if contacts {
 		list, err := st.Contacts(ctx)
@@ -127,16 +87,53 @@ func readTeamUpdate(ctx context.Context, st *store.Store, changes []store.Change
 	return u, nil
 }
 
-// readOne is a record read by id, or nil when it is not there (removed,
-// or not this desk's to see).
-func readOne[T any](v T, err error) (*T, error) {
-	if errors.Is(err, data.ErrNotFound) {
-		return nil, nil
-	}
+// readRecords reads the people and requests named (those not found stay
+// nil: removed, or no longer this desk's to see), the people of the
+// requests, and the timelines of the requests and of the steps named,
+// a few queries in all however many records changed.
+func (u *teamUpdate) readRecords(ctx context.Context, st *store.Store, stepIDs []string) error {
+	people, err := st.PeopleByID(ctx, slices.Collect(maps.Keys(u.people)))
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return &v, nil
+	for _, p := range people {
+		u.people[p.ID] = &p
+	}
+	requests, err := st.RequestsByID(ctx, slices.Collect(maps.Keys(u.requests)))
+	if err != nil {
+		return err
+	}
+	var owners []string
+	for _, r := range requests {
+		u.requests[r.ID] = &r
+		u.timelines[r.ID] = nil // read below, with those of changed steps
+		if _, named := u.people[r.PersonID]; !named && !slices.Contains(owners, r.PersonID) {
+			owners = append(owners, r.PersonID)
+		}
+	}
+	if u.owners, err = st.PeopleByID(ctx, owners); err != nil {
+		return err
+	}
+	steps, err := st.StepsByID(ctx, stepIDs)
+	if err != nil {
+		return err
+	}
+	for _, s := range steps {
+		u.timelines[s.RequestID] = nil
+	}
+	for _, id := range stepIDs {
+		if !slices.ContainsFunc(steps, func(s data.Step) bool { return s.ID == id }) {
+			u.goneSteps = append(u.goneSteps, id)
+		}
+	}
+	timelines, err := st.TimelinesOf(ctx, slices.Collect(maps.Keys(u.timelines)))
+	if err != nil {
+		return err
+	}
+	for id := range u.timelines {
+		u.timelines[id] = timelines[id] // none: a request whose steps are all gone
+	}
+	return nil
 }
 
 // apply puts what was read into the caseload and returns the changes to

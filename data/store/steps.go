@@ -112,10 +112,13 @@ func (s *Store) Step(ctx context.Context, id string) (data.Step, error) {
 // of order when the database sorted them).
 func (s *Store) StepsFor(ctx context.Context, requestID string) ([]data.Step, error) {
 	steps, err := queryList(ctx, s.db, opened(s, "steps", stepCols, scanStep), selectStepSQL+" WHERE request_id = ?", requestID)
-	slices.SortFunc(steps, func(a, b data.Step) int {
-		return cmp.Or(a.On.Compare(b.On), oldestFirst(a.CreatedAt, a.ID, b.CreatedAt, b.ID))
-	})
+	slices.SortFunc(steps, timelineOrder)
 	return steps, err
+}
+
+// timelineOrder orders a request's steps by day, then as logged.
+func timelineOrder(a, b data.Step) int {
+	return cmp.Or(a.On.Compare(b.On), oldestFirst(a.CreatedAt, a.ID, b.CreatedAt, b.ID))
 }
 
 // AllSteps returns every step, grouped by request and oldest first within
