@@ -1,8 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"slices"
+	"strings"
 
 	"secondopinion/data"
 )
@@ -94,7 +96,11 @@ func (s *Store) LettersFor(ctx context.Context, requestID string) ([]data.Letter
 // EditedLetters returns every letter whose wording the user changed, for
 // searching: the rest of a letter comes from records searched already.
 func (s *Store) EditedLetters(ctx context.Context) ([]data.Letter, error) {
-	return queryList(ctx, s.db, opened(s, "letters", letterCols, scanLetter), selectLetterSQL+" WHERE body <> '' ORDER BY request_id, created_at, id")
+	list, err := queryList(ctx, s.db, opened(s, "letters", letterCols, scanLetter), selectLetterSQL+" WHERE body <> ''")
+	slices.SortFunc(list, func(a, b data.Letter) int {
+		return cmp.Or(strings.Compare(a.RequestID, b.RequestID), oldestFirst(a.CreatedAt, a.ID, b.CreatedAt, b.ID))
+	})
+	return list, err
 }
 
 // DeleteLetter deletes a letter; a step recording that it was sent stays.

@@ -125,8 +125,9 @@ func TestATimelineKeepsTheOrderWithinASecond(t *testing.T) {
 	})
 }
 
-// A request's letters, and a person's requests, also come oldest first
-// when made within one second of each other.
+// A request's letters (all, and those with changed wording), and a
+// person's requests, also come oldest first when made within one second
+// of each other.
 func TestLettersAndRequestsKeepTheirOrderWithinASecond(t *testing.T) {
 	eachEngine(t, func(t *testing.T, s *Store) {
 		p := data.Person{Name: "Joseph Okoro", Nation: data.England}
@@ -144,7 +145,8 @@ func TestLettersAndRequestsKeepTheirOrderWithinASecond(t *testing.T) {
 		}
 		var letters []string
 		for _, ns := range []int{0, 250_000_000, 500_000_000} {
-			l := data.Letter{RequestID: requests[0], Kind: "review-treatment", CreatedAt: second.Add(time.Duration(ns))}
+			l := data.Letter{RequestID: requests[0], Kind: "review-treatment", CreatedAt: second.Add(time.Duration(ns)),
+				Body: "Wording changed by hand"}
 			if err := s.SaveLetter(ctx, &l); err != nil {
 				t.Fatal(err)
 			}
@@ -170,6 +172,17 @@ func TestLettersAndRequestsKeepTheirOrderWithinASecond(t *testing.T) {
 		}
 		if !slices.Equal(ls, letters) {
 			t.Errorf("the letters came as %q, want %q", ls, letters)
+		}
+		edited, err := s.EditedLetters(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls = nil
+		for _, l := range edited {
+			ls = append(ls, l.ID)
+		}
+		if !slices.Equal(ls, letters) {
+			t.Errorf("the letters with changed wording came as %q, want %q", ls, letters)
 		}
 	})
 }
