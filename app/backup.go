@@ -120,6 +120,12 @@ func (s *shell) confirmRestore(path string) {
 	s.showDialog(d)
 }
 
+// logNotCarried says that the privacy log since the backup stayed with
+// the records replaced (which could not be read, and may be damaged).
+const logNotCarried = "The privacy log of what was opened, printed or saved since that backup could not be read " +
+	"from the records you had before, so it is not in the restored records' log. It is still in the records kept aside; " +
+	"keep them if anyone may need to know who saw what."
+
 // restoreNow keeps any unsaved work, closes the records, puts the backup
 // in their place, and opens them again, saying where the old ones went.
 func (s *shell) restoreNow(path string) {
@@ -128,11 +134,14 @@ func (s *shell) restoreNow(path string) {
 		s.closeStore()
 		s.current, s.body = nil, nil
 		s.win.SetContent(container.NewCenter(widget.NewLabel("Restoring your records…")))
-		runJob(s, func(ctx context.Context) (string, error) { return store.Restore(ctx, dir, path) }, func(aside string) {
+		runJob(s, func(ctx context.Context) (store.Restored, error) { return store.Restore(ctx, dir, path) }, func(done store.Restored) {
 			s.afterOpen = func() {
 				where := "There were no records before, so nothing needed keeping."
-				if aside != "" {
-					where = "The records you had before are kept, untouched, in " + aside + "."
+				if done.KeptAside != "" {
+					where = "The records you had before are kept, untouched, in " + done.KeptAside + "."
+				}
+				if done.LogNotCarried {
+					where += "\n\n" + logNotCarried
 				}
 				s.showDialog(dialog.NewInformation("Restored", "Your records were restored from "+filepath.Base(path)+". "+where, s.win))
 			}

@@ -65,8 +65,8 @@ func TestRestoreFromTheMenuKeepsTheOldRecordsAside(t *testing.T) {
 	if s.st == nil || len(s.cl.people) != 1 || s.cl.people[0].Name != "Joseph Okoro" {
 		t.Fatalf("after restoring the window shows %d people", len(s.cl.people))
 	}
-	if msg := topDialogText(s); !strings.Contains(msg, "before-restore") {
-		t.Errorf("the user is not told where the old records are:\n%s", msg)
+	if msg := topDialogText(s); !strings.Contains(msg, "before-restore") || strings.Contains(msg, "privacy log") {
+		t.Errorf("the user is not told where the old records are, or told their log was not carried over:\n%s", msg)
 	}
 	all, _ := filepath.Glob(filepath.Join(dir, store.FileName+".before-restore-*"))
 	var aside []string

@@ -60,14 +60,18 @@ func runRestore(args []string, out, errOut io.Writer) error {
 		return err
 	}
 	p := startProgress(errOut, "Checking the backup and restoring it", nil)
-	aside, err := store.Restore(context.Background(), *dir, *from)
+	done, err := store.Restore(context.Background(), *dir, *from)
 	p.stop()
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "Restored %s into %s.\n", *from, *dir)
-	if aside != "" {
-		fmt.Fprintf(out, "The records that were there before are kept in %s.\n", aside)
+	if done.KeptAside != "" {
+		fmt.Fprintf(out, "The records that were there before are kept in %s.\n", done.KeptAside)
+	}
+	if done.LogNotCarried {
+		fmt.Fprintln(out, "The privacy log since the backup could not be read from the records that were there before, "+
+			"so it is not in the restored log; it is still in the records kept aside. Keep them if anyone may need to know who saw what.")
 	}
 	return nil
 }

@@ -97,25 +97,36 @@ func verifyBackup(ctx context.Context, path string) error {
 	return bad("it is not a database, or it could not be read.", err)
 }
 
+// Restored is what a restore did besides putting the backup in place.
+type Restored struct {
+	// KeptAside is where the records replaced are kept; "" when there
+	// were none.
+	KeptAside string
+	// LogNotCarried is set when the privacy log's entries made since the
+	// backup could not be added to the restored log (the records replaced
+	// were damaged, say). They are still in the copy kept aside.
+	LogNotCarried bool
+}
+
 // Restore replaces the database in dir with the backup at from. The backup
 // is checked first; the current database is moved aside (and named in the
 // result) rather than deleted, and put back if anything goes wrong. The
 // program must not have dir open while it runs.
-func Restore(ctx context.Context, dir, from string) (keptAside string, err error) {
-	keptAside, err = restore(ctx, dir, from)
-	return keptAside, diskFull(err, doingRestore, dir)
+func Restore(ctx context.Context, dir, from string) (Restored, error) {
+	done, err := restore(ctx, dir, from)
+	return done, diskFull(err, doingRestore, dir)
 }
 
-func restore(ctx context.Context, dir, from string) (keptAside string, err error) {
+func restore(ctx context.Context, dir, from string) (Restored, error) {
 	if err := verifyBackup(ctx, from); err != nil {
-		return "", err
+		return Restored{}, err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", explainBackup(err)
+		return Restored{}, explainBackup(err)
 	}
 	lock, err := LockDir(dir)
 	if err != nil {
-		return "", err
+		return Restored{}, err
 	}
 	defer lock.Release()
 
@@ -123,12 +134,12 @@ func restore(ctx context.Context, dir, from string) (keptAside string, err error
 	incoming := path + restoringSuffix
 	removeLeftovers(dir)
 	if err := createPrivate(incoming); err != nil {
-		return "", explainBackup(err)
+		return Restored{}, explainBackup(err)
 	}
 	src, err := sql.Open("sqlite", dsn(from, true))
 	if err != nil {
 		os.Remove(incoming)
-		return "", explainBackup(err)
+		return Restored{}, explainBackup(err)
 	}
 	_, err = src.ExecContext(ctx, "VACUUM INTO ?", incoming)
 	src.Close()
@@ -137,7 +148,7 @@ func restore(ctx context.Context, dir, from string) (keptAside string, err error
 	}
 	if err != nil {
 		os.Remove(incoming)
-		return "", explainBackup(err)
+		return Restored{}, explainBackup(err)
 	}
 
 	// Move the current database and its logs aside, together.
@@ -148,7 +159,7 @@ func restore(ctx context.Context, dir, from string) (keptAside string, err error
 			if err := os.Rename(path+suffix, aside+suffix); err != nil {
 				undoMoves(moved, path, aside)
 				os.Remove(incoming)
-				return "", explainBackup(err)
+				return Restored{}, explainBackup(err)
 			}
 			moved = append(moved, suffix)
 		}
@@ -156,7 +167,7 @@ func restore(ctx context.Context, dir, from string) (keptAside string, err error
 	if err := os.Rename(incoming, path); err != nil {
 		undoMoves(moved, path, aside)
 		os.Remove(incoming)
-		return "", explainBackup(err)
+		return Restored{}, explainBackup(err)
 	}
 	syncDir(dir)
 	// Opening migrates an older backup and proves the result is usable.
@@ -166,20 +177,17 @@ func restore(ctx context.Context, dir, from string) (keptAside string, err error
 			os.Remove(path + suffix)
 		}
 		undoMoves(moved, path, aside)
-		return "", err
+		return Restored{}, err
 	}
-	replaced := ""
+	var done Restored
 	if len(moved) > 0 {
-		replaced = aside
+		done.KeptAside = aside
 	}
 	// The restore stands whatever happens here: the copy aside keeps every
 	// entry of its log, and the restored records are whole.
-	noteRestore(ctx, s, replaced)
+	done.LogNotCarried = !noteRestore(ctx, s, done.KeptAside)
 	s.Close()
-	if len(moved) == 0 {
-		return "", nil
-	}
-	return aside, nil
+	return done, nil
 }
 
 // companions are the database and the files SQLite keeps beside it, which

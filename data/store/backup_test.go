@@ -49,7 +49,8 @@ func TestBackupAndRestore(t *testing.T) {
 	addPeople(t, s, "Carys") // after the backup: gone once restored
 	s.Close()
 
-	aside, err := Restore(ctx, dir, backup)
+	restored, err := Restore(ctx, dir, backup)
+	aside := restored.KeptAside
 	if err != nil {
 		t.Fatalf("Restore: %v", err)
 	}

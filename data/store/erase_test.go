@@ -302,7 +302,8 @@ func TestRecordsKeptAsideByARestoreAreReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	aside, err := Restore(ctx, dir, backup) // what was there is kept aside, with them in it
+	restored, err := Restore(ctx, dir, backup)
+	aside := restored.KeptAside // what was there is kept aside, with them in it
 	if err != nil || aside == "" {
 		t.Fatalf("Restore: %q, %v", aside, err)
 	}

@@ -29,10 +29,24 @@ var carriedAuditSQL = []string{
 
 // noteRestore adds to s's audit log what the log of the records kept
 // aside at replacedPath ("" when there were none) holds and it does not,
-// and notes the restore, in one transaction. It writes the log itself,
-// not through Note: protected records are still locked here, and the log
-// is never sealed. The copy aside keeps every entry whatever happens.
-func noteRestore(ctx context.Context, s *Store, replacedPath string) (err error) {
+// and notes the restore, in one transaction. When that fails (the records
+// replaced may be damaged: it is often why they are replaced), the
+// restore is noted on its own, and it reports false: the entries were not
+// carried. The copy aside keeps every entry whatever happens.
+func noteRestore(ctx context.Context, s *Store, replacedPath string) (carried bool) {
+	if err := writeRestoreNote(ctx, s, replacedPath); err == nil {
+		return true
+	} else if replacedPath == "" {
+		return true // nothing was to be carried; the note is lost with the log
+	}
+	writeRestoreNote(ctx, s, "")
+	return false
+}
+
+// writeRestoreNote carries the log and notes the restore, in one
+// transaction. It writes the log itself, not through Note: protected
+// records are still locked here, and the log is never sealed.
+func writeRestoreNote(ctx context.Context, s *Store, replacedPath string) (err error) {
 	conn, err := s.db.Conn(ctx) // ATTACH is one connection's
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -31,14 +32,15 @@ func TestRestoresInTheSameSecondKeepEveryCopyAside(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	first, err := Restore(ctx, dir, backup)
-	if err != nil {
-		t.Fatal(err)
+	keptAside := func() string {
+		t.Helper()
+		done, err := Restore(ctx, dir, backup)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return done.KeptAside
 	}
-	second, err := Restore(ctx, dir, backup)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first, second := keptAside(), keptAside()
 	if first == second {
 		t.Fatalf("both restores kept the old records in %s", first)
 	}
@@ -49,7 +51,7 @@ func TestRestoresInTheSameSecondKeepEveryCopyAside(t *testing.T) {
 	// At once: each either finishes, keeping its own copy aside, or is
 	// turned away because the folder is busy.
 	var wg sync.WaitGroup
-	asides := make([]string, 4)
+	asides := make([]Restored, 4)
 	errs := make([]error, 4)
 	for i := range asides {
 		wg.Add(1)
@@ -67,10 +69,10 @@ func TestRestoresInTheSameSecondKeepEveryCopyAside(t *testing.T) {
 			}
 			continue
 		}
-		if seen[a] {
-			t.Errorf("restore %d kept its records in %s, already used", i, a)
+		if seen[a.KeptAside] {
+			t.Errorf("restore %d kept its records in %s, already used", i, a.KeptAside)
 		}
-		seen[a] = true
+		seen[a.KeptAside] = true
 	}
 	if got := peopleIn(t, first); got != 20 {
 		t.Errorf("after more restores the first kept-aside copy holds %d people", got)
@@ -142,6 +144,53 @@ func TestARestoreKeepsTheAuditLogSinceTheBackup(t *testing.T) {
 	}
 	if after[0].Action != AuditRestored {
 		t.Errorf("the newest entry is %q, want the restore", after[0].Action)
+	}
+}
+
+// When the records replaced cannot give up their audit log (damaged, as
+// records being replaced often are), the restore still stands and is
+// noted, and says that the log since the backup was not carried over.
+func TestARestoreSaysWhenTheLogCouldNotBeCarried(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addPeople(t, s, "Joseph Okoro")
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, FileName), false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("DROP TABLE audit"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	done, err := Restore(ctx, dir, backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !done.LogNotCarried || done.KeptAside == "" {
+		t.Errorf("the restore over records without a log says %+v", done)
+	}
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if log, _, err := s.AuditLog(ctx, AuditFilter{Action: AuditRestored}); err != nil || len(log) != 1 {
+		t.Errorf("the restore is noted %d times (%v), want once", len(log), err)
+	}
+
+	// A restore whose log was carried says so.
+	s.Close()
+	if done, err := Restore(ctx, dir, backup); err != nil || done.LogNotCarried {
+		t.Errorf("a restore over whole records: %+v, %v", done, err)
 	}
 }
 
