@@ -106,15 +106,7 @@ func peopleIn(t *testing.T, path string) int {
 // put aside), once each, and that the records were restored.
 func TestARestoreKeepsTheAuditLogSinceTheBackup(t *testing.T) {
 	dir := t.TempDir()
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addPeople(t, s, "Joseph Okoro")
-	backup := filepath.Join(t.TempDir(), "b.db")
-	if err := s.Backup(ctx, backup); err != nil {
-		t.Fatal(err)
-	}
+	s, backup := backedUp(t, dir)
 	before, _, err := s.AuditLog(ctx, AuditFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -152,15 +144,7 @@ func TestARestoreKeepsTheAuditLogSinceTheBackup(t *testing.T) {
 // noted, and says that the log since the backup was not carried over.
 func TestARestoreSaysWhenTheLogCouldNotBeCarried(t *testing.T) {
 	dir := t.TempDir()
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addPeople(t, s, "Joseph Okoro")
-	backup := filepath.Join(t.TempDir(), "b.db")
-	if err := s.Backup(ctx, backup); err != nil {
-		t.Fatal(err)
-	}
+	s, backup := backedUp(t, dir)
 	s.Close()
 	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, FileName), false))
 	if err != nil {
@@ -192,6 +176,22 @@ func TestARestoreSaysWhenTheLogCouldNotBeCarried(t *testing.T) {
 	if done, err := Restore(ctx, dir, backup); err != nil || done.LogNotCarried {
 		t.Errorf("a restore over whole records: %+v, %v", done, err)
 	}
+}
+
+// backedUp opens records in dir with one person in them, and backs them
+// up; the records are left open.
+func backedUp(t *testing.T, dir string) (*Store, string) {
+	t.Helper()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addPeople(t, s, "Joseph Okoro")
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	return s, backup
 }
 
 // Restoring protected records notes the restore too, though the records
