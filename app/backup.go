@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"log"
 	"os"
 	"path/filepath"
 	"time"
@@ -122,8 +123,8 @@ func (s *shell) confirmRestore(path string) {
 
 // logNotCarried says that the privacy log since the backup stayed with
 // the records replaced (which could not be read, and may be damaged).
-const logNotCarried = "The privacy log of what was opened, printed or saved since that backup could not be read " +
-	"from the records you had before, so it is not in the restored records' log. It is still in the records kept aside; " +
+const logNotCarried = "The privacy log of what was opened, printed or saved since that backup could not be copied " +
+	"into the restored records, so it is not in their log. It should still be in the records kept aside: " +
 	"keep them if anyone may need to know who saw what."
 
 // restoreNow keeps any unsaved work, closes the records, puts the backup
@@ -139,6 +140,9 @@ func (s *shell) restoreNow(path string) {
 				where := "There were no records before, so nothing needed keeping."
 				if done.KeptAside != "" {
 					where = "The records you had before are kept, untouched, in " + done.KeptAside + "."
+				}
+				if done.LogError != nil {
+					log.Printf("restore: the privacy log: %v", done.LogError)
 				}
 				if done.LogNotCarried {
 					where += "\n\n" + logNotCarried

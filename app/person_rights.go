@@ -167,8 +167,8 @@ func (s *shell) onErasePerson(p data.Person) {
 		return found{what: what}, err
 	}, func(f found) {
 		if f.refused {
-			s.showDialog(dialog.NewInformation("Only their owner can erase "+firstName(p.Name), p.Name+" belongs to "+f.owner+
-				". You can work on their records, but only they or a manager can erase them. Nothing was changed.", s.win))
+			s.showDialog(dialog.NewInformation("Only their owner or a manager can erase "+firstName(p.Name), p.Name+" belongs to "+
+				f.owner+". You can work on their records, but only "+f.owner+" or a manager can erase them. Nothing was changed.", s.win))
 			return
 		}
 		s.confirmErase(p, f.what)

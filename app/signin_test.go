@@ -260,6 +260,8 @@ func TestOtherDesksChangesArePutInPlace(t *testing.T) {
 		t.Errorf("searching for the new wording shows %v", ps.shown)
 	}
 	ps.search.SetText("")
+	must(t, a.st.DeleteStep(ctx, second.ID)) // the last: the timeline read again is empty
+	waitUntil(t, b, 2*time.Second, "the request's last step gone", func() bool { return len(b.cl.steps[r.ID]) == 0 })
 
 	must(t, a.st.DeletePerson(ctx, p.ID))
 	waitUntil(t, b, 2*time.Second, "the deleted person gone from desk B", func() bool { _, ok := b.cl.person(p.ID); return !ok })

@@ -241,6 +241,9 @@ func (s *shell) addMember(existing []store.Member, then func()) {
 // password's length, and says what is wrong in words.
 func (f *memberForm) value() (memberChange, error) {
 	c := memberChange{name: store.MemberName(f.name.Text), password: f.password.Text}
+	if match, ok := store.MatchMember(f.existing, f.name.Text); ok {
+		c.name = match // a member made outside the program may have capitals
+	}
 	isNew := !slices.ContainsFunc(f.existing, func(m store.Member) bool { return m.Name == c.name })
 	i := f.kind.SelectedIndex()
 	switch {

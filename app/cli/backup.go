@@ -70,8 +70,9 @@ func runRestore(args []string, out, errOut io.Writer) error {
 		fmt.Fprintf(out, "The records that were there before are kept in %s.\n", done.KeptAside)
 	}
 	if done.LogNotCarried {
-		fmt.Fprintln(out, "The privacy log since the backup could not be read from the records that were there before, "+
-			"so it is not in the restored log; it is still in the records kept aside. Keep them if anyone may need to know who saw what.")
+		fmt.Fprintln(out, "The privacy log since the backup could not be copied into the restored records, so it is not in "+
+			"their log; it should still be in the records kept aside. Keep them if anyone may need to know who saw what.")
+		fmt.Fprintf(errOut, "(Why, for whoever helps you: %v.)\n", done.LogError)
 	}
 	return nil
 }

@@ -87,7 +87,6 @@ func runMember(args []string, out, errOut io.Writer) error {
 	if *address == "" {
 		return usagef("-db ADDRESS is required")
 	}
-	*name, *to = store.MemberName(*name), store.MemberName(*to)
 	switch verb {
 	case "list":
 		if *name != "" || *kind != "" {
@@ -114,12 +113,18 @@ func runMember(args []string, out, errOut io.Writer) error {
 	}
 	defer st.Close()
 	ctx := context.Background()
+	members, err := st.Members(ctx)
+	if err != nil {
+		return err
+	}
+	// Names are matched to the members' as the server has them, in any
+	// case; a new one is kept in lower case, and one who has left as typed.
+	*name, *to = memberNamed(members, *name), memberNamed(members, *to)
+	if match, ok := store.MatchMember(members, *from); ok {
+		*from = match
+	}
 	switch verb {
 	case "list":
-		members, err := st.Members(ctx)
-		if err != nil {
-			return err
-		}
 		for _, m := range members {
 			fmt.Fprintf(out, "%s\t%s\n", m.Name, m.Kind)
 		}
@@ -141,10 +146,6 @@ func runMember(args []string, out, errOut io.Writer) error {
 	k := store.Kind(*kind)
 	if k != store.Receptionist && k != store.Advocate && k != store.Manager {
 		return usagef("-kind must be receptionist, advocate or manager")
-	}
-	members, err := st.Members(ctx)
-	if err != nil {
-		return err
 	}
 	existing := false
 	for _, m := range members {
@@ -214,4 +215,12 @@ func newSecret(file, prompt, what, flag string) (string, error) {
 		return "", &data.UserError{Message: "The two " + what + "s were not the same. Nothing was changed; please try again."}
 	}
 	return first, nil
+}
+
+// memberNamed is the member a typed name means, or a new member's name.
+func memberNamed(members []store.Member, typed string) string {
+	if match, ok := store.MatchMember(members, typed); ok {
+		return match
+	}
+	return store.MemberName(typed)
 }

@@ -103,9 +103,11 @@ type Restored struct {
 	// were none.
 	KeptAside string
 	// LogNotCarried is set when the privacy log's entries made since the
-	// backup could not be added to the restored log (the records replaced
-	// were damaged, say). They are still in the copy kept aside.
+	// backup could not be copied into the restored log (the records
+	// replaced were damaged, say); LogError says why, for whoever helps
+	// (and is also set if the restore itself could not be noted).
 	LogNotCarried bool
+	LogError      error
 }
 
 // Restore replaces the database in dir with the backup at from. The backup
@@ -185,7 +187,8 @@ func restore(ctx context.Context, dir, from string) (Restored, error) {
 	}
 	// The restore stands whatever happens here: the copy aside keeps every
 	// entry of its log, and the restored records are whole.
-	done.LogNotCarried = !noteRestore(ctx, s, done.KeptAside)
+	done.LogError = noteRestore(ctx, s, done.KeptAside)
+	done.LogNotCarried = done.LogError != nil && done.KeptAside != ""
 	s.Close()
 	return done, nil
 }

@@ -13,9 +13,9 @@ import (
 // took a round trip to the team's server apiece (200 changes, read one by
 // one over a network 20 ms away, took seconds to appear).
 
-// idsPerQuery is how many ids one query names: well inside SQLite's limit
-// on parameters, and a short query to send.
-const idsPerQuery = 500
+// idsPerQuery is how many ids one query names at most: well inside
+// SQLite's limit on parameters, and a short query to send.
+const idsPerQuery = 512
 
 // PeopleByID reads the people of these ids that are stored and this
 // sign-in may see; anyone else is left out of the list.
@@ -56,11 +56,19 @@ func (s *Store) TimelinesOf(ctx context.Context, requestIDs []string) (map[strin
 func queryByIDs[T any](ctx context.Context, s *Store, table string, cols []string, scan func(scanner) (T, error), query, col string, ids []string) ([]T, error) {
 	var out []T
 	for chunk := range slices.Chunk(ids, idsPerQuery) {
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
+		// As many ids as the next power of two, the last repeated: the
+		// server's driver prepares each query text once per connection,
+		// and keeps a few hundred, so there are only ten texts, not one
+		// for each number of ids.
+		size := 1
+		for size < len(chunk) {
+			size *= 2
 		}
-		where := " WHERE " + col + " IN (?" + strings.Repeat(", ?", len(chunk)-1) + ")"
+		args := make([]any, size)
+		for i := range args {
+			args[i] = chunk[min(i, len(chunk)-1)]
+		}
+		where := " WHERE " + col + " IN (?" + strings.Repeat(", ?", size-1) + ")"
 		list, err := queryList(ctx, s.db, opened(s, table, cols, scan), query+where, args...)
 		if err != nil {
 			return nil, err

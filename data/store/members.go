@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -120,6 +121,27 @@ func (s *Store) RemoveMember(ctx context.Context, name string) error {
 // spaces round it and in lower case (Jane.Smith is jane.smith), so that
 // nobody is told their name is wrong for a capital letter.
 func MemberName(typed string) string { return strings.ToLower(strings.TrimSpace(typed)) }
+
+// MatchMember is the member a typed name means: the member of exactly
+// that name, or else the only one whose name differs from it just in case
+// or the spaces round it (a name made outside the program may have
+// capitals).
+func MatchMember(members []Member, typed string) (string, bool) {
+	typed = strings.TrimSpace(typed)
+	if i := slices.IndexFunc(members, func(m Member) bool { return m.Name == typed }); i >= 0 {
+		return members[i].Name, true
+	}
+	found, n := "", 0
+	for _, m := range members {
+		if strings.EqualFold(m.Name, typed) {
+			found, n = m.Name, n+1
+		}
+	}
+	if n != 1 {
+		return "", false
+	}
+	return found, true
+}
 
 // validMemberName allows names a person can type at sign-in and in an
 // address: lower-case letters, digits, dots, dashes and underscores.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 // Restoring a backup puts its records in place of the folder's own, which
@@ -31,22 +32,24 @@ var carriedAuditSQL = []string{
 // aside at replacedPath ("" when there were none) holds and it does not,
 // and notes the restore, in one transaction. When that fails (the records
 // replaced may be damaged: it is often why they are replaced), the
-// restore is noted on its own, and it reports false: the entries were not
-// carried. The copy aside keeps every entry whatever happens.
-func noteRestore(ctx context.Context, s *Store, replacedPath string) (carried bool) {
-	if err := writeRestoreNote(ctx, s, replacedPath); err == nil {
-		return true
-	} else if replacedPath == "" {
-		return true // nothing was to be carried; the note is lost with the log
+// restore is noted on its own, and the error says why the entries were
+// not carried (and if the restore could not be noted either). The copy
+// aside keeps what it held whatever happens.
+func noteRestore(ctx context.Context, s *Store, replacedPath string) error {
+	err := writeRestoreNote(ctx, s, replacedPath)
+	if err == nil || replacedPath == "" {
+		return err
 	}
-	writeRestoreNote(ctx, s, "")
-	return false
+	if noteErr := writeRestoreNote(ctx, s, ""); noteErr != nil {
+		return fmt.Errorf("carrying the log: %w; noting the restore: %v", err, noteErr)
+	}
+	return fmt.Errorf("carrying the log: %w", err)
 }
 
 // writeRestoreNote carries the log and notes the restore, in one
 // transaction. It writes the log itself, not through Note: protected
 // records are still locked here, and the log is never sealed.
-func writeRestoreNote(ctx context.Context, s *Store, replacedPath string) (err error) {
+func writeRestoreNote(ctx context.Context, s *Store, replacedPath string) error {
 	conn, err := s.db.Conn(ctx) // ATTACH is one connection's
 	if err != nil {
 		return err
@@ -56,11 +59,9 @@ func writeRestoreNote(ctx context.Context, s *Store, replacedPath string) (err e
 		if _, err := conn.ExecContext(ctx, "ATTACH DATABASE ? AS replaced", replacedPath); err != nil {
 			return err
 		}
-		defer func() {
-			if _, detachErr := conn.ExecContext(ctx, "DETACH DATABASE replaced"); err == nil {
-				err = detachErr
-			}
-		}()
+		// A detach that fails after the log was written changes nothing
+		// for the user: the store is closed as soon as the restore ends.
+		defer conn.ExecContext(ctx, "DETACH DATABASE replaced")
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {

@@ -159,7 +159,7 @@ func TestARestoreSaysWhenTheLogCouldNotBeCarried(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !done.LogNotCarried || done.KeptAside == "" {
+	if !done.LogNotCarried || done.KeptAside == "" || done.LogError == nil {
 		t.Errorf("the restore over records without a log says %+v", done)
 	}
 	s, err = Open(dir)
@@ -173,7 +173,7 @@ func TestARestoreSaysWhenTheLogCouldNotBeCarried(t *testing.T) {
 
 	// A restore whose log was carried says so.
 	s.Close()
-	if done, err := Restore(ctx, dir, backup); err != nil || done.LogNotCarried {
+	if done, err := Restore(ctx, dir, backup); err != nil || done.LogNotCarried || done.LogError != nil {
 		t.Errorf("a restore over whole records: %+v, %v", done, err)
 	}
 }

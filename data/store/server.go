@@ -222,10 +222,11 @@ func (s *Store) migrateServer(ctx context.Context) error {
 // lowered here.)
 func lowerCaseHint(err error, name string) error {
 	var ue *data.UserError
-	if !errors.Is(err, ErrSignIn) || name == MemberName(name) || !errors.As(err, &ue) {
+	lower := MemberName(name)
+	if !errors.Is(err, ErrSignIn) || name == lower || validMemberName(lower) != nil || !errors.As(err, &ue) {
 		return err
 	}
-	return &data.UserError{Err: ue.Err, Message: ue.Message + " Members' names are in lower case: try " + MemberName(name) + "."}
+	return &data.UserError{Err: ue.Err, Message: ue.Message + " Members' names are in lower case: try " + lower + "."}
 }
 
 // explainServer turns a failure to reach or sign in to the server into

@@ -427,6 +427,10 @@ func TestMembersAreAddedListedAndRemovedByManagers(t *testing.T) {
 	if !errors.Is(err, store.ErrSignIn) || !strings.Contains(data.Message(err), "try "+desk+".") {
 		t.Errorf("signing in with the name in capitals: %v", data.Message(err))
 	}
+	_, err = store.SignIn(bg, tm.srv.Address(desk, tm.db), "not the password", t.TempDir())
+	if !errors.Is(err, store.ErrSignIn) || strings.Contains(data.Message(err), "lower case") {
+		t.Errorf("signing in with the right name and a wrong password: %v", data.Message(err))
+	}
 	if store.MemberName(" Jane.Smith ") != "jane.smith" {
 		t.Errorf("a name typed with capitals and spaces is kept as %q", store.MemberName(" Jane.Smith "))
 	}
@@ -739,5 +743,18 @@ func TestAFolderHasOneMemberWithEveryRight(t *testing.T) {
 	}
 	if v, _ := s.Setting(bg, store.SettingSender); !strings.Contains(v, "Just Me") {
 		t.Errorf("the sender is kept under another key in a folder: %q", v)
+	}
+}
+
+// A typed name means the member of that name, or the only one whose name
+// differs just in case (one made outside the program may have capitals).
+func TestATypedNameMeansTheMemberOfThatName(t *testing.T) {
+	members := []store.Member{{Name: "jane"}, {Name: "Clinic_receptionist"}, {Name: "ann"}, {Name: "Ann"}}
+	for typed, want := range map[string]string{"jane": "jane", " Jane ": "jane", "clinic_receptionist": "Clinic_receptionist",
+		"Ann": "Ann", "ann": "ann", "ANN": "", "bob": ""} {
+		got, ok := store.MatchMember(members, typed)
+		if got != want || ok != (want != "") {
+			t.Errorf("%q means %q (%v), want %q", typed, got, ok, want)
+		}
 	}
 }
