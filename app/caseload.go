@@ -369,11 +369,12 @@ func (c *caseload) putLetter(l data.Letter) {
 	c.letters[l.RequestID] = append(ls, l)
 }
 
-// requestList is every request, in no order.
-func (c *caseload) requestList() []data.Request {
-	out := make([]data.Request, 0, len(c.requests))
+// requestList is every request, in no order. The requests are shared, not
+// copied: they are never changed, only replaced.
+func (c *caseload) requestList() []*data.Request {
+	out := make([]*data.Request, 0, len(c.requests))
 	for _, r := range c.requests {
-		out = append(out, *r)
+		out = append(out, r)
 	}
 	return out
 }

@@ -318,3 +318,26 @@ func allFlags(people []data.Person) []string {
 	slices.SortFunc(out, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	return out
 }
+
+// takeBodies puts in the letters' wording as read again, remaking, at the
+// next filter, the rows of the people whose letters changed since.
+func (ix *caseIndex) takeBodies(cl *caseload, bodies map[string]string) {
+	changed := func(id string) {
+		if at, ok := ix.byID[cl.personOf(id)]; ok {
+			ix.rows[at].rev = -1 // no revision: stale
+			ix.revision = -1     // and the rows out of step
+		}
+	}
+	for id, text := range bodies {
+		if ix.bodies[id] != text {
+			changed(id)
+		}
+	}
+	for id := range ix.bodies {
+		if _, ok := bodies[id]; !ok {
+			changed(id)
+		}
+	}
+	ix.bodies = bodies
+	ix.hasLast = false
+}

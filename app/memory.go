@@ -2,20 +2,46 @@ package app
 
 import (
 	"runtime/debug"
-	"sync/atomic"
+	"sync"
+	"time"
 )
 
-// The readings of the records whose spare memory was last handed back to
-// the system, after the first Today and after the first Clients index.
-var releasedAfterToday, releasedAfterIndex atomic.Uint64
+// Working through every record (Today, the Clients index) asks for memory
+// the records no longer need once it is done: for 50,000 people, 175 MB
+// each time Today is worked out, where the records hold 200. The runtime
+// keeps what it has asked for, up to twice what is in use, so the window
+// grew from 360 to 630 MB as the person went from screen to screen.
+// releaseSoon hands it back to the system shortly after such work.
 
-// releaseOnce hands back to the system, once for each reading of the
-// records, the memory that working through every record needed and no
-// longer does. The runtime would otherwise keep it for minutes: with
-// 50,000 people the window went on holding 560 MB where the records need
-// 200. It waits for a full collection, so it runs on a goroutine of its own.
-func releaseOnce(last *atomic.Uint64, generation uint64) {
-	if last.Swap(generation) != generation {
-		go debug.FreeOSMemory()
+const (
+	// releaseAfter gives the window time to put the new screen in place
+	// of the old, whose memory then goes back too.
+	releaseAfter = 2 * time.Second
+	// releaseGap is the least time between two hand-backs: each waits for
+	// a full collection, and with many desks saving, Today and the index
+	// are worked out again every few seconds.
+	releaseGap = 15 * time.Second
+)
+
+var release struct {
+	sync.Mutex
+	last    time.Time
+	pending bool
+}
+
+// releaseSoon hands spare memory back to the system soon, once for any
+// number of calls meanwhile.
+func releaseSoon() {
+	release.Lock()
+	defer release.Unlock()
+	if release.pending {
+		return
 	}
+	release.pending = true
+	time.AfterFunc(max(time.Until(release.last.Add(releaseGap)), releaseAfter), func() {
+		debug.FreeOSMemory()
+		release.Lock()
+		release.last, release.pending = time.Now(), false
+		release.Unlock()
+	})
 }

@@ -64,6 +64,8 @@ type shell struct {
 	pending *store.Store // protected records opened and waiting for their passphrase
 	lock    *screenLock  // the window's lock, for protected records
 
+	index *caseIndex // the Clients index last prepared, kept for the next visit (caseload_bar.go)
+
 	dialogs []dialog.Dialog // open dialogs, newest last, for Esc
 	current screen
 	nav     *navBar
@@ -204,6 +206,7 @@ type opened struct {
 
 // closeStore closes the open store, if any; a closed window needs no more.
 func (s *shell) closeStore() {
+	s.index = nil
 	s.stopIdle()
 	s.stopWatchingTeam()
 	if s.pending != nil {

@@ -32,7 +32,7 @@ func newTodayScreen(s *shell) *todayScreen {
 	snap, today := s.cl.clone(), s.today()
 	background(s, func(ctxT) ([]process.Item, error) {
 		items := agenda(snap, today)
-		releaseOnce(&releasedAfterToday, snap.generation)
+		releaseSoon()
 		return items, nil
 	}, func(items []process.Item) {
 		t.items = items

@@ -4,6 +4,7 @@ import "testing"
 
 func TestFillWords(t *testing.T) {
 	words := map[string]string{"subject": "treatment", "them": "the client", "a-funding": "an IFR"}
+	word := func(name string) (string, bool) { w, ok := words[name]; return w, ok }
 	for _, c := range []struct{ in, want string }{
 		{"no placeholder", "no placeholder"},
 		{"Ask about the {subject}.", "Ask about the treatment."},
@@ -15,7 +16,7 @@ func TestFillWords(t *testing.T) {
 		{"{{subject}}", "{treatment}"},
 		{"", ""},
 	} {
-		if got := fillWords(c.in, words); got != c.want {
+		if got := fillWords(c.in, word); got != c.want {
 			t.Errorf("fillWords(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}

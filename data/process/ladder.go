@@ -213,23 +213,41 @@ func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Co
 	facts := conditions{req: req, cfg: cfg, facts: f,
 		stage2Next: f.Staged() && st.Rung == RungComplaint && countLetters(steps, data.KindComplaint) == 1}
 	facts.chaseDue = !st.Since.IsZero() && !today.Before(addDays(st.Since, cfg.chaseDays()))
-	// The reasons name the subject and the nation's own bodies; most have
-	// no placeholder, so the words are worked out only for those that do.
-	// (A strings.Replacer here was most of the time Today took to appear.)
-	var words map[string]string
+	// The reasons name the subject and the nation's own bodies; each word
+	// is worked out when a reason asks for it. (A strings.Replacer here was
+	// most of the time Today took to appear, and a map of all the words,
+	// made for each request, a fifth of the memory it asked for.)
+	word := func(name string) (string, bool) {
+		them, their := cfg.personWords()
+		switch name {
+		case "subject":
+			return subjectWord(req.Subject), true
+		case "advice":
+			return f.Advice, true
+		case "funding":
+			return fundingName(f), true
+		case "a-funding":
+			return article(f.FundingRequest), true
+		case "fundingby":
+			return f.FundingMadeBy, true
+		case "commissioner":
+			return f.CommissionerShort, true
+		case "ombudsman":
+			return f.OmbudsmanShort, true
+		case "judicial":
+			return f.JudicialReview, true
+		case "them":
+			return them, true
+		case "their":
+			return their, true
+		}
+		return "", false
+	}
 	fill := func(reason string) string {
 		if !strings.Contains(reason, "{") {
 			return reason
 		}
-		if words == nil {
-			them, their := cfg.personWords()
-			words = map[string]string{"subject": subjectWord(req.Subject), "advice": f.Advice,
-				"funding": fundingName(f), "a-funding": article(f.FundingRequest),
-				"fundingby": f.FundingMadeBy, "commissioner": f.CommissionerShort,
-				"ombudsman": f.OmbudsmanShort, "judicial": f.JudicialReview,
-				"them": them, "their": their}
-		}
-		return fillWords(reason, words)
+		return fillWords(reason, word)
 	}
 	var out []Action
 	seen := func(letter string, log data.StepKind) bool {
@@ -435,7 +453,7 @@ func recordsOpen(steps []data.Step) bool {
 
 // fillWords puts words in place of the {name}s of text; a name it does
 // not know stays as written.
-func fillWords(text string, words map[string]string) string {
+func fillWords(text string, word func(name string) (string, bool)) string {
 	var b strings.Builder
 	for {
 		open := strings.IndexByte(text, '{')
@@ -452,7 +470,7 @@ func fillWords(text string, words map[string]string) string {
 			text = text[open+1+i:]
 			continue
 		}
-		w, ok := words[name]
+		w, ok := word(name)
 		if !ok {
 			w = text[open : open+end+1]
 		}
