@@ -96,7 +96,7 @@ func (b *caseBar) prepareThen(done func()) {
 	if s.st == nil {
 		return
 	}
-	snap, today, st := s.cl.clone(), s.today(), s.st
+	today, st := s.today(), s.st
 	if ix := s.index; ix != nil && ix.generation == s.cl.generation && ix.today == today {
 		background(s, func(ctx ctxT) (map[string]string, error) { return editedLetters(ctx, st) }, func(bodies map[string]string) {
 			if s.index != ix || ix.generation != s.cl.generation {
@@ -109,6 +109,7 @@ func (b *caseBar) prepareThen(done func()) {
 		})
 		return
 	}
+	snap := s.cl.clone()
 	background(s, func(ctx ctxT) (*caseIndex, error) {
 		bodies, err := editedLetters(ctx, st)
 		if err != nil {

@@ -10,7 +10,7 @@ import (
 // the records no longer need once it is done: for 50,000 people, 175 MB
 // each time Today is worked out, where the records hold 200. The runtime
 // keeps what it has asked for, up to twice what is in use, so the window
-// grew from 360 to 630 MB as the person went from screen to screen.
+// grew from 360 to 766 MB as the person went from screen to screen.
 // releaseSoon hands it back to the system shortly after such work.
 
 const (

@@ -240,10 +240,7 @@ func (s *shell) addMember(existing []store.Member, then func()) {
 // value is what the form asks for; the store checks the name and the
 // password's length, and says what is wrong in words.
 func (f *memberForm) value() (memberChange, error) {
-	c := memberChange{name: store.MemberName(f.name.Text), password: f.password.Text}
-	if match, ok := store.MatchMember(f.existing, f.name.Text); ok {
-		c.name = match // a member made outside the program may have capitals
-	}
+	c := memberChange{name: store.MemberNamed(f.existing, f.name.Text), password: f.password.Text}
 	isNew := !slices.ContainsFunc(f.existing, func(m store.Member) bool { return m.Name == c.name })
 	i := f.kind.SelectedIndex()
 	switch {

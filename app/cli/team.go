@@ -119,7 +119,7 @@ func runMember(args []string, out, errOut io.Writer) error {
 	}
 	// Names are matched to the members' as the server has them, in any
 	// case; a new one is kept in lower case, and one who has left as typed.
-	*name, *to = memberNamed(members, *name), memberNamed(members, *to)
+	*name, *to = store.MemberNamed(members, *name), store.MemberNamed(members, *to)
 	if match, ok := store.MatchMember(members, *from); ok {
 		*from = match
 	}
@@ -215,12 +215,4 @@ func newSecret(file, prompt, what, flag string) (string, error) {
 		return "", &data.UserError{Message: "The two " + what + "s were not the same. Nothing was changed; please try again."}
 	}
 	return first, nil
-}
-
-// memberNamed is the member a typed name means, or a new member's name.
-func memberNamed(members []store.Member, typed string) string {
-	if match, ok := store.MatchMember(members, typed); ok {
-		return match
-	}
-	return store.MemberName(typed)
 }

@@ -143,6 +143,15 @@ func MatchMember(members []Member, typed string) (string, bool) {
 	return found, true
 }
 
+// MemberNamed is the member a typed name means (see MatchMember), or, for
+// a name no member has, the name a new member would be given.
+func MemberNamed(members []Member, typed string) string {
+	if match, ok := MatchMember(members, typed); ok {
+		return match
+	}
+	return MemberName(typed)
+}
+
 // validMemberName allows names a person can type at sign-in and in an
 // address: lower-case letters, digits, dots, dashes and underscores.
 func validMemberName(name string) error {
