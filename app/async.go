@@ -82,9 +82,15 @@ func backgroundErr(s *shell, work func(ctx context.Context) error, done func()) 
 }
 
 // backgroundForm is background for saving a form: validation problems go
-// beside their fields, and only what has no field goes to the dialog.
+// beside their fields, and only what has no field goes to the dialog. A
+// press of Save while the form's last save is still going does nothing
+// (saving.go).
 func backgroundForm[T any](s *shell, fields []*field, work func(ctx context.Context) (T, error), done func(T)) {
-	runJob(s, work, done, func(err error) { s.showError(showProblems(err, fields...)) })
+	var form any
+	if len(fields) > 0 {
+		form = fields[0] // the same for every press of one form's Save
+	}
+	saveJob(s, form, work, done, func(err error) { s.showError(showProblems(err, fields...)) })
 }
 
 // ctxT is short for the context every job is given.

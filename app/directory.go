@@ -123,7 +123,7 @@ func (d *directoryScreen) onSave() {
 func (d *directoryScreen) keep(c data.Contact) {
 	st := d.s.st
 	original := d.form.contact
-	runJob(d.s, func(ctx context.Context) (data.Contact, error) {
+	saveJob(d.s, d.form, func(ctx context.Context) (data.Contact, error) {
 		err := st.SaveContact(ctx, &c)
 		return c, err
 	}, func(c data.Contact) {

@@ -302,7 +302,7 @@ func (ls *letterScreen) saveThen(done func()) {
 // keep saves l, or shows what someone else changed meanwhile.
 func (ls *letterScreen) keep(l data.Letter, done func()) {
 	st := ls.s.st
-	runJob(ls.s, func(ctx context.Context) (data.Letter, error) {
+	saveJob(ls.s, ls, func(ctx context.Context) (data.Letter, error) {
 		err := st.SaveLetter(ctx, &l)
 		return l, err
 	}, func(l data.Letter) {

@@ -168,7 +168,7 @@ func (ls *letterScreen) markSent(on data.Date, how data.SentHow, minutes int) {
 		l    data.Letter
 		step data.Step
 	}
-	background(ls.s, func(ctx context.Context) (sent, error) {
+	saveJob(ls.s, ls, func(ctx context.Context) (sent, error) {
 		err := st.MarkSent(ctx, &l, &step)
 		return sent{l, step}, err
 	}, func(r sent) {
@@ -176,5 +176,5 @@ func (ls *letterScreen) markSent(on data.Date, how data.SentHow, minutes int) {
 		ls.s.cl.addStep(r.step)
 		ls.rec = r.l
 		ls.s.showRequest(r.l.RequestID)
-	})
+	}, ls.s.showError)
 }

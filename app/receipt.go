@@ -47,7 +47,7 @@ func (ls *letterScreen) markGiven(on data.Date) {
 	l := ls.rec
 	l.Body, l.SentOn, l.SentHow = ls.final().EditableText(), on, data.SentByHand
 	st := ls.s.st
-	background(ls.s, func(ctx context.Context) (data.Letter, error) {
+	saveJob(ls.s, ls, func(ctx context.Context) (data.Letter, error) {
 		err := st.SaveLetter(ctx, &l)
 		return l, err
 	}, func(l data.Letter) {
@@ -55,7 +55,7 @@ func (ls *letterScreen) markGiven(on data.Date) {
 		ls.rec = l
 		ls.dirty = false
 		ls.s.showLetter(l)
-	})
+	}, ls.s.showError)
 }
 
 // receiptActions replaces "Mark as sent" with "Mark as given".

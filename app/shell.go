@@ -64,7 +64,8 @@ type shell struct {
 	pending *store.Store // protected records opened and waiting for their passphrase
 	lock    *screenLock  // the window's lock, for protected records
 
-	index *caseIndex // the Clients index last prepared, kept for the next visit (caseload_bar.go)
+	index  *caseIndex   // the Clients index last prepared, kept for the next visit (caseload_bar.go)
+	saving map[any]bool // forms whose save is under way (saving.go)
 
 	dialogs []dialog.Dialog // open dialogs, newest last, for Esc
 	current screen

@@ -112,6 +112,7 @@ func (s *shell) showRecordsChanged() {
 
 // serverLostBanner is the banner shown while the server cannot be reached.
 func (s *shell) serverLostBanner() fyne.CanvasObject {
-	return banner(theme.ColorNameError, "The team's server cannot be reached just now (the network or the server may be down). "+
-		"What you type here is kept; save it again once this message has gone. Trying to reconnect…", nil)
+	return banner(theme.ColorNameError, "The team's server cannot be reached just now (the network or the server may be down). Trying to reconnect… "+
+		"What you type here is kept. A save is tried again for a few seconds; if it still cannot be made you are told, "+
+		"and can save it again once this message has gone.", nil)
 }

@@ -21,47 +21,6 @@ type Batch struct {
 // thousands of records in one commit, and none of them if any is refused.
 // Records without ids get new ones, so references must already be set.
 func (s *Store) SaveBatch(ctx context.Context, b *Batch) error {
-	before := b.versions()
-	err := s.saveBatch(ctx, b)
-	if err != nil {
-		b.setVersions(before) // nothing was saved: the records are as they were read
-	}
-	return err
-}
-
-func (b *Batch) versions() [][]int {
-	out := [][]int{make([]int, len(b.People)), make([]int, len(b.Contacts)), make([]int, len(b.Requests)), make([]int, len(b.Letters))}
-	for i := range b.People {
-		out[0][i] = b.People[i].Version
-	}
-	for i := range b.Contacts {
-		out[1][i] = b.Contacts[i].Version
-	}
-	for i := range b.Requests {
-		out[2][i] = b.Requests[i].Version
-	}
-	for i := range b.Letters {
-		out[3][i] = b.Letters[i].Version
-	}
-	return out
-}
-
-func (b *Batch) setVersions(v [][]int) {
-	for i := range b.People {
-		b.People[i].Version = v[0][i]
-	}
-	for i := range b.Contacts {
-		b.Contacts[i].Version = v[1][i]
-	}
-	for i := range b.Requests {
-		b.Requests[i].Version = v[2][i]
-	}
-	for i := range b.Letters {
-		b.Letters[i].Version = v[3][i]
-	}
-}
-
-func (s *Store) saveBatch(ctx context.Context, b *Batch) error {
 	for i := range b.People {
 		b.People[i].NHSNumber = data.NormaliseNHSNumber(b.People[i].NHSNumber)
 		if err := b.People[i].Validate(); err != nil {
@@ -100,7 +59,12 @@ func (s *Store) saveBatch(ctx context.Context, b *Batch) error {
 	}
 	// Each statement is prepared once for the whole batch: SQLite would
 	// otherwise parse it again for every record.
-	return s.inTx(ctx, func(tx txn) error {
+	// The versions saved are set once all is saved: if nothing is, the
+	// records stay as they were read, and a retried save must send the
+	// versions it read.
+	var saved map[*int]int
+	err := s.inTx(ctx, func(tx txn) error {
+		saved = map[*int]int{}
 		when, who := formatTime(s.now()), s.Who()
 		for _, part := range []struct {
 			table   string
@@ -148,8 +112,12 @@ func (s *Store) saveBatch(ctx context.Context, b *Batch) error {
 				}
 				if part.version == nil {
 					_, err = stmt.ExecContext(ctx, part.args(i)...)
-				} else if err = stmt.QueryRowContext(ctx, part.args(i)...).Scan(part.version(i)); errors.Is(err, sql.ErrNoRows) {
-					err = conflict(part.table, part.id(i))
+				} else {
+					var v int
+					if err = stmt.QueryRowContext(ctx, part.args(i)...).Scan(&v); errors.Is(err, sql.ErrNoRows) {
+						err = conflict(part.table, part.id(i))
+					}
+					saved[part.version(i)] = v
 				}
 			}
 			if note != nil {
@@ -164,4 +132,10 @@ func (s *Store) saveBatch(ctx context.Context, b *Batch) error {
 		}
 		return nil
 	})
+	if err == nil {
+		for at, v := range saved {
+			*at = v
+		}
+	}
+	return err
 }

@@ -33,12 +33,14 @@ func (s *Store) SaveContact(ctx context.Context, c *data.Contact) error {
 	}
 	saved := *c
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
+	var version int // set once saved: a retried save must send the version it read
 	err := s.inTx(ctx, func(tx txn) (err error) {
-		saved.Version, err = s.saveRecord(ctx, tx, "contacts", saved.ID, saveContactSQL[s.d],
+		version, err = s.saveRecord(ctx, tx, "contacts", saved.ID, saveContactSQL[s.d],
 			s.sealed("contacts", contactCols, contactArgs(saved)))
 		return err
 	})
 	if err == nil {
+		saved.Version = version
 		*c = saved
 	}
 	return err

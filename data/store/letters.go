@@ -30,9 +30,8 @@ func letterArgs(l data.Letter) []any {
 }
 
 // saveLetter saves l in tx, setting the version it is saved at.
-func (s *Store) saveLetter(ctx context.Context, tx txn, l *data.Letter) (err error) {
-	l.Version, err = s.saveRecord(ctx, tx, "letters", l.ID, saveLetterSQL[s.d], s.sealed("letters", letterCols, letterArgs(*l)))
-	return err
+func (s *Store) saveLetter(ctx context.Context, tx txn, l data.Letter) (version int, err error) {
+	return s.saveRecord(ctx, tx, "letters", l.ID, saveLetterSQL[s.d], s.sealed("letters", letterCols, letterArgs(l)))
 }
 
 // SaveLetter validates and saves a letter, giving a new one its id.
@@ -42,8 +41,13 @@ func (s *Store) SaveLetter(ctx context.Context, l *data.Letter) error {
 	}
 	saved := *l
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
-	err := s.inTx(ctx, func(tx txn) error { return s.saveLetter(ctx, tx, &saved) })
+	var version int
+	err := s.inTx(ctx, func(tx txn) (err error) {
+		version, err = s.saveLetter(ctx, tx, saved)
+		return err
+	})
 	if err == nil {
+		saved.Version = version
 		*l = saved
 	}
 	return err
@@ -69,13 +73,15 @@ func (s *Store) MarkSent(ctx context.Context, l *data.Letter, step *data.Step) e
 	if err := st.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx txn) error {
-		if err := s.saveLetter(ctx, tx, &letter); err != nil {
+	var version int
+	err := s.inTx(ctx, func(tx txn) (err error) {
+		if version, err = s.saveLetter(ctx, tx, letter); err != nil {
 			return err
 		}
 		return s.insertStep(ctx, tx, st)
 	})
 	if err == nil {
+		letter.Version = version
 		*l, *step = letter, st
 	}
 	return err

@@ -48,6 +48,9 @@ type Store struct {
 	commitsFile  *os.File // the count of commits, beside the database
 	commitsNoted int64
 
+	hooks       commitHooks   // tests only: where a commit's connection is cut
+	retryWindow time.Duration // tests only: how long a save waits for a lost server
+
 	// Now is the clock for created and updated times; tests replace it.
 	Now func() time.Time
 }

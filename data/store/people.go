@@ -44,12 +44,14 @@ func (s *Store) SavePerson(ctx context.Context, p *data.Person) error {
 	}
 	saved := *p
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
+	var version int // set once saved: a retried save must send the version it read
 	err := s.inTx(ctx, func(tx txn) (err error) {
-		saved.Version, err = s.saveRecord(ctx, tx, "people", saved.ID, savePersonSQL[s.d],
+		version, err = s.saveRecord(ctx, tx, "people", saved.ID, savePersonSQL[s.d],
 			s.sealed("people", personCols, personArgs(saved)))
 		return err
 	})
 	if err == nil {
+		saved.Version = version
 		*p = saved
 	}
 	return err

@@ -52,12 +52,14 @@ func (s *Store) SaveRequest(ctx context.Context, r *data.Request) error {
 	}
 	saved := *r
 	s.stamp(&saved.ID, &saved.CreatedAt, &saved.UpdatedAt)
+	var version int // set once saved: a retried save must send the version it read
 	err := s.inTx(ctx, func(tx txn) (err error) {
-		saved.Version, err = s.saveRecord(ctx, tx, "requests", saved.ID, saveRequestSQL[s.d],
+		version, err = s.saveRecord(ctx, tx, "requests", saved.ID, saveRequestSQL[s.d],
 			s.sealed("requests", requestCols, requestArgs(saved)))
 		return err
 	})
 	if err == nil {
+		saved.Version = version
 		*r = saved
 	}
 	return err

@@ -114,6 +114,7 @@ func serverConfig(address string) (*pgx.ConnConfig, error) {
 			"postgres://your-name@server.example.org/secondopinion. Please check it and try again."}
 	}
 	cfg.RuntimeParams["application_name"] = "Second Opinion " + uuid.NewString()[:13]
+	noticeLostConnections(cfg)
 	if !isLocalHost(cfg.Host) && !checksCertificate(cfg) {
 		return nil, &data.UserError{Message: "The connection to " + cfg.Host + " would not check the server's certificate, " +
 			"so someone on the network could read or change the records. Please use sslmode=verify-full " +
@@ -257,14 +258,20 @@ func explainServer(err error) error {
 	case strings.Contains(msg, "certificate") || strings.Contains(msg, "x509") || strings.Contains(msg, "tls"):
 		return &data.UserError{Err: err, Message: "The server's certificate could not be checked, so nothing was sent to it. " +
 			"Please ask whoever runs the server for the right certificate and address."}
-	case lostConnection(err) || strings.Contains(msg, "connection refused") || strings.Contains(msg, "no such host") ||
-		strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "context deadline exceeded") ||
-		strings.Contains(msg, "connection reset") || strings.Contains(msg, "broken pipe") || strings.Contains(msg, "EOF"):
+	case lostConnection(err) || unreachableWords(msg):
 		return &data.UserError{Err: fmt.Errorf("%w: %w", ErrServerUnreachable, err), Message: "The team's server cannot be reached " +
 			"(the network or the server may be down), so this may not have been saved. What you typed is still here: " +
 			"once the connection is back, please open the record again to see whether it was saved before saving it again."}
 	}
 	return err
+}
+
+// unreachableWords reports whether an error's text says the server could
+// not be reached: the drivers give these only as words.
+func unreachableWords(msg string) bool {
+	return strings.Contains(msg, "connection refused") || strings.Contains(msg, "no such host") ||
+		strings.Contains(msg, "i/o timeout") || strings.Contains(msg, "context deadline exceeded") ||
+		strings.Contains(msg, "connection reset") || strings.Contains(msg, "broken pipe") || strings.Contains(msg, "EOF")
 }
 
 // lostConnection reports whether err is a connection that went away under
@@ -277,7 +284,19 @@ func lostConnection(err error) bool {
 	}
 	var op *net.OpError
 	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, net.ErrClosed) || errors.As(err, &op) ||
-		strings.Contains(err.Error(), "conn closed")
+		strings.Contains(err.Error(), "conn closed") || serverWentAway(sqlState(err))
+}
+
+// serverWentAway reports whether a SQLSTATE is the server closing the
+// connection or not yet taking one: stopped or restarted by whoever runs
+// it (57P01, what a restart sends every desk), crashed, starting up, or a
+// failure of the connection itself (class 08).
+func serverWentAway(state string) bool {
+	switch state {
+	case "57P01", "57P02", "57P03":
+		return true
+	}
+	return strings.HasPrefix(state, "08")
 }
 
 // refusedInWords is the SQLSTATE of a refusal the server's own functions

@@ -62,28 +62,25 @@ func (s *Store) SaveTogether(ctx context.Context, t Together) error {
 			return err
 		}
 	}
-	err := s.inTx(ctx, func(tx txn) error {
+	// The versions saved are set once all is saved: a retried save must
+	// send the versions it read.
+	var personV, contactV, requestV, letterV int
+	err := s.inTx(ctx, func(tx txn) (err error) {
 		if t.Person != nil {
-			v, err := s.saveRecord(ctx, tx, "people", person.ID, savePersonSQL[s.d], s.sealed("people", personCols, personArgs(person)))
-			if err != nil {
+			if personV, err = s.saveRecord(ctx, tx, "people", person.ID, savePersonSQL[s.d], s.sealed("people", personCols, personArgs(person))); err != nil {
 				return err
 			}
-			person.Version = v
 		}
 		if t.Contact != nil {
-			v, err := s.saveRecord(ctx, tx, "contacts", contact.ID, saveContactSQL[s.d], s.sealed("contacts", contactCols, contactArgs(contact)))
-			if err != nil {
+			if contactV, err = s.saveRecord(ctx, tx, "contacts", contact.ID, saveContactSQL[s.d], s.sealed("contacts", contactCols, contactArgs(contact))); err != nil {
 				return err
 			}
-			contact.Version = v
 		}
-		v, err := s.saveRecord(ctx, tx, "requests", req.ID, saveRequestSQL[s.d], s.sealed("requests", requestCols, requestArgs(req)))
-		if err != nil {
+		if requestV, err = s.saveRecord(ctx, tx, "requests", req.ID, saveRequestSQL[s.d], s.sealed("requests", requestCols, requestArgs(req))); err != nil {
 			return err
 		}
-		req.Version = v
 		if t.Letter != nil {
-			if err := s.saveLetter(ctx, tx, &letter); err != nil {
+			if letterV, err = s.saveLetter(ctx, tx, letter); err != nil {
 				return err
 			}
 			return s.insertStep(ctx, tx, step)
@@ -93,6 +90,7 @@ func (s *Store) SaveTogether(ctx context.Context, t Together) error {
 	if err != nil {
 		return err
 	}
+	person.Version, contact.Version, req.Version, letter.Version = personV, contactV, requestV, letterV
 	if t.Person != nil {
 		*t.Person = person
 	}

@@ -14,10 +14,15 @@ type txn interface {
 }
 
 // inTx runs fn in one immediate transaction, committing only if it returns
-// nil: every write the program makes is all or nothing.
+// nil: every write the program makes is all or nothing. On a team's server
+// fn may run more than once (server_retry.go): it must leave what it reads
+// unchanged, and its results are set by the caller once inTx returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(tx txn) error) error {
 	if _, err := s.keyFor(); err != nil {
 		return err // protected and locked: nothing can be sealed
+	}
+	if s.d == onServer {
+		return s.serverTx(ctx, fn)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

@@ -1,0 +1,206 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"secondopinion/data"
+	"secondopinion/data/store/pgtest"
+)
+
+// cutConnection ends the server's side of tx's connection, waiting until
+// it has gone: the network dropping under a save.
+func cutConnection(t *testing.T, s *Store, tx *sql.Tx) {
+	t.Helper()
+	var pid int
+	if err := tx.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&pid); err != nil {
+		t.Fatal(err)
+	}
+	var gone bool
+	if err := s.db.QueryRowContext(ctx, "SELECT pg_terminate_backend(?, 5000)", pid).Scan(&gone); err != nil || !gone {
+		t.Fatalf("cutting the connection: %v %v", gone, err)
+	}
+}
+
+// cutFirstCommits cuts the connection just before the COMMIT of the next
+// n saves, and counts the COMMITs tried.
+func cutFirstCommits(t *testing.T, s *Store, n int) *int {
+	tries := 0
+	s.hooks.beforeCommit = func(_ context.Context, tx *sql.Tx) {
+		if tries++; tries <= n {
+			cutConnection(t, s, tx)
+		}
+	}
+	return &tries
+}
+
+func TestASaveCutOffBeforeItsCommitIsMadeOnceWhenTheServerAnswers(t *testing.T) {
+	s := openServerTemp(t)
+	p := data.Person{Name: "Mair Jones", Nation: data.Wales}
+	tries := cutFirstCommits(t, s, 1)
+	if err := s.SavePerson(ctx, &p); err != nil {
+		t.Fatalf("a save cut off once was not made when tried again: %v", err)
+	}
+	if *tries != 2 || p.Version != 0 {
+		t.Fatalf("tried %d times, version %d; want 2 tries and version 0 (a new record's)", *tries, p.Version)
+	}
+
+	// A change to a record: the retried save sends the version it read,
+	// so it is not taken for someone else's change.
+	p.Notes = "Prefers phone calls"
+	tries = cutFirstCommits(t, s, 2)
+	if err := s.SavePerson(ctx, &p); err != nil {
+		t.Fatalf("a change cut off twice: %v", err)
+	}
+	got, err := s.Person(ctx, p.ID)
+	if err != nil || got.Notes != p.Notes || got.Version != 1 || p.Version != 1 {
+		t.Fatalf("after the retried change: stored %q v%d, held v%d (%v); want v1", got.Notes, got.Version, p.Version, err)
+	}
+
+	// Several records together: a request with its receipt and its step.
+	req := data.Request{Subject: data.SubjectDiagnosis, Condition: "asthma"}
+	letter := data.Letter{Kind: data.KindSecondOpinionDiagnosis, Body: "Dear Dr Rees,"}
+	step := data.Step{On: data.MustDate(2026, 11, 2)}
+	tries = cutFirstCommits(t, s, 1)
+	p.Notes = "Prefers letters"
+	if err := s.SaveTogether(ctx, Together{Person: &p, Request: &req, Letter: &letter, Step: &step}); err != nil {
+		t.Fatalf("saving together, cut off once: %v", err)
+	}
+	steps, err := s.StepsFor(ctx, req.ID)
+	if err != nil || len(steps) != 1 || p.Version != 2 || req.Version != 0 || letter.Version != 0 {
+		t.Fatalf("after the retried save: %d steps, versions %d %d %d (%v); want 1 step, versions 2 0 0",
+			len(steps), p.Version, req.Version, letter.Version, err)
+	}
+
+	// Many records in one batch.
+	b := Batch{People: []data.Person{p, {Name: "Ffion Rees", Nation: data.Wales}}}
+	b.People[0].Notes = "Moved house"
+	cutFirstCommits(t, s, 1)
+	if err := s.SaveBatch(ctx, &b); err != nil {
+		t.Fatalf("a batch cut off once: %v", err)
+	}
+	if b.People[0].Version != 3 || b.People[1].Version != 0 {
+		t.Fatalf("batch versions %d %d; want 3 0", b.People[0].Version, b.People[1].Version)
+	}
+}
+
+func TestASaveWhoseAnswerWasLostIsNotMadeTwice(t *testing.T) {
+	s := openServerTemp(t)
+	p := data.Person{Name: "Mair Jones", Nation: data.Wales}
+	mustSave(t, s.SavePerson(ctx, &p))
+	req := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma"}
+	mustSave(t, s.SaveRequest(ctx, &req))
+
+	// The COMMIT is made, then its answer lost. Running the save again
+	// would add the step twice (or be refused for its id): the server is
+	// asked instead, and says it was made.
+	lost := 0
+	s.hooks.afterCommit = func() error {
+		if lost++; lost == 1 {
+			return driver.ErrBadConn
+		}
+		return nil
+	}
+	st := data.Step{RequestID: req.ID, On: data.MustDate(2026, 11, 2), Kind: data.StepNote, Summary: "Rang the clinic"}
+	if err := s.AddStep(ctx, &st); err != nil {
+		t.Fatalf("a save made but not answered was reported as %v", err)
+	}
+	steps, err := s.StepsFor(ctx, req.ID)
+	if err != nil || len(steps) != 1 || lost != 1 {
+		t.Fatalf("%d steps after one save (%d commits answered or lost, %v); want 1 step, 1 commit", len(steps), lost, err)
+	}
+
+	// A change made but not answered keeps the version the server gave it.
+	lost = 0
+	p.Notes = "Prefers phone calls"
+	if err := s.SavePerson(ctx, &p); err != nil || p.Version != 1 || lost != 1 {
+		t.Fatalf("change made but not answered: %v, version %d after %d commits; want version 1 after 1", err, p.Version, lost)
+	}
+}
+
+func TestASaveTheServerNeverTakesSaysItWasNotSaved(t *testing.T) {
+	s := openServerTemp(t)
+	s.retryWindow = time.Second
+	// The connection is cut under the save every time it is tried, so
+	// no COMMIT is ever sent: it was certainly not saved.
+	cutEveryTime := func(tx txn) error {
+		var pid int
+		if err := tx.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&pid); err != nil {
+			return err
+		}
+		var gone bool
+		if err := s.db.QueryRowContext(ctx, "SELECT pg_terminate_backend(?, 5000)", pid).Scan(&gone); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, "SELECT 1")
+		return err
+	}
+	err := s.inTx(ctx, cutEveryTime)
+	if !errors.Is(err, ErrServerUnreachable) || !strings.Contains(data.Message(err), "so this was not saved") {
+		t.Fatalf("a save never sent said %q (%v); want that it was not saved", data.Message(err), err)
+	}
+}
+
+// A network that goes away under a desk can leave the server waiting for
+// the rest of a transaction whose COMMIT never arrived, holding its
+// records. The desk ends that transaction once the server answers again,
+// and makes the save at once, instead of waiting it out.
+func TestASaveLeftOpenOnTheServerIsEndedAndMadeAgain(t *testing.T) {
+	srv := pgtest.Start(t)
+	url := srv.NewDatabase(t)
+	link := srv.NewLink(t)
+	s, err := OpenServer(ctx, link.Through(srv, url), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.retryWindow = 5 * time.Second // long enough to end it, short if it is not
+
+	tries := 0
+	s.hooks.beforeCommit = func(context.Context, *sql.Tx) {
+		if tries++; tries == 1 {
+			link.Abandon()
+		}
+	}
+	p := data.Person{Name: "Mair Jones", Nation: data.Wales}
+	if err := s.SavePerson(ctx, &p); err != nil {
+		t.Fatalf("a save left open on the server: %v", err)
+	}
+	if tries != 2 {
+		t.Fatalf("the save was tried %d times, want 2", tries)
+	}
+	var left int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "+
+		"AND state = 'idle in transaction'").Scan(&left); err != nil || left != 0 {
+		t.Fatalf("%d transactions still left open on the server (%v)", left, err)
+	}
+	if people, err := s.People(ctx); err != nil || len(people) != 1 {
+		t.Fatalf("the server holds %d people (%v), want 1", len(people), err)
+	}
+}
+// Every connection to the server notices a lost network in seconds, and
+// the server ends a transaction a vanished desk left open after a minute,
+// unless the address says otherwise.
+func TestConnectionsNoticeALostNetwork(t *testing.T) {
+	s := openServerTemp(t)
+	var idle string
+	if err := s.db.QueryRowContext(ctx, "SHOW idle_in_transaction_session_timeout").Scan(&idle); err != nil || idle != "1min" {
+		t.Fatalf("the server ends abandoned transactions after %q (%v), want 1min", idle, err)
+	}
+	if s.cfg.ConnectTimeout != connectTimeout || s.cfg.DialFunc == nil {
+		t.Fatalf("connecting waits %v, dial %p; want %v and keepalives", s.cfg.ConnectTimeout, s.cfg.DialFunc, connectTimeout)
+	}
+
+	cfg, err := serverConfig("postgres://jane@localhost/cases?connect_timeout=3&idle_in_transaction_session_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.ConnectTimeout != 3*time.Second || cfg.RuntimeParams["idle_in_transaction_session_timeout"] != "5000" {
+		t.Fatalf("the address's own settings were replaced: %v, %q", cfg.ConnectTimeout, cfg.RuntimeParams["idle_in_transaction_session_timeout"])
+	}
+}
