@@ -90,7 +90,8 @@ func backgroundForm[T any](s *shell, fields []*field, work func(ctx context.Cont
 	if len(fields) > 0 {
 		form = fields[0] // the same for every press of one form's Save
 	}
-	saveJob(s, form, work, done, func(err error) { s.showError(showProblems(err, fields...)) })
+	// The forms close once saved: a second press is let go.
+	saveJob(s, form, nil, work, done, func(err error) { s.showError(showProblems(err, fields...)) })
 }
 
 // ctxT is short for the context every job is given.

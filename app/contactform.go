@@ -28,6 +28,9 @@ type contactForm struct {
 	nations    *widget.CheckGroup
 	policy     *widget.Check
 	policyNote *widget.Label
+	// loads counts the contacts loaded, so that a save that ends after the
+	// form moved on to another does not put its own back.
+	loads int
 }
 
 func newContactForm(c data.Contact) *contactForm {
@@ -95,6 +98,7 @@ func checkDaysOptional(s string) string {
 }
 
 func (f *contactForm) load(c data.Contact) {
+	f.loads++
 	f.contact = c
 	role := c.Role
 	if role == "" {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"reflect"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -122,18 +123,28 @@ func (d *directoryScreen) onSave() {
 // keep saves c, or shows what someone else changed meanwhile.
 func (d *directoryScreen) keep(c data.Contact) {
 	st := d.s.st
-	original := d.form.contact
-	saveJob(d.s, d.form, func(ctx context.Context) (data.Contact, error) {
+	// What the form shows now, to tell afterwards whether more was typed
+	// while it saved (c may differ from it: two people's changes merged).
+	original, loads := d.form.contact, d.form.loads
+	shown, _ := d.form.value()
+	saveJob(d.s, d.form, d.onSave, func(ctx context.Context) (data.Contact, error) {
 		err := st.SaveContact(ctx, &c)
 		return c, err
 	}, func(c data.Contact) {
 		d.s.cl.putContact(c)
+		d.filter(d.search.Text)
+		d.list.Refresh()
+		if d.form.loads != loads {
+			return // the form has moved on to another contact
+		}
+		if now, _ := d.form.value(); !sameContact(now, shown) {
+			d.form.contact = c // what was typed while it saved stays, to be saved next
+			return
+		}
 		d.form.load(c)
 		d.title.SetText("Edit " + c.DisplayName())
 		d.saved.SetText("Saved.")
 		d.showVerified(c)
-		d.filter(d.search.Text)
-		d.list.Refresh()
 	}, func(err error) {
 		load := func(ctx context.Context) (data.Contact, error) { return st.Contact(ctx, c.ID) }
 		if !onSaveConflict(d.s, err, "contact", original, c, load, d.keep, func(theirs data.Contact) {
@@ -151,4 +162,9 @@ func (d *directoryScreen) keep(c data.Contact) {
 func (d *directoryScreen) recordsChanged() {
 	d.filter(d.search.Text)
 	d.list.Refresh()
+}
+
+// sameContact reports whether the form still holds what it did.
+func sameContact(a, b data.Contact) bool {
+	return reflect.DeepEqual(a, b)
 }

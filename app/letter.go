@@ -302,19 +302,29 @@ func (ls *letterScreen) saveThen(done func()) {
 // keep saves l, or shows what someone else changed meanwhile.
 func (ls *letterScreen) keep(l data.Letter, done func()) {
 	st := ls.s.st
-	saveJob(ls.s, ls, func(ctx context.Context) (data.Letter, error) {
+	sent := l
+	saveJob(ls.s, ls, func() { ls.saveThen(done) }, func(ctx context.Context) (data.Letter, error) {
 		err := st.SaveLetter(ctx, &l)
 		return l, err
 	}, func(l data.Letter) {
+		// What was changed while it was saving stays, to be saved next.
+		now := ls.rec
 		ls.rec = l
-		ls.dirty = false
+		ls.rec.LargePrint, ls.rec.RecipientID = now.LargePrint, now.RecipientID
+		ls.dirty = ls.body() != sent.Body || now.LargePrint != sent.LargePrint || now.RecipientID != sent.RecipientID
 		ls.s.cl.putLetter(l)
-		if done != nil {
+		switch {
+		case done != nil && ls.dirty:
+			ls.saveThen(done) // typed while it saved: that too, before moving on
+		case done != nil:
 			done()
-			return
+		case ls.dirty:
+			ls.status.SetText("Changes not saved yet (Ctrl+S saves).")
+			ls.refreshPreview()
+		default:
+			ls.status.SetText("Saved.")
+			ls.refreshPreview()
 		}
-		ls.status.SetText("Saved.")
-		ls.refreshPreview()
 	}, func(err error) {
 		load := func(ctx context.Context) (data.Letter, error) { return st.Letter(ctx, l.ID) }
 		again := func(l data.Letter) { ls.keep(l, done) }

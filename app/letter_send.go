@@ -168,7 +168,7 @@ func (ls *letterScreen) markSent(on data.Date, how data.SentHow, minutes int) {
 		l    data.Letter
 		step data.Step
 	}
-	saveJob(ls.s, ls, func(ctx context.Context) (sent, error) {
+	saveJob(ls.s, ls, func() { ls.markSent(on, how, minutes) }, func(ctx context.Context) (sent, error) {
 		err := st.MarkSent(ctx, &l, &step)
 		return sent{l, step}, err
 	}, func(r sent) {

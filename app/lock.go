@@ -82,7 +82,11 @@ func (s *shell) unlockScreens() {
 	l.screen = nil
 	s.win.SetContent(l.content)
 	for _, o := range l.overlays {
-		s.win.Canvas().Overlays().Add(o)
+		// A dialog closed while locked (its save ended) stays closed: put
+		// back hidden, it would sit on top and take every click.
+		if o.Visible() {
+			s.win.Canvas().Overlays().Add(o)
+		}
 	}
 	l.content, l.overlays = nil, nil
 	held := l.held

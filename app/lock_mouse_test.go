@@ -14,12 +14,7 @@ import (
 // it without typing. Widgets keep their own hover (a button still lights
 // up under the pointer).
 func TestMouseMovementKeepsTheWindowUnlocked(t *testing.T) {
-	dir := t.TempDir()
-	seedRequest(t, dir)
-	protectFolder(t, dir)
-	s := openOn(t, dir)
-	unlockWith(t, s, s.current.(*unlockScreen), lockPass)
-	settle(t, s)
+	s := openProtectedUnlocked(t)
 	s.showPeople()
 	s.stopIdle() // the test drives the clock itself
 	l := s.locker()

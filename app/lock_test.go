@@ -106,12 +106,7 @@ func TestRecoveryKeyOpensAndAsksForANewPassphrase(t *testing.T) {
 }
 
 func TestLockHidesEveryPersonalDetailAndComesBackAsItWas(t *testing.T) {
-	dir := t.TempDir()
-	seedRequest(t, dir)
-	protectFolder(t, dir)
-	s := openOn(t, dir)
-	unlockWith(t, s, s.current.(*unlockScreen), lockPass)
-	settle(t, s)
+	s := openProtectedUnlocked(t)
 	s.showPeople()
 	settle(t, s)
 	if !strings.Contains(windowText(s), "Joseph Okoro") {
@@ -149,12 +144,7 @@ func TestLockHidesEveryPersonalDetailAndComesBackAsItWas(t *testing.T) {
 }
 
 func TestLockKeepsOpenDialogsAndWhatWasTyped(t *testing.T) {
-	dir := t.TempDir()
-	seedRequest(t, dir)
-	protectFolder(t, dir)
-	s := openOn(t, dir)
-	unlockWith(t, s, s.current.(*unlockScreen), lockPass)
-	settle(t, s)
+	s := openProtectedUnlocked(t)
 	e := widget.NewEntry()
 	e.SetText("typed about Joseph Okoro")
 	d := widgetDialog(s, e)
@@ -169,13 +159,21 @@ func TestLockKeepsOpenDialogsAndWhatWasTyped(t *testing.T) {
 	d.Hide()
 }
 
+// A dialog that closes while the window is locked (its save ended, say)
+// does not come back with the window: hidden on top, it took every click.
+func TestADialogClosedWhileLockedStaysClosed(t *testing.T) {
+	s := openProtectedUnlocked(t)
+	d := widgetDialog(s, widget.NewLabel("Still saving…"))
+	s.lockNow()
+	d.Hide()
+	unlockWith(t, s, s.lock.screen, lockPass)
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("a dialog closed while locked is back on top (visible %v)", top.Visible())
+	}
+}
+
 func TestWindowLocksWhenIdle(t *testing.T) {
-	dir := t.TempDir()
-	seedRequest(t, dir)
-	protectFolder(t, dir)
-	s := openOn(t, dir)
-	unlockWith(t, s, s.current.(*unlockScreen), lockPass)
-	settle(t, s)
+	s := openProtectedUnlocked(t)
 	s.stopIdle() // the test drives the clock itself
 	l := s.locker()
 	now := time.Now()
@@ -301,12 +299,7 @@ func widgetDialog(s *shell, o fyne.CanvasObject) dialog.Dialog {
 }
 
 func TestRestoringAProtectedBackupAsksForItsPassphrase(t *testing.T) {
-	dir := t.TempDir()
-	seedRequest(t, dir)
-	protectFolder(t, dir)
-	s := openOn(t, dir)
-	unlockWith(t, s, s.current.(*unlockScreen), lockPass)
-	settle(t, s)
+	s := openProtectedUnlocked(t)
 	backup, err := s.st.AutoBackup(ctx, 10)
 	if err != nil {
 		t.Fatal(err)
@@ -334,4 +327,17 @@ func TestRestoringAProtectedBackupAsksForItsPassphrase(t *testing.T) {
 	if s.cl == nil || len(s.cl.people) != 1 {
 		t.Fatal("the restored records did not open")
 	}
+}
+
+// openProtectedUnlocked opens a caseload protected with lockPass, and
+// unlocks it.
+func openProtectedUnlocked(t *testing.T) *shell {
+	t.Helper()
+	dir := t.TempDir()
+	seedRequest(t, dir)
+	protectFolder(t, dir)
+	s := openOn(t, dir)
+	unlockWith(t, s, s.current.(*unlockScreen), lockPass)
+	settle(t, s)
+	return s
 }

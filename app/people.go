@@ -183,7 +183,7 @@ func (s *shell) editPerson(person data.Person, saved func(data.Person)) {
 		st := s.st
 		var keep func(p data.Person)
 		keep = func(p data.Person) {
-			saveJob(s, form, func(ctx context.Context) (data.Person, error) {
+			saveJob(s, form, nil, func(ctx context.Context) (data.Person, error) {
 				err := st.SavePerson(ctx, &p)
 				return p, err
 			}, func(p data.Person) {

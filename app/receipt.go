@@ -47,7 +47,7 @@ func (ls *letterScreen) markGiven(on data.Date) {
 	l := ls.rec
 	l.Body, l.SentOn, l.SentHow = ls.final().EditableText(), on, data.SentByHand
 	st := ls.s.st
-	saveJob(ls.s, ls, func(ctx context.Context) (data.Letter, error) {
+	saveJob(ls.s, ls, func() { ls.markGiven(on) }, func(ctx context.Context) (data.Letter, error) {
 		err := st.SaveLetter(ctx, &l)
 		return l, err
 	}, func(l data.Letter) {

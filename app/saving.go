@@ -13,42 +13,54 @@ import (
 
 // A form's save is under way until the records answer. On a team's server
 // whose connection was lost that can be several seconds, while the save is
-// tried again (store's server_retry.go). Meanwhile a second press of Save
-// would save the form twice, and the person should see that the first is
-// still going: after a second they are told so.
+// tried again (store's server_retry.go). Meanwhile a second save of the
+// same form would race the first: a new record saved twice, or a change
+// sent with the version the first is replacing and refused as someone
+// else's. So a form saves once at a time. A press of Save on a form that
+// closes once saved is let go; on one that stays open, what was asked for
+// (the latest, if several) is done once the save before it has ended, from
+// what the form then holds. And after a second the person is told the
+// save is still going.
 
 // slowSave is how long a save may take before the person is told it is
 // still going (a variable for the tests).
 var slowSave = time.Second
 
 // saveJob is runJob for a save made from a form (form is any value that
-// stands for it, the same for every press of its Save): a press while the
-// form's last save is still going does nothing, and a save that takes long
-// says so. A nil form is not guarded, but still says so.
-func saveJob[T any](s *shell, form any, work func(ctx ctxT) (T, error), done func(T), fail func(error)) {
-	finish, ok := s.startSave(form)
+// stands for it, the same for every press of its Save). If the form's last
+// save is still going, nothing is saved now: then runs once it has ended,
+// if then is not nil. A nil form is not held back.
+func saveJob[T any](s *shell, form any, then func(), work func(ctx ctxT) (T, error), done func(T), fail func(error)) {
+	finish, ok := s.startSave(form, then)
 	if !ok {
 		return
 	}
 	runJob(s, work, func(v T) {
-		finish()
+		next := finish()
 		done(v)
+		if next != nil {
+			next()
+		}
 	}, func(err error) {
-		finish()
+		finish() // what was asked for next is let go: the person is told why this one failed
 		fail(err)
 	})
 }
 
-// startSave marks form as saving, unless it already is (then ok is false
-// and nothing should be saved). finish is called on the UI goroutine once
-// the save has ended, either way.
-func (s *shell) startSave(form any) (finish func(), ok bool) {
+// startSave marks form as saving, unless it already is: then ok is false,
+// and then (if not nil) is kept to run once the save going has ended, in
+// place of anything kept before. finish, called on the UI goroutine once
+// the save has ended, either way, returns what was kept.
+func (s *shell) startSave(form any, then func()) (finish func() (next func()), ok bool) {
 	if form != nil && s.saving[form] {
+		if then != nil {
+			s.savingNext[form] = then
+		}
 		return nil, false
 	}
 	if form != nil {
 		if s.saving == nil {
-			s.saving = map[any]bool{}
+			s.saving, s.savingNext = map[any]bool{}, map[any]func(){}
 		}
 		s.saving[form] = true
 	}
@@ -56,18 +68,24 @@ func (s *shell) startSave(form any) (finish func(), ok bool) {
 	var notice dialog.Dialog
 	timer := time.AfterFunc(slowSave, func() {
 		s.jobs.deliver(func() {
-			if !ended {
+			if !ended && !s.isLocked() { // a notice held behind the lock would outlive the save
 				notice = s.stillSaving()
 			}
 		})
 	})
-	return func() {
+	return func() func() {
 		ended = true
 		timer.Stop()
-		delete(s.saving, form)
 		if notice != nil {
 			notice.Hide()
 		}
+		if form == nil {
+			return nil
+		}
+		delete(s.saving, form)
+		next := s.savingNext[form]
+		delete(s.savingNext, form)
+		return next
 	}, true
 }
 
@@ -77,10 +95,10 @@ func (s *shell) stillSaving() dialog.Dialog {
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(440, 0))
 	bar := widget.NewProgressBarInfinite()
-	d := dialog.NewCustomWithoutButtons("Still saving…", container.NewVBox(width,
+	d := dialog.NewCustom("Still saving…", "Hide this", container.NewVBox(width,
 		prose("This is taking longer than usual. If the connection to the team's server was lost, the save is tried "+
 			"again for a few seconds as it comes back. What you typed is kept either way: you will be told if it "+
-			"could not be saved."), bar), s.win)
+			"could not be saved. Hiding this message does not stop the save."), bar), s.win)
 	s.showDialog(d)
 	return d
 }

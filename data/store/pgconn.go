@@ -18,7 +18,7 @@ import (
 
 // openServerDB opens a pool of connections to the server described by cfg.
 func openServerDB(cfg *pgx.ConnConfig) *sql.DB {
-	return sql.OpenDB(serverConnector{stdlib.GetConnector(*cfg)})
+	return sql.OpenDB(serverConnector{stdlib.GetConnector(*cfg, stdlib.OptionAfterConnect(limitAbandoned))})
 }
 
 type serverConnector struct{ driver.Connector }

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"context"
 	"net"
-	"strconv"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -12,9 +14,11 @@ import (
 //
 // A desk: without these, a save sent into a network that has gone (Wi-Fi
 // dropped, a cable pulled) waits for the system's own limits, two minutes
-// and more, before anyone is told. Keepalives are answered by the
-// server's computer even while the server works on a long query, so they
-// never cut a slow answer short.
+// to a quarter of an hour, before anyone is told. Keepalives notice a
+// quiet connection gone; the send timeout (where the system has one) one
+// whose data is not acknowledged. Neither cuts a slow answer short: the
+// server's computer acknowledges and answers keepalives while the server
+// works on a long query.
 //
 // The server: a desk that vanished in the middle of a save leaves its
 // transaction open there, holding its records against every other desk,
@@ -26,20 +30,32 @@ const (
 	keepAliveIdle      = 5 * time.Second
 	keepAliveInterval  = 5 * time.Second
 	keepAliveProbes    = 3
-	abandonedTxTimeout = time.Minute
+	unacknowledgedFor  = 20 * time.Second
+	abandonedTxTimeout = "60000" // milliseconds
 )
 
 // noticeLostConnections sets cfg to notice a lost connection as above,
-// keeping any timeout the address itself gives.
-func noticeLostConnections(cfg *pgx.ConnConfig) {
-	if cfg.ConnectTimeout == 0 {
+// keeping a connect timeout the address (or PGCONNECT_TIMEOUT) gives.
+func noticeLostConnections(cfg *pgx.ConnConfig, address string) {
+	if !strings.Contains(address, "connect_timeout") && os.Getenv("PGCONNECT_TIMEOUT") == "" {
 		cfg.ConnectTimeout = connectTimeout
 	}
-	dialer := &net.Dialer{KeepAliveConfig: net.KeepAliveConfig{
-		Enable: true, Idle: keepAliveIdle, Interval: keepAliveInterval, Count: keepAliveProbes}}
-	cfg.DialFunc = dialer.DialContext
-	const idle = "idle_in_transaction_session_timeout"
-	if _, set := cfg.RuntimeParams[idle]; !set {
-		cfg.RuntimeParams[idle] = strconv.Itoa(int(abandonedTxTimeout.Milliseconds()))
+	dialer := &net.Dialer{
+		KeepAliveConfig: net.KeepAliveConfig{Enable: true, Idle: keepAliveIdle, Interval: keepAliveInterval, Count: keepAliveProbes},
+		Control:         sendTimeout(unacknowledgedFor),
 	}
+	cfg.DialFunc = dialer.DialContext
+}
+
+// endAbandonedAfterSQL has the server end this connection's transaction if it
+// is left waiting for a minute, unless whoever runs the server chose a
+// limit of their own (for the server, the database, the member, or in the
+// address's options).
+const endAbandonedAfterSQL = "SELECT set_config('idle_in_transaction_session_timeout', '" + abandonedTxTimeout + "', false) " +
+	"WHERE current_setting('idle_in_transaction_session_timeout') = '0'"
+
+// limitAbandoned runs endAbandonedAfterSQL on each new connection.
+func limitAbandoned(ctx context.Context, conn *pgx.Conn) error {
+	_, err := conn.Exec(ctx, endAbandonedAfterSQL)
+	return err
 }

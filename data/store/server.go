@@ -114,7 +114,7 @@ func serverConfig(address string) (*pgx.ConnConfig, error) {
 			"postgres://your-name@server.example.org/secondopinion. Please check it and try again."}
 	}
 	cfg.RuntimeParams["application_name"] = "Second Opinion " + uuid.NewString()[:13]
-	noticeLostConnections(cfg)
+	noticeLostConnections(cfg, address)
 	if !isLocalHost(cfg.Host) && !checksCertificate(cfg) {
 		return nil, &data.UserError{Message: "The connection to " + cfg.Host + " would not check the server's certificate, " +
 			"so someone on the network could read or change the records. Please use sslmode=verify-full " +
@@ -258,7 +258,7 @@ func explainServer(err error) error {
 	case strings.Contains(msg, "certificate") || strings.Contains(msg, "x509") || strings.Contains(msg, "tls"):
 		return &data.UserError{Err: err, Message: "The server's certificate could not be checked, so nothing was sent to it. " +
 			"Please ask whoever runs the server for the right certificate and address."}
-	case lostConnection(err) || unreachableWords(msg):
+	case lostConnection(err) || (sqlState(err) == "" && unreachableWords(msg)):
 		return &data.UserError{Err: fmt.Errorf("%w: %w", ErrServerUnreachable, err), Message: "The team's server cannot be reached " +
 			"(the network or the server may be down), so this may not have been saved. What you typed is still here: " +
 			"once the connection is back, please open the record again to see whether it was saved before saving it again."}
@@ -277,14 +277,18 @@ func unreachableWords(msg string) bool {
 // lostConnection reports whether err is a connection that went away under
 // a query or could not be made: pgx says "conn closed", database/sql a bad
 // connection, the network a failed dial, read or write. (A cancelled
-// context is not one: pgx reports it as a timeout too.)
+// context is not one: pgx reports it as a timeout too.) An answer from the
+// server counts only by its code, as its words may quote a record.
 func lostConnection(err error) bool {
 	if errors.Is(err, context.Canceled) {
 		return false
 	}
+	if state := sqlState(err); state != "" {
+		return serverWentAway(state)
+	}
 	var op *net.OpError
 	return errors.Is(err, driver.ErrBadConn) || errors.Is(err, net.ErrClosed) || errors.As(err, &op) ||
-		strings.Contains(err.Error(), "conn closed") || serverWentAway(sqlState(err))
+		strings.Contains(err.Error(), "conn closed")
 }
 
 // serverWentAway reports whether a SQLSTATE is the server closing the

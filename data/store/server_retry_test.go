@@ -183,24 +183,102 @@ func TestASaveLeftOpenOnTheServerIsEndedAndMadeAgain(t *testing.T) {
 		t.Fatalf("the server holds %d people (%v), want 1", len(people), err)
 	}
 }
-// Every connection to the server notices a lost network in seconds, and
-// the server ends a transaction a vanished desk left open after a minute,
-// unless the address says otherwise.
-func TestConnectionsNoticeALostNetwork(t *testing.T) {
-	s := openServerTemp(t)
-	var idle string
-	if err := s.db.QueryRowContext(ctx, "SHOW idle_in_transaction_session_timeout").Scan(&idle); err != nil || idle != "1min" {
-		t.Fatalf("the server ends abandoned transactions after %q (%v), want 1min", idle, err)
-	}
-	if s.cfg.ConnectTimeout != connectTimeout || s.cfg.DialFunc == nil {
-		t.Fatalf("connecting waits %v, dial %p; want %v and keepalives", s.cfg.ConnectTimeout, s.cfg.DialFunc, connectTimeout)
-	}
 
-	cfg, err := serverConfig("postgres://jane@localhost/cases?connect_timeout=3&idle_in_transaction_session_timeout=5000")
+// Every connection to the server has the server end a transaction a
+// vanished desk left open after a minute, unless the address or the
+// server says otherwise; a connect timeout an address gives is kept.
+func TestConnectionsHaveAbandonedTransactionsEnded(t *testing.T) {
+	srv := pgtest.Start(t)
+	url := srv.NewDatabase(t)
+	for _, c := range []struct{ address, want string }{
+		{url, "1min"},
+		{url + sep(url) + "options=-c%20idle_in_transaction_session_timeout%3D5s", "5s"},
+	} {
+		s, err := OpenServer(ctx, c.address, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var idle string
+		err = s.db.QueryRowContext(ctx, "SHOW idle_in_transaction_session_timeout").Scan(&idle)
+		s.Close()
+		if err != nil || idle != c.want {
+			t.Errorf("%s: the server ends abandoned transactions after %q (%v), want %s", c.address, idle, err, c.want)
+		}
+	}
+	for address, want := range map[string]time.Duration{
+		"postgres://jane@localhost/cases":                   connectTimeout,
+		"postgres://jane@localhost/cases?connect_timeout=0": 0,
+		"postgres://jane@localhost/cases?connect_timeout=3": 3 * time.Second,
+	} {
+		cfg, err := serverConfig(address)
+		if err != nil || cfg.ConnectTimeout != want {
+			t.Errorf("%s: connecting waits %v (%v), want %v", address, cfg.ConnectTimeout, err, want)
+		}
+	}
+}
+
+func sep(url string) string {
+	if strings.Contains(url, "?") {
+		return "&"
+	}
+	return "?"
+}
+
+// A connection lost in the middle of a save leaves the server holding the
+// records it changed. Running the save again would wait for the server to
+// give up on it (a minute); the desk ends it first.
+func TestASaveCutOffMidwayDoesNotWaitOnWhatItLeftOpen(t *testing.T) {
+	srv := pgtest.Start(t)
+	url := srv.NewDatabase(t)
+	link := srv.NewLink(t)
+	s, err := OpenServer(ctx, link.Through(srv, url), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.ConnectTimeout != 3*time.Second || cfg.RuntimeParams["idle_in_transaction_session_timeout"] != "5000" {
-		t.Fatalf("the address's own settings were replaced: %v, %q", cfg.ConnectTimeout, cfg.RuntimeParams["idle_in_transaction_session_timeout"])
+	defer s.Close()
+	s.retryWindow = 5 * time.Second
+	p := data.Person{Name: "Mair Jones", Nation: data.Wales}
+	mustSave(t, s.SavePerson(ctx, &p))
+
+	tries := 0
+	change := func(tx txn) error {
+		if _, err := tx.ExecContext(ctx, "UPDATE people SET notes = 'changed' WHERE id = ?", p.ID); err != nil {
+			return err
+		}
+		if tries++; tries == 1 {
+			link.Abandon() // the server keeps the transaction, and the row it changed
+		}
+		_, err := tx.ExecContext(ctx, "SELECT 1")
+		return err
+	}
+	// Without ending what was left open, the second try waits a minute on
+	// the row; this gives up well before.
+	limited, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if err := s.inTx(limited, change); err != nil {
+		t.Fatalf("a save cut off midway: %v", err)
+	}
+	if tries != 2 {
+		t.Fatalf("tried %d times, want 2", tries)
+	}
+}
+
+// What the server says of a transaction whose answer was lost.
+func TestTheVerdictOnALostCommit(t *testing.T) {
+	for _, c := range []struct {
+		status    string
+		restarted bool
+		want      madeOrNot
+	}{
+		{"committed", false, wasMade},
+		{"committed", true, unknowable}, // its id may have been handed out again after a crash
+		{"aborted", false, wasNotMade},
+		{"aborted", true, wasNotMade},
+		{"in progress", false, stillOpen},
+		{"", false, stillOpen},
+	} {
+		if got := verdict(c.status, c.restarted); got != c.want {
+			t.Errorf("verdict(%q, restarted %v) = %d, want %d", c.status, c.restarted, got, c.want)
+		}
 	}
 }

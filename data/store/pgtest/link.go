@@ -39,8 +39,8 @@ func (s *Server) NewLink(t testing.TB) *Link {
 	return l
 }
 
-// Through is address (a URL or key=value address on the server) with
-// the link's port in place of the server's.
+// Through is address (a postgres:// URL of the server) with the link's
+// port in place of the server's.
 func (l *Link) Through(s *Server, address string) string {
 	port := strconv.Itoa(l.ln.Addr().(*net.TCPAddr).Port)
 	return strings.Replace(address, ":"+strconv.Itoa(s.Port)+"/", ":"+port+"/", 1)
@@ -65,6 +65,12 @@ func (l *Link) serve() {
 			continue
 		}
 		l.mu.Lock()
+		if l.down { // cut while this one was being made
+			l.mu.Unlock()
+			desk.Close()
+			server.Close()
+			continue
+		}
 		l.desks, l.servers = append(l.desks, desk), append(l.servers, server)
 		l.mu.Unlock()
 		// Neither copy closes the server's side when the desk's goes:
