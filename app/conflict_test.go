@@ -1,7 +1,9 @@
 package app
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -103,5 +105,44 @@ func TestFieldLabels(t *testing.T) {
 		if got := fieldLabel(name); got != want {
 			t.Errorf("fieldLabel(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// One desk changes a letter's wording while another ticks large print and
+// keeps both: the second desk's screen then shows the new wording, and
+// moving on does not save its old wording over it.
+func TestKeepingBothChangesToALetterKeepsTheOtherWording(t *testing.T) {
+	a, b := twoDesks(t)
+	p := data.Person{Name: "Mair Jones", Nation: data.Wales}
+	must(t, a.st.SavePerson(ctx, &p))
+	r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma"}
+	must(t, a.st.SaveRequest(ctx, &r))
+	l := data.Letter{RequestID: r.ID, Kind: data.KindAskAgain, Body: "Dear Dr Rees,\n\nFirst wording."}
+	must(t, a.st.SaveLetter(ctx, &l))
+	waitUntil(t, b, 10*time.Second, "the other desk sees the request", func() bool { _, ok := b.cl.requests[r.ID]; return ok })
+	b.showLetter(l)
+	settle(t, b)
+	ls := b.current.(*letterScreen)
+
+	atA := l
+	atA.Body = "Dear Dr Rees,\n\nBetter wording."
+	must(t, a.st.SaveLetter(ctx, &atA))
+	ls.large.SetChecked(true)
+	ls.onSave()
+	b.jobs.wait()
+	res, ok := b.conflict.(*conflictResolver[data.Letter])
+	if !ok || !res.both() {
+		t.Fatalf("no choice to keep both was shown (%T)", b.conflict)
+	}
+	test.Tap(res.keepBoth)
+	b.jobs.wait()
+	if !strings.Contains(ls.editor.Text, "Better wording") || ls.dirty {
+		t.Fatalf("after keeping both the screen shows %q (unsaved %v), want the other desk's wording, saved", ls.editor.Text, ls.dirty)
+	}
+	b.showToday()
+	settle(t, b)
+	stored, err := a.st.Letter(ctx, l.ID)
+	if err != nil || stored.Body != atA.Body || !stored.LargePrint {
+		t.Fatalf("stored: %q, large print %v (%v); want the other desk's wording in large print", stored.Body, stored.LargePrint, err)
 	}
 }

@@ -157,6 +157,11 @@ func (f *contactForm) value() (data.Contact, bool) {
 			ok = false
 		}
 	}
+	return f.typed(), ok
+}
+
+// typed is the contact as typed, unchecked (nothing is shown).
+func (f *contactForm) typed() data.Contact {
 	c := f.contact
 	for _, r := range data.ContactRoles {
 		if r.Label() == f.role.Selected {
@@ -178,5 +183,5 @@ func (f *contactForm) value() (data.Contact, bool) {
 		}
 	}
 	c.RefusalPolicy = f.policy.Checked && c.Role != data.RoleGP
-	return c, ok
+	return c
 }

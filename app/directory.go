@@ -122,11 +122,16 @@ func (d *directoryScreen) onSave() {
 
 // keep saves c, or shows what someone else changed meanwhile.
 func (d *directoryScreen) keep(c data.Contact) {
+	// What the form shows now, to tell afterwards whether it moved on to
+	// another contact, or more was typed, while this saved (c may differ
+	// from it: two people's changes merged after a conflict).
+	d.keepFor(c, d.form.loads, d.form.typed())
+}
+
+func (d *directoryScreen) keepFor(c data.Contact, loads int, shown data.Contact) {
 	st := d.s.st
-	// What the form shows now, to tell afterwards whether more was typed
-	// while it saved (c may differ from it: two people's changes merged).
-	original, loads := d.form.contact, d.form.loads
-	shown, _ := d.form.value()
+	original := d.form.contact
+	stillShown := func() bool { return d.form.loads == loads && reflect.DeepEqual(d.form.typed(), shown) }
 	saveJob(d.s, d.form, d.onSave, func(ctx context.Context) (data.Contact, error) {
 		err := st.SaveContact(ctx, &c)
 		return c, err
@@ -134,24 +139,27 @@ func (d *directoryScreen) keep(c data.Contact) {
 		d.s.cl.putContact(c)
 		d.filter(d.search.Text)
 		d.list.Refresh()
-		if d.form.loads != loads {
-			return // the form has moved on to another contact
-		}
-		if now, _ := d.form.value(); !sameContact(now, shown) {
+		switch {
+		case d.form.loads != loads:
+			// The form has moved on to another contact.
+		case !stillShown():
 			d.form.contact = c // what was typed while it saved stays, to be saved next
-			return
+		default:
+			d.form.load(c)
+			d.title.SetText("Edit " + c.DisplayName())
+			d.saved.SetText("Saved.")
+			d.showVerified(c)
 		}
-		d.form.load(c)
-		d.title.SetText("Edit " + c.DisplayName())
-		d.saved.SetText("Saved.")
-		d.showVerified(c)
 	}, func(err error) {
 		load := func(ctx context.Context) (data.Contact, error) { return st.Contact(ctx, c.ID) }
-		if !onSaveConflict(d.s, err, "contact", original, c, load, d.keep, func(theirs data.Contact) {
+		again := func(merged data.Contact) { d.keepFor(merged, loads, shown) }
+		if !onSaveConflict(d.s, err, "contact", original, c, load, again, func(theirs data.Contact) {
 			d.s.cl.putContact(theirs)
-			d.form.load(theirs)
-			d.showVerified(theirs)
 			d.list.Refresh()
+			if stillShown() {
+				d.form.load(theirs)
+				d.showVerified(theirs)
+			}
 		}) {
 			d.s.showError(showProblems(err, d.form.fields()...))
 		}
@@ -162,9 +170,4 @@ func (d *directoryScreen) keep(c data.Contact) {
 func (d *directoryScreen) recordsChanged() {
 	d.filter(d.search.Text)
 	d.list.Refresh()
-}
-
-// sameContact reports whether the form still holds what it did.
-func sameContact(a, b data.Contact) bool {
-	return reflect.DeepEqual(a, b)
 }

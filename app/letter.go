@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -20,7 +21,8 @@ import (
 // data.Letter.Body and never thrown away without asking.
 type letterScreen struct {
 	s        *shell
-	rec      data.Letter // the stored letter
+	rec      data.Letter // the letter, with the choices made on screen (large print, recipient)
+	stored   data.Letter // as last read or saved: what a conflict compares the screen with
 	req      data.Request
 	person   data.Person
 	to       *widget.Select
@@ -66,7 +68,7 @@ func (s *shell) showLetter(l data.Letter) { s.show(newLetterScreen(s, l), navPeo
 
 func newLetterScreen(s *shell, l data.Letter) *letterScreen {
 	req, _ := s.cl.request(l.RequestID)
-	ls := &letterScreen{s: s, rec: l, req: req}
+	ls := &letterScreen{s: s, rec: l, stored: l, req: req}
 	ls.person, _ = s.cl.person(ls.req.PersonID)
 	ls.editor = newMultiLineEntry(8)
 	ls.large = widget.NewCheck("Large print", ls.onLargePrint)
@@ -302,20 +304,27 @@ func (ls *letterScreen) saveThen(done func()) {
 // keep saves l, or shows what someone else changed meanwhile.
 func (ls *letterScreen) keep(l data.Letter, done func()) {
 	st := ls.s.st
-	sent := l
+	// What the screen shows now, to tell afterwards whether more was
+	// changed while it saved (l may differ from it: two people's changes
+	// merged after a conflict).
+	shown := ls.onScreen()
 	saveJob(ls.s, ls, func() { ls.saveThen(done) }, func(ctx context.Context) (data.Letter, error) {
 		err := st.SaveLetter(ctx, &l)
 		return l, err
 	}, func(l data.Letter) {
-		// What was changed while it was saving stays, to be saved next.
-		now := ls.rec
-		ls.rec = l
-		ls.rec.LargePrint, ls.rec.RecipientID = now.LargePrint, now.RecipientID
-		ls.dirty = ls.body() != sent.Body || now.LargePrint != sent.LargePrint || now.RecipientID != sent.RecipientID
+		now := ls.onScreen()
 		ls.s.cl.putLetter(l)
+		if now != shown {
+			// Changed while it saved: that stays on screen, to be saved next.
+			ls.rec, ls.stored = l, l
+			ls.rec.LargePrint, ls.rec.RecipientID = now.largePrint, now.recipientID
+			ls.dirty = true
+		} else {
+			ls.showAsSaved(l)
+		}
 		switch {
 		case done != nil && ls.dirty:
-			ls.saveThen(done) // typed while it saved: that too, before moving on
+			ls.saveThen(done) // changed while it saved: that too, before moving on
 		case done != nil:
 			done()
 		case ls.dirty:
@@ -328,20 +337,47 @@ func (ls *letterScreen) keep(l data.Letter, done func()) {
 	}, func(err error) {
 		load := func(ctx context.Context) (data.Letter, error) { return st.Letter(ctx, l.ID) }
 		again := func(l data.Letter) { ls.keep(l, done) }
-		if !onSaveConflict(ls.s, err, "letter", ls.rec, l, load, again, func(theirs data.Letter) {
-			ls.rec = theirs
+		if !onSaveConflict(ls.s, err, "letter", ls.stored, l, load, again, func(theirs data.Letter) {
 			ls.s.cl.putLetter(theirs)
-			if theirs.Body == "" { // theirs follows the records, as written
-				ls.editor.SetText(ls.composed.EditableText())
-			} else {
-				ls.editor.SetText(theirs.Body)
-			}
-			ls.dirty = false
-			ls.refreshPreview()
+			ls.showAsSaved(theirs)
 		}) {
 			ls.s.showError(err)
 		}
 	})
+}
+
+// onScreen is what the letter screen shows that a save keeps.
+type onScreen struct {
+	body        string
+	largePrint  bool
+	recipientID string
+}
+
+func (ls *letterScreen) onScreen() onScreen {
+	return onScreen{ls.body(), ls.rec.LargePrint, ls.rec.RecipientID}
+}
+
+// showAsSaved shows l as it is stored: after a conflict, the other
+// person's changes, or both people's together.
+func (ls *letterScreen) showAsSaved(l data.Letter) {
+	differs := ls.onScreen() != onScreen{l.Body, l.LargePrint, l.RecipientID}
+	if i := slices.Index(ls.toIDs, l.RecipientID); i >= 0 && l.RecipientID != ls.rec.RecipientID {
+		ls.to.SetSelectedIndex(i) // composes the letter again for them
+	}
+	if l.LargePrint != ls.large.Checked {
+		ls.large.SetChecked(l.LargePrint)
+	}
+	ls.rec, ls.stored = l, l
+	switch {
+	case l.Body == "" && ls.body() != "": // it follows the records, as written
+		ls.editor.SetText(ls.composed.EditableText())
+	case l.Body != "" && l.Body != ls.editor.Text:
+		ls.editor.SetText(l.Body)
+	}
+	ls.dirty = false
+	if differs && ls.s.current == ls { // a screen left behind need not be drawn again
+		ls.refreshPreview()
+	}
 }
 
 // onRecompose writes the letter again from the records, asking first if

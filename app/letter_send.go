@@ -153,6 +153,9 @@ func (ls *letterScreen) onMarkSent() {
 
 // markSent saves the letter as sent, with the due date from the rules.
 func (ls *letterScreen) markSent(on data.Date, how data.SentHow, minutes int) {
+	if ls.rec.Sent() {
+		return // marked already (asked twice while a save was going): one step, not two
+	}
 	l := ls.rec
 	// The whole text is kept as it went out, edited or not, so that the
 	// copy on file never changes with later records.
@@ -174,7 +177,7 @@ func (ls *letterScreen) markSent(on data.Date, how data.SentHow, minutes int) {
 	}, func(r sent) {
 		ls.s.cl.putLetter(r.l)
 		ls.s.cl.addStep(r.step)
-		ls.rec = r.l
+		ls.rec, ls.stored = r.l, r.l
 		ls.s.showRequest(r.l.RequestID)
 	}, ls.s.showError)
 }

@@ -44,6 +44,9 @@ func (ls *letterScreen) onMarkGiven() {
 // markGiven keeps the receipt's whole text as it was given. The desk
 // step already holds the date the decision is owed, so no step is added.
 func (ls *letterScreen) markGiven(on data.Date) {
+	if ls.rec.Sent() {
+		return // marked already (asked twice while a save was going)
+	}
 	l := ls.rec
 	l.Body, l.SentOn, l.SentHow = ls.final().EditableText(), on, data.SentByHand
 	st := ls.s.st
@@ -52,7 +55,7 @@ func (ls *letterScreen) markGiven(on data.Date) {
 		return l, err
 	}, func(l data.Letter) {
 		ls.s.cl.putLetter(l)
-		ls.rec = l
+		ls.rec, ls.stored = l, l
 		ls.dirty = false
 		ls.s.showLetter(l)
 	}, ls.s.showError)

@@ -91,7 +91,7 @@ func (e *requestEditScreen) onSave() {
 func (e *requestEditScreen) keep(req data.Request, fields []*field) {
 	st := e.s.st
 	e.saveBtn.Disable()
-	saveJob(e.s, e, nil, func(ctx context.Context) (data.Request, error) {
+	saveJob(e.s, nil, nil, func(ctx context.Context) (data.Request, error) {
 		err := st.SaveRequest(ctx, &req)
 		return req, err
 	}, func(r data.Request) {

@@ -17,10 +17,10 @@ import (
 // same form would race the first: a new record saved twice, or a change
 // sent with the version the first is replacing and refused as someone
 // else's. So a form saves once at a time. A press of Save on a form that
-// closes once saved is let go; on one that stays open, what was asked for
-// (the latest, if several) is done once the save before it has ended, from
-// what the form then holds. And after a second the person is told the
-// save is still going.
+// closes once saved is let go; on a screen that stays open, what was asked
+// for is done, in turn, once the save before it has ended, from what the
+// screen then holds. And after a second the person is told the save is
+// still going.
 
 // slowSave is how long a save may take before the person is told it is
 // still going (a variable for the tests).
@@ -28,8 +28,8 @@ var slowSave = time.Second
 
 // saveJob is runJob for a save made from a form (form is any value that
 // stands for it, the same for every press of its Save). If the form's last
-// save is still going, nothing is saved now: then runs once it has ended,
-// if then is not nil. A nil form is not held back.
+// save is still going, nothing is saved now: then, if not nil, runs once
+// it has ended. A nil form is not held back.
 func saveJob[T any](s *shell, form any, then func(), work func(ctx ctxT) (T, error), done func(T), fail func(error)) {
 	finish, ok := s.startSave(form, then)
 	if !ok {
@@ -38,29 +38,33 @@ func saveJob[T any](s *shell, form any, then func(), work func(ctx ctxT) (T, err
 	runJob(s, work, func(v T) {
 		next := finish()
 		done(v)
-		if next != nil {
-			next()
+		for _, f := range next {
+			f()
 		}
 	}, func(err error) {
-		finish() // what was asked for next is let go: the person is told why this one failed
+		if dropped := finish(); len(dropped) > 0 {
+			// What was asked for next is let go, as the person is told
+			// why this failed. A move to another screen was among it, so
+			// the next one keeps the screen's work again first.
+			s.leaving = nil
+		}
 		fail(err)
 	})
 }
 
 // startSave marks form as saving, unless it already is: then ok is false,
-// and then (if not nil) is kept to run once the save going has ended, in
-// place of anything kept before. finish, called on the UI goroutine once
-// the save has ended, either way, returns what was kept.
-func (s *shell) startSave(form any, then func()) (finish func() (next func()), ok bool) {
+// and then (if not nil) waits its turn. finish, called on the UI goroutine
+// once the save has ended, either way, returns what waited, in order.
+func (s *shell) startSave(form any, then func()) (finish func() (next []func()), ok bool) {
 	if form != nil && s.saving[form] {
 		if then != nil {
-			s.savingNext[form] = then
+			s.savingNext[form] = append(s.savingNext[form], then)
 		}
 		return nil, false
 	}
 	if form != nil {
 		if s.saving == nil {
-			s.saving, s.savingNext = map[any]bool{}, map[any]func(){}
+			s.saving, s.savingNext = map[any]bool{}, map[any][]func(){}
 		}
 		s.saving[form] = true
 	}
@@ -73,7 +77,7 @@ func (s *shell) startSave(form any, then func()) (finish func() (next func()), o
 			}
 		})
 	})
-	return func() func() {
+	return func() []func() {
 		ended = true
 		timer.Stop()
 		if notice != nil {

@@ -147,3 +147,24 @@ func TestALetterSavedWhileTypingStaysUnsaved(t *testing.T) {
 		t.Fatalf("the stored letter starts %q (%v), want both typings", l.Body[:min(40, len(l.Body))], err)
 	}
 }
+
+// "Mark as sent" asked for twice while the first is saving marks it once:
+// one "letter sent" step, not two.
+func TestALetterMarkedSentTwiceIsSentOnce(t *testing.T) {
+	s, ls := openNewLetter(t, data.KindAskAgain)
+	test.Type(ls.editor, "Please look again. ")
+	ls.onSave()
+	ls.markSent(s.today(), data.SentByPost, 0) // waits for the save
+	ls.markSent(s.today(), data.SentByPost, 0) // and this for that
+	settle(t, s)
+	steps, err := s.st.StepsFor(ctx, ls.req.ID)
+	sent := 0
+	for _, st := range steps {
+		if st.Kind == data.StepLetterSent && st.LetterID == ls.rec.ID {
+			sent++
+		}
+	}
+	if err != nil || sent != 1 {
+		t.Fatalf("%d letter-sent steps for the letter (%v), want 1", sent, err)
+	}
+}

@@ -176,7 +176,8 @@ func (ss *settingsScreen) onSave() {
 		}
 	}
 	st := ss.s.st
-	backgroundForm(ss.s, ss.senderFields(), func(ctx context.Context) (struct{}, error) {
+	// The screen stays open: a press during a save saves again after it.
+	saveJob(ss.s, ss, ss.onSave, func(ctx context.Context) (struct{}, error) {
 		if err := st.SaveSender(ctx, snd); err != nil {
 			return struct{}{}, err
 		}
@@ -199,5 +200,5 @@ func (ss *settingsScreen) onSave() {
 			ss.s.showSettings()
 		}
 		ss.saved.SetText("Saved.")
-	})
+	}, func(err error) { ss.s.showError(showProblems(err, ss.senderFields()...)) })
 }

@@ -178,7 +178,7 @@ func (w *wizard) onNext() {
 	contact, newContact := w.to.pending()
 	firstPage, lastPage := w.step == 0, w.step == len(w.pages)-1
 	w.next.Disable()
-	saveJob(w.s, w, nil, func(ctx context.Context) (saved wizardSave, err error) {
+	saveJob(w.s, nil, nil, func(ctx context.Context) (saved wizardSave, err error) {
 		// A new person or contact is saved with the request, in one
 		// transaction, so a failed save leaves no stray copy behind.
 		t := store.Together{Request: &req}
@@ -238,7 +238,7 @@ func (w *wizard) leave(done func()) {
 		return
 	}
 	st := w.s.st
-	saveJob(w.s, w, func() { w.leave(done) }, func(ctx context.Context) (data.Request, error) {
+	saveJob(w.s, nil, nil, func(ctx context.Context) (data.Request, error) {
 		err := st.SaveRequest(ctx, &req)
 		return req, err
 	}, func(r data.Request) {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"net"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -37,7 +38,7 @@ const (
 // noticeLostConnections sets cfg to notice a lost connection as above,
 // keeping a connect timeout the address (or PGCONNECT_TIMEOUT) gives.
 func noticeLostConnections(cfg *pgx.ConnConfig, address string) {
-	if !strings.Contains(address, "connect_timeout") && os.Getenv("PGCONNECT_TIMEOUT") == "" {
+	if !addressGives(address, "connect_timeout") && os.Getenv("PGCONNECT_TIMEOUT") == "" {
 		cfg.ConnectTimeout = connectTimeout
 	}
 	dialer := &net.Dialer{
@@ -54,8 +55,26 @@ func noticeLostConnections(cfg *pgx.ConnConfig, address string) {
 const endAbandonedAfterSQL = "SELECT set_config('idle_in_transaction_session_timeout', '" + abandonedTxTimeout + "', false) " +
 	"WHERE current_setting('idle_in_transaction_session_timeout') = '0'"
 
-// limitAbandoned runs endAbandonedAfterSQL on each new connection.
+// limitAbandoned runs endAbandonedAfterSQL on each new connection (which
+// the driver does not close if this fails).
 func limitAbandoned(ctx context.Context, conn *pgx.Conn) error {
 	_, err := conn.Exec(ctx, endAbandonedAfterSQL)
+	if err != nil {
+		conn.Close(ctx)
+	}
 	return err
+}
+
+// addressGives reports whether a postgres:// URL or a key=value address
+// sets key itself.
+func addressGives(address, key string) bool {
+	if u, err := url.Parse(address); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		return u.Query().Has(key)
+	}
+	for _, part := range strings.Fields(address) {
+		if k, _, ok := strings.Cut(part, "="); ok && strings.TrimSpace(k) == key {
+			return true
+		}
+	}
+	return false
 }

@@ -34,12 +34,13 @@ func TestConnectionsNoticeADeadNetwork(t *testing.T) {
 			"keepalive":      {unix.SOL_SOCKET, unix.SO_KEEPALIVE},
 			"keepalive idle": {unix.IPPROTO_TCP, unix.TCP_KEEPIDLE},
 			"probes":         {unix.IPPROTO_TCP, unix.TCP_KEEPCNT},
+			"probe interval": {unix.IPPROTO_TCP, unix.TCP_KEEPINTVL},
 			"send timeout":   {unix.IPPROTO_TCP, unix.TCP_USER_TIMEOUT},
 		} {
 			got[name], _ = unix.GetsockoptInt(int(fd), opt[0], opt[1])
 		}
 	})
-	want := map[string]int{"keepalive": 1, "keepalive idle": 5, "probes": 3, "send timeout": 20000}
+	want := map[string]int{"keepalive": 1, "keepalive idle": 5, "probes": 3, "probe interval": 5, "send timeout": 20000}
 	for name, w := range want {
 		if got[name] != w {
 			t.Errorf("%s is %d, want %d", name, got[name], w)

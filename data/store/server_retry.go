@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -51,7 +50,7 @@ const (
 // while that process is still in that very transaction. (A member may end
 // their own connections.)
 const (
-	endAbandonedSQL = "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE pid = ? " +
+	endAbandonedSQL = "SELECT pg_terminate_backend(pid, 2000) FROM pg_stat_activity WHERE pid = ? " +
 		"AND application_name = current_setting('application_name') AND pid <> pg_backend_pid()"
 	endAbandonedTxSQL = endAbandonedSQL + " AND backend_xid = ?::xid8::xid"
 )
@@ -61,8 +60,32 @@ const (
 // the server had last started.
 type attempt struct {
 	pid     uint32
+	gone    bool // its connection is closed: the loss was real
 	xid     string
 	started string
+}
+
+// backendPID is the server's process for conn, as the driver knows it.
+func backendPID(conn *sql.Conn) (pid uint32) {
+	conn.Raw(func(dc any) error {
+		if c, ok := dc.(serverConn); ok {
+			pid = c.Conn.Conn().PgConn().PID()
+		}
+		return nil
+	})
+	return pid
+}
+
+// connectionGone reports whether conn has been closed under its last use.
+func connectionGone(conn *sql.Conn) bool {
+	gone := true
+	conn.Raw(func(dc any) error {
+		if c, ok := dc.(serverConn); ok {
+			gone = c.Conn.Conn().PgConn().IsClosed()
+		}
+		return nil
+	})
+	return gone
 }
 
 // commitHooks let the tests cut the connection at the two moments that
@@ -110,23 +133,18 @@ func (s *Store) tryServerTx(ctx context.Context, fn func(tx txn) error) (try att
 		return try, err
 	}
 	defer conn.Close()
-	conn.Raw(func(dc any) error {
-		if c, ok := dc.(serverConn); ok {
-			try.pid = c.Conn.Conn().PgConn().PID()
-		}
-		return nil
-	})
+	try.pid = backendPID(conn)
+	defer func() { try.gone = err != nil && connectionGone(conn) }()
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return try, err
 	}
+	defer tx.Rollback() // also if fn panics: the connection is let go only once the transaction is
 	if err := fn(tx); err != nil {
-		tx.Rollback()
 		return try, err
 	}
 	var xid, started string
 	if err := tx.QueryRowContext(ctx, currentXactSQL).Scan(&xid, &started); err != nil {
-		tx.Rollback()
 		return try, err
 	}
 	try.xid, try.started = xid, started
@@ -169,12 +187,19 @@ func (s *Store) whenBack(ctx context.Context, try attempt, giveUp time.Time, wai
 		}
 		*wait = min(*wait*2, longestRetryWait)
 		if try.xid == "" {
-			// No COMMIT was sent: not made. What it left open is ended, or
-			// running it again would wait on the records it holds.
-			if s.ask(ctx, func(ctx context.Context) error {
+			// No COMMIT was sent: not made. If its connection really went,
+			// what it left open on the server is ended, or running it
+			// again would wait on the records it holds.
+			if !try.gone {
+				if s.ask(ctx, func(ctx context.Context) error { return s.db.PingContext(ctx) }) != nil {
+					continue
+				}
+				return wasNotMade
+			}
+			if err := s.ask(ctx, func(ctx context.Context) error {
 				_, err := s.db.ExecContext(ctx, endAbandonedSQL, try.pid)
 				return err
-			}) != nil {
+			}); err != nil && cannotReach(err) {
 				continue
 			}
 			return wasNotMade
@@ -227,15 +252,19 @@ func verdict(status string, restarted bool) madeOrNot {
 		return wasMade
 	case "aborted":
 		return wasNotMade
+	case "in progress":
+		if restarted {
+			return wasNotMade // a transaction open now cannot be one from before the restart
+		}
 	}
 	return stillOpen
 }
 
 // inTheFuture reports whether err is the server saying a transaction id
-// is beyond any it has handed out: one lost in a crash.
+// is beyond any it has handed out: one lost in a crash. (Asked of
+// pg_xact_status, "invalid parameter value" can mean only that.)
 func inTheFuture(err error) bool {
-	var pe *pgconn.PgError
-	return errors.As(err, &pe) && strings.Contains(pe.Message, "in the future")
+	return sqlState(err) == "22023"
 }
 
 // ask runs one question to the server, with a time limit.

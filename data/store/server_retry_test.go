@@ -205,7 +205,10 @@ func TestConnectionsHaveAbandonedTransactionsEnded(t *testing.T) {
 			t.Errorf("%s: the server ends abandoned transactions after %q (%v), want %s", c.address, idle, err, c.want)
 		}
 	}
+	t.Setenv("PGCONNECT_TIMEOUT", "")
 	for address, want := range map[string]time.Duration{
+		"host=localhost dbname=cases connect_timeout=4":     4 * time.Second,
+		"postgres://jane:connect_timeout@localhost/cases":   connectTimeout,
 		"postgres://jane@localhost/cases":                   connectTimeout,
 		"postgres://jane@localhost/cases?connect_timeout=0": 0,
 		"postgres://jane@localhost/cases?connect_timeout=3": 3 * time.Second,
@@ -275,6 +278,7 @@ func TestTheVerdictOnALostCommit(t *testing.T) {
 		{"aborted", false, wasNotMade},
 		{"aborted", true, wasNotMade},
 		{"in progress", false, stillOpen},
+		{"in progress", true, wasNotMade}, // open now, so not the one from before the restart
 		{"", false, stillOpen},
 	} {
 		if got := verdict(c.status, c.restarted); got != c.want {
