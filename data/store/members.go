@@ -102,19 +102,15 @@ func (s *Store) RemoveMember(ctx context.Context, name string) error {
 	}
 	// Both or neither: a removal refused (the manager themselves, say)
 	// must not take their passphrase away. Not through inTx, which wants
-	// the records unlocked: removing a member needs no key.
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return explainServer(err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, "DELETE FROM vault WHERE name = ?", memberWrapPrefix+name); err != nil {
-		return explainServer(err)
-	}
-	if _, err := tx.ExecContext(ctx, "SELECT team_remove_member(?)", name); err != nil {
-		return explainServer(err)
-	}
-	return explainServer(tx.Commit())
+	// the records unlocked: removing a member needs no key. Tried again
+	// like any save if the connection is lost (server_retry.go).
+	return s.serverTx(ctx, func(tx txn) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM vault WHERE name = ?", memberWrapPrefix+name); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, "SELECT team_remove_member(?)", name)
+		return err
+	})
 }
 
 // MemberName is a member's name as typed, as the server keeps it: without

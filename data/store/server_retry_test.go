@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -284,5 +285,19 @@ func TestTheVerdictOnALostCommit(t *testing.T) {
 		if got := verdict(c.status, c.restarted); got != c.want {
 			t.Errorf("verdict(%q, restarted %v) = %d, want %d", c.status, c.restarted, got, c.want)
 		}
+	}
+}
+
+// Removing a member, which needs no key and so does not go through inTx,
+// is tried again like any save.
+func TestRemovingAMemberCutOffIsMadeOnce(t *testing.T) {
+	s := openServerTemp(t)
+	name := "gone" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
+	if err := s.AddMember(ctx, name, Advocate, pgtest.Password); err != nil {
+		t.Fatal(err)
+	}
+	tries := cutFirstCommits(t, s, 1)
+	if err := s.RemoveMember(ctx, name); err != nil || *tries != 2 {
+		t.Fatalf("removing a member cut off once: %v after %d tries, want done after 2", err, *tries)
 	}
 }
