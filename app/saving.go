@@ -56,17 +56,17 @@ func saveJob[T any](s *shell, form any, then func(), work func(ctx ctxT) (T, err
 // and then (if not nil) waits its turn. finish, called on the UI goroutine
 // once the save has ended, either way, returns what waited, in order.
 func (s *shell) startSave(form any, then func()) (finish func() (next []func()), ok bool) {
-	if form != nil && s.saving[form] {
+	if waiting, going := s.saving[form]; form != nil && going {
 		if then != nil {
-			s.savingNext[form] = append(s.savingNext[form], then)
+			s.saving[form] = append(waiting, then)
 		}
 		return nil, false
 	}
 	if form != nil {
 		if s.saving == nil {
-			s.saving, s.savingNext = map[any]bool{}, map[any][]func(){}
+			s.saving = map[any][]func(){}
 		}
-		s.saving[form] = true
+		s.saving[form] = nil
 	}
 	ended := false
 	var notice dialog.Dialog
@@ -86,9 +86,8 @@ func (s *shell) startSave(form any, then func()) (finish func() (next []func()),
 		if form == nil {
 			return nil
 		}
+		next := s.saving[form]
 		delete(s.saving, form)
-		next := s.savingNext[form]
-		delete(s.savingNext, form)
 		return next
 	}, true
 }

@@ -64,9 +64,8 @@ type shell struct {
 	pending *store.Store // protected records opened and waiting for their passphrase
 	lock    *screenLock  // the window's lock, for protected records
 
-	index      *caseIndex       // the Clients index last prepared, kept for the next visit (caseload_bar.go)
-	saving     map[any]bool     // forms whose save is under way (saving.go)
-	savingNext map[any][]func() // what waits for each to end, in order
+	index  *caseIndex       // the Clients index last prepared, kept for the next visit (caseload_bar.go)
+	saving map[any][]func() // forms whose save is under way, with what waits for it to end, in order (saving.go)
 
 	dialogs []dialog.Dialog // open dialogs, newest last, for Esc
 	current screen

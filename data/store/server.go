@@ -258,7 +258,7 @@ func explainServer(err error) error {
 	case strings.Contains(msg, "certificate") || strings.Contains(msg, "x509") || strings.Contains(msg, "tls"):
 		return &data.UserError{Err: err, Message: "The server's certificate could not be checked, so nothing was sent to it. " +
 			"Please ask whoever runs the server for the right certificate and address."}
-	case lostConnection(err) || (sqlState(err) == "" && unreachableWords(msg)):
+	case cannotReach(err):
 		return &data.UserError{Err: fmt.Errorf("%w: %w", ErrServerUnreachable, err), Message: "The team's server cannot be reached " +
 			"(the network or the server may be down), so this may not have been saved. What you typed is still here: " +
 			"once the connection is back, please open the record again to see whether it was saved before saving it again."}

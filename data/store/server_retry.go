@@ -6,8 +6,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
-
 	"secondopinion/data"
 )
 
@@ -284,24 +282,14 @@ func (s *Store) retryFor() time.Duration {
 
 // cannotReach reports whether err is the server being out of reach: a
 // connection lost, refused or timed out, which may come right again. An
-// answer from the server counts only if it says so by its code: its words
-// may quote what was saved.
+// answer from the server counts only if it says so by its code (see
+// lostConnection): its words may quote what was saved.
 func cannotReach(err error) bool {
-	if err == nil || errors.Is(err, context.Canceled) {
-		return false
-	}
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		return serverWentAway(pe.Code)
-	}
-	if lostConnection(err) {
-		return true
-	}
 	var ue *data.UserError
-	if errors.As(err, &ue) {
+	if err == nil || errors.As(err, &ue) {
 		return false
 	}
-	return unreachableWords(err.Error())
+	return lostConnection(err) || (sqlState(err) == "" && unreachableWords(err.Error()))
 }
 
 // notSaved is the error for a save that certainly was not made because the

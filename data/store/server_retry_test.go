@@ -16,7 +16,7 @@ import (
 
 // cutConnection ends the server's side of tx's connection, waiting until
 // it has gone: the network dropping under a save.
-func cutConnection(t *testing.T, s *Store, tx *sql.Tx) {
+func cutConnection(t *testing.T, s *Store, tx txn) {
 	t.Helper()
 	var pid int
 	if err := tx.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&pid); err != nil {
@@ -130,14 +130,7 @@ func TestASaveTheServerNeverTakesSaysItWasNotSaved(t *testing.T) {
 	// The connection is cut under the save every time it is tried, so
 	// no COMMIT is ever sent: it was certainly not saved.
 	cutEveryTime := func(tx txn) error {
-		var pid int
-		if err := tx.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&pid); err != nil {
-			return err
-		}
-		var gone bool
-		if err := s.db.QueryRowContext(ctx, "SELECT pg_terminate_backend(?, 5000)", pid).Scan(&gone); err != nil {
-			return err
-		}
+		cutConnection(t, s, tx)
 		_, err := tx.ExecContext(ctx, "SELECT 1")
 		return err
 	}
@@ -152,15 +145,7 @@ func TestASaveTheServerNeverTakesSaysItWasNotSaved(t *testing.T) {
 // records. The desk ends that transaction once the server answers again,
 // and makes the save at once, instead of waiting it out.
 func TestASaveLeftOpenOnTheServerIsEndedAndMadeAgain(t *testing.T) {
-	srv := pgtest.Start(t)
-	url := srv.NewDatabase(t)
-	link := srv.NewLink(t)
-	s, err := OpenServer(ctx, link.Through(srv, url), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.retryWindow = 5 * time.Second // long enough to end it, short if it is not
+	s, link := openThroughLink(t)
 
 	tries := 0
 	s.hooks.beforeCommit = func(context.Context, *sql.Tx) {
@@ -232,15 +217,7 @@ func sep(url string) string {
 // records it changed. Running the save again would wait for the server to
 // give up on it (a minute); the desk ends it first.
 func TestASaveCutOffMidwayDoesNotWaitOnWhatItLeftOpen(t *testing.T) {
-	srv := pgtest.Start(t)
-	url := srv.NewDatabase(t)
-	link := srv.NewLink(t)
-	s, err := OpenServer(ctx, link.Through(srv, url), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.retryWindow = 5 * time.Second
+	s, link := openThroughLink(t)
 	p := data.Person{Name: "Mair Jones", Nation: data.Wales}
 	mustSave(t, s.SavePerson(ctx, &p))
 
@@ -300,4 +277,20 @@ func TestRemovingAMemberCutOffIsMadeOnce(t *testing.T) {
 	if err := s.RemoveMember(ctx, name); err != nil || *tries != 2 {
 		t.Fatalf("removing a member cut off once: %v after %d tries, want done after 2", err, *tries)
 	}
+}
+
+// openThroughLink opens a new caseload on the test server through a link
+// the test can break, with saves waiting 5 s for a lost server: long enough
+// to end what a lost connection left open, short if it is not.
+func openThroughLink(t *testing.T) (*Store, *pgtest.Link) {
+	t.Helper()
+	srv := pgtest.Start(t)
+	link := srv.NewLink(t)
+	s, err := OpenServer(ctx, link.Through(srv, srv.NewDatabase(t)), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.retryWindow = 5 * time.Second
+	return s, link
 }
