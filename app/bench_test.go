@@ -12,17 +12,15 @@ import (
 // A caseload of 10,000 people, in memory, as loadCaseload would build it.
 func bigCaseload(b *testing.B) *caseload {
 	batch := demo.Build(10000, 1, data.Today())
-	cl := &caseload{people: batch.People, requests: map[string]*data.Request{}, byPerson: map[string][]string{},
-		steps: map[string][]data.Step{}, letters: map[string][]data.Letter{}, settings: map[string]string{}}
+	cl := newCaseload()
+	cl.people = batch.People
 	for i := range batch.Requests {
 		if batch.Requests[i].ID == "" {
 			b.Skip("the demo builder leaves ids to the store")
 		}
 		cl.putRequest(batch.Requests[i])
 	}
-	for _, s := range batch.Steps {
-		cl.steps[s.RequestID] = append(cl.steps[s.RequestID], s)
-	}
+	putTimelines(cl, batch.Steps)
 	cl.sortPeople()
 	return cl
 }

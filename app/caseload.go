@@ -16,7 +16,8 @@ import (
 )
 
 // caseload is every record, read once and kept in memory so that lists
-// and searches never wait on the database. It is touched only on the UI
+// and searches never wait on the database; of each timeline, only a digest
+// (digest.go), the whole of it read when a request is opened. It is touched only on the UI
 // goroutine; writes go to the store in the background and then here.
 type caseload struct {
 	people   []data.Person            // by name
@@ -24,7 +25,8 @@ type caseload struct {
 	personAt map[string]int           // person id to their place in people
 	requests map[string]*data.Request // a request is never changed, only replaced
 	byPerson map[string][]string      // person id to request ids, newest first; a list is never changed, only replaced
-	steps    map[string][]data.Step   // request id to its timeline; a list is never changed, only replaced
+	digests  map[string]*digest       // request id to its timeline in brief (see digest.go)
+	full     map[string][]data.Step   // request id to its whole timeline, read when opened; a list is never changed, only replaced
 	letters  map[string][]data.Letter // request id to its letters, loaded on demand
 	contacts []data.Contact           // by display name
 	sender   data.Sender
@@ -70,12 +72,11 @@ func (c *caseload) changedHereSince(personID string, t time.Time) bool {
 	return ok && !at.Before(t)
 }
 
-// loadCaseload reads everything the screens need in one go.
+// loadCaseload reads everything the screens need in one go; of the steps,
+// only each request's digest.
 func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
-	c := &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{},
-		steps: map[string][]data.Step{}, letters: map[string][]data.Letter{}, settings: map[string]string{},
-		generation: readings.Add(1), revs: map[string]int{}}
-	all, err := st.LoadAll(ctx)
+	c := newCaseload()
+	all, steps, err := store.LoadAllAs(ctx, st, briefReader())
 	if err != nil {
 		return nil, err
 	}
@@ -87,13 +88,20 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	for _, r := range all.Requests {
 		c.placeRequest(r)
 	}
-	c.steps = groupSteps(all.Steps)
+	c.digests = digestsOf(steps)
 	if err := c.readSettings(ctx, st); err != nil {
 		return nil, err
 	}
 	c.sortPeople()
 	c.sortContacts()
 	return c, nil
+}
+
+// newCaseload is an empty caseload, a reading of its own.
+func newCaseload() *caseload {
+	return &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{},
+		digests: map[string]*digest{}, full: map[string][]data.Step{}, letters: map[string][]data.Letter{},
+		settings: map[string]string{}, generation: readings.Add(1), revs: map[string]int{}}
 }
 
 // readSettings reads the sender's details and the settings the screens use.
@@ -110,37 +118,16 @@ func (c *caseload) readSettings(ctx context.Context, st *store.Store) error {
 	return nil
 }
 
-// groupSteps splits steps, which come grouped by request, into one list
-// per request that shares steps' memory: one list each, grown step by
-// step, would copy every step again and again.
-func groupSteps(steps []data.Step) map[string][]data.Step {
-	out := map[string][]data.Step{}
-	for start := 0; start < len(steps); {
-		end := start + 1
-		for end < len(steps) && steps[end].RequestID == steps[start].RequestID {
-			end++
-		}
-		id, group := steps[start].RequestID, steps[start:end:end]
-		// The capacity ends with the group, so that a step added later
-		// goes to a new list rather than over the next request's.
-		if earlier, ok := out[id]; ok {
-			group = append(earlier, group...)
-		}
-		out[id] = group
-		start = end
-	}
-	return out
-}
-
 // clone is a copy for work in the background, which the UI goroutine may
-// go on changing meanwhile. Timelines and each person's list of requests
+// go on changing meanwhile. Digests and each person's list of requests
 // are shared, not copied: they are replaced, never changed, and copying
 // them was most of the time Today took to appear with 50,000 people (and
 // the lists of requests a third of what was left, on the UI goroutine).
+// Whole timelines and letters, read for the screens, are left behind.
 func (c *caseload) clone() *caseload {
 	return &caseload{people: slices.Clone(c.people), hay: slices.Clone(c.hay), personAt: maps.Clone(c.personAt),
-		requests: maps.Clone(c.requests), byPerson: maps.Clone(c.byPerson), steps: maps.Clone(c.steps),
-		letters: map[string][]data.Letter{}, contacts: slices.Clone(c.contacts), sender: c.sender,
+		requests: maps.Clone(c.requests), byPerson: maps.Clone(c.byPerson), digests: maps.Clone(c.digests),
+		full: map[string][]data.Step{}, letters: map[string][]data.Letter{}, contacts: slices.Clone(c.contacts), sender: c.sender,
 		settings: maps.Clone(c.settings), generation: c.generation, revision: c.revision, revs: maps.Clone(c.revs)}
 }
 
@@ -278,7 +265,8 @@ func (c *caseload) dropRequest(id string) {
 		return
 	}
 	delete(c.requests, id)
-	delete(c.steps, id)
+	delete(c.digests, id)
+	delete(c.full, id)
 	delete(c.letters, id)
 	c.byPerson[r.PersonID] = slices.DeleteFunc(slices.Clone(c.byPerson[r.PersonID]), func(x string) bool { return x == id })
 	c.touch(r.PersonID)
@@ -342,13 +330,63 @@ func (c *caseload) personOf(requestID string) string {
 	return ""
 }
 
-// addStep puts a step in its request's timeline, in a new list:
-// snapshots being worked on in the background share the old.
+// addStep puts a step in its request's timeline.
 func (c *caseload) addStep(s data.Step) {
 	c.touch(c.personOf(s.RequestID))
-	list := append(slices.Clip(c.steps[s.RequestID]), s)
-	sortTimeline(list)
-	c.steps[s.RequestID] = list
+	if full, ok := c.full[s.RequestID]; ok {
+		// In a new list: snapshots being worked on in the background share
+		// the old. The step may be there already, read just after it was saved.
+		list := append(slices.DeleteFunc(slices.Clone(full), func(x data.Step) bool { return x.ID == s.ID }), s)
+		sortTimeline(list)
+		c.setTimeline(s.RequestID, list)
+		return
+	}
+	c.digests[s.RequestID] = c.digest(s.RequestID).with(s)
+}
+
+// removeStep takes a step out of its request's timeline.
+func (c *caseload) removeStep(st data.Step) {
+	c.touch(c.personOf(st.RequestID))
+	if full, ok := c.full[st.RequestID]; ok {
+		c.setTimeline(st.RequestID, slices.DeleteFunc(slices.Clone(full), func(x data.Step) bool { return x.ID == st.ID }))
+		return
+	}
+	c.digests[st.RequestID] = c.digest(st.RequestID).without(st.ID)
+}
+
+// setTimeline puts a request's whole timeline, as read or changed, in
+// place: its digest, and the timeline itself when a screen has read it.
+func (c *caseload) setTimeline(requestID string, steps []data.Step) {
+	c.digests[requestID] = digestOf(steps)
+	if _, ok := c.full[requestID]; ok {
+		c.full[requestID] = steps
+	}
+}
+
+// digest is a request's timeline in brief.
+func (c *caseload) digest(requestID string) *digest {
+	if d, ok := c.digests[requestID]; ok {
+		return d
+	}
+	return noSteps
+}
+
+// rulesTimeline is a request's timeline as the rules read it: without
+// summaries, attachments and letters' ids (see timeline for those).
+func (c *caseload) rulesTimeline(requestID string) []data.Step {
+	return c.digest(requestID).timeline(requestID, nil)
+}
+
+// timeline is a request's whole timeline, if it has been read since the
+// caseload was (see shell.readTimeline).
+func (c *caseload) timeline(requestID string) ([]data.Step, bool) {
+	steps, ok := c.full[requestID]
+	return steps, ok
+}
+
+// timelines gives the rules each request's timeline from its digest.
+func (c *caseload) timelines() process.Timeline {
+	return func(id string, into []data.Step) []data.Step { return c.digest(id).timeline(id, into) }
 }
 
 // sortTimeline puts steps in timeline order: by day, then as logged.
@@ -392,9 +430,7 @@ func (c *caseload) requestsOf(personID string) []data.Request {
 	return out
 }
 
-func (c *caseload) state(requestID string) process.State {
-	return process.StateOf(c.steps[requestID])
-}
+func (c *caseload) state(requestID string) process.State { return c.digest(requestID).state }
 
 // config is what the rules need from the user's settings and directory.
 func (c *caseload) config() process.Config {

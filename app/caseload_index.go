@@ -87,7 +87,7 @@ func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date) *ca
 // agendaByPerson works out what is due once for everyone.
 func agendaByPerson(cl *caseload, today data.Date) map[string][]process.Item {
 	out := map[string][]process.Item{}
-	for _, it := range process.AgendaOf(cl.people, cl.requestList(), cl.steps, today, cl.config()) {
+	for _, it := range process.AgendaOf(cl.people, cl.requestList(), cl.timelines(), today, cl.config()) {
 		out[it.PersonID] = append(out[it.PersonID], it)
 	}
 	return out
@@ -98,7 +98,7 @@ func personAgenda(cl *caseload, p data.Person, today data.Date) []process.Item {
 	reqs := cl.requestsOf(p.ID)
 	var steps []data.Step
 	for _, r := range reqs {
-		steps = append(steps, cl.steps[r.ID]...)
+		steps = cl.digest(r.ID).timeline(r.ID, steps)
 	}
 	return process.Agenda([]data.Person{p}, reqs, steps, today, cl.config())
 }
@@ -122,14 +122,11 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, text
 		for _, s := range []string{req.Condition, req.Treatment, req.Reason, req.OutcomeWanted, req.Problems, req.SideEffects} {
 			add(fold(s))
 		}
-		for _, st := range cl.steps[id] {
-			if summary := fold(st.Summary); !holds(text, summary) {
-				add(summary)
-			}
-		}
+		d := cl.digest(id)
+		add(d.words)
 		text = append(text, ix.bodies[id]...)
-		r.steps += len(cl.steps[id])
-		k := cl.state(id).Kind
+		r.steps += len(d.steps)
+		k := d.state.Kind
 		if !slices.Contains(r.states, k) {
 			r.states = append(r.states, k)
 		}
@@ -196,7 +193,7 @@ func (ix *caseIndex) stale(cl *caseload, p data.Person, at int) bool {
 	}
 	n := 0
 	for _, id := range cl.byPerson[p.ID] {
-		n += len(cl.steps[id])
+		n += len(cl.digest(id).steps)
 	}
 	return n != r.steps
 }

@@ -5,13 +5,13 @@ import (
 	"time"
 
 	"secondopinion/data"
+	"secondopinion/data/process"
 	"secondopinion/data/store"
 )
 
-// Steps read together are split per request over one array; a step added
-// to one request must not land on the next request's, and a snapshot
-// taken for work in the background keeps the timelines it was given while
-// the window adds and removes steps.
+// A step added to one request must not land on the next request's, and a
+// snapshot taken for work in the background keeps the timelines it was
+// given while the window adds and removes steps.
 func TestTimelinesAreReplacedNotChanged(t *testing.T) {
 	on := data.MustDate(2026, 11, 2)
 	steps := []data.Step{
@@ -19,23 +19,28 @@ func TestTimelinesAreReplacedNotChanged(t *testing.T) {
 		{ID: "a2", RequestID: "a", On: on, Kind: data.StepCall},
 		{ID: "b1", RequestID: "b", On: on, Kind: data.StepNote},
 	}
-	c := &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{}, steps: groupSteps(steps),
-		letters: map[string][]data.Letter{}, settings: map[string]string{}}
-	if len(c.steps["a"]) != 2 || len(c.steps["b"]) != 1 {
-		t.Fatalf("grouped as %v", c.steps)
-	}
+	c := newCaseload()
+	putTimelines(c, steps)
 	snap := c.clone()
 	c.removeStep(data.Step{ID: "a1", RequestID: "a"})
 	c.addStep(data.Step{ID: "a3", RequestID: "a", On: on.AddDays(1), Kind: data.StepNote, CreatedAt: time.Now()})
 	c.addStep(data.Step{ID: "a4", RequestID: "a", On: on.AddDays(2), Kind: data.StepNote, CreatedAt: time.Now()})
-	if got := c.steps["b"][0].ID; got != "b1" {
-		t.Fatalf("adding to a overwrote b's step with %s", got)
+	if ids := stepIDs(c.rulesTimeline("b")); ids != "b1" {
+		t.Fatalf("adding to a changed b's timeline to %s", ids)
 	}
-	if ids := stepIDs(c.steps["a"]); ids != "a2 a3 a4" {
+	if ids := stepIDs(c.rulesTimeline("a")); ids != "a2 a3 a4" {
 		t.Errorf("the window's timeline is %q, want a2 a3 a4", ids)
 	}
-	if ids := stepIDs(snap.steps["a"]); ids != "a1 a2" {
+	if ids := stepIDs(snap.rulesTimeline("a")); ids != "a1 a2" {
 		t.Errorf("the snapshot's timeline changed to %q, want a1 a2", ids)
+	}
+}
+
+// putTimelines puts steps, grouped by request and in order, in place as
+// timelines of the caseload, as reading it does.
+func putTimelines(c *caseload, steps []data.Step) {
+	for id, list := range process.GroupSteps(steps) {
+		c.setTimeline(id, list)
 	}
 }
 
@@ -86,12 +91,11 @@ func TestPersonFoundAfterTheListMoves(t *testing.T) {
 // What other desks changed is not put over what this desk changed after
 // the reading of it began: those records are read again instead.
 func TestAnUpdateReadBeforeAChangeHereIsReadAgain(t *testing.T) {
-	c := &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{}, steps: map[string][]data.Step{},
-		letters: map[string][]data.Letter{}, settings: map[string]string{}}
+	c := newCaseload()
 	c.putPerson(data.Person{ID: "p", Name: "Carys", Version: 1})
 	c.putPerson(data.Person{ID: "q", Name: "Dafydd", Version: 1})
 	c.putRequest(data.Request{ID: "r", PersonID: "p", Version: 1})
-	c.steps["r"] = []data.Step{{ID: "s1", RequestID: "r"}}
+	putTimelines(c, []data.Step{{ID: "s1", RequestID: "r"}})
 	began := time.Now()
 	c.addStep(data.Step{ID: "s2", RequestID: "r", CreatedAt: time.Now()}) // saved here while the reading ran
 
@@ -103,7 +107,7 @@ func TestAnUpdateReadBeforeAChangeHereIsReadAgain(t *testing.T) {
 	if p, _ := c.person("p"); p.Name != "Carys" {
 		t.Errorf("this desk's person became %q", p.Name)
 	}
-	if ids := stepIDs(c.steps["r"]); ids != "s1 s2" {
+	if ids := stepIDs(c.rulesTimeline("r")); ids != "s1 s2" {
 		t.Errorf("this desk's timeline became %q", ids)
 	}
 	if q, _ := c.person("q"); q.Name != "Dafydd Rhys" {

@@ -25,6 +25,7 @@ type letterScreen struct {
 	stored   data.Letter // as last read or saved: what a conflict compares the screen with
 	req      data.Request
 	person   data.Person
+	steps    []data.Step // the request's whole timeline
 	to       *widget.Select
 	toIDs    []string
 	composed letters.Letter // from the records, before any edit
@@ -64,7 +65,11 @@ func (s *shell) recipientFor(req data.Request, kind string) string {
 	return letters.RecipientFor(kind, req, p.Nation, s.cl.contacts)
 }
 
-func (s *shell) showLetter(l data.Letter) { s.show(newLetterScreen(s, l), navPeople) }
+// showLetter opens a letter once its request's whole timeline is read:
+// letters tell what happened, from the steps' own words.
+func (s *shell) showLetter(l data.Letter) {
+	s.readTimeline(l.RequestID, func([]data.Step) { s.show(newLetterScreen(s, l), navPeople) }, nil)
+}
 
 func newLetterScreen(s *shell, l data.Letter) *letterScreen {
 	req, _ := s.cl.request(l.RequestID)
@@ -147,8 +152,11 @@ func (ls *letterScreen) compose() {
 	if ls.rec.Sent() {
 		date = ls.rec.SentOn
 	}
+	if steps, ok := ls.s.cl.timeline(ls.req.ID); ok {
+		ls.steps = steps // the latest read; kept for when the caseload is read again
+	}
 	l, err := letters.Compose(letters.Input{Kind: ls.rec.Kind, Person: ls.person, Request: ls.req,
-		Recipient: ls.recipient(), Sender: ls.s.cl.sender, Date: date, Steps: ls.s.cl.steps[ls.req.ID], LetterID: ls.rec.ID,
+		Recipient: ls.recipient(), Sender: ls.s.cl.sender, Date: date, Steps: ls.steps, LetterID: ls.rec.ID,
 		ReplyDays: ls.s.cl.chaseDays()})
 	if err != nil {
 		ls.s.showError(err)

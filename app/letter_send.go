@@ -165,7 +165,7 @@ func (ls *letterScreen) markSent(on data.Date, how data.SentHow, minutes int) {
 		Summary: "To " + to.DisplayName() + ", " + lowerFirst(how.Label()) + "."}
 	cfg := ls.s.cl.configFor(ls.req)
 	cfg.Recipient = to
-	step.DueOn, step.DueWhat = process.DueAfter(ls.s.cl.steps[l.RequestID], step, ls.person.Nation, cfg)
+	step.DueOn, step.DueWhat = process.DueAfter(ls.s.cl.rulesTimeline(l.RequestID), step, ls.person.Nation, cfg)
 	st := ls.s.st
 	type sent struct {
 		l    data.Letter

@@ -150,7 +150,7 @@ func (f *stepForm) showNoReasons() {
 func (f *stepForm) sentKinds() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, st := range f.rs.s.cl.steps[f.rs.req.ID] {
+	for _, st := range f.rs.s.cl.rulesTimeline(f.rs.req.ID) {
 		if st.Kind != data.StepLetterSent || seen[st.LetterKind] {
 			continue
 		}
@@ -170,7 +170,7 @@ func kindTitle(kind string) string {
 // answered is the kind of the letter a reply answers: the one chosen, or
 // the latest sent.
 func (f *stepForm) answered() string {
-	steps := f.rs.s.cl.steps[f.rs.req.ID]
+	steps := f.rs.s.cl.rulesTimeline(f.rs.req.ID)
 	for i := len(steps) - 1; i >= 0; i-- {
 		st := steps[i]
 		if st.Kind == data.StepLetterSent && (f.answers.Selected == "" || kindTitle(st.LetterKind) == f.answers.Selected) {
@@ -242,7 +242,7 @@ func (f *stepForm) onSave() {
 		return
 	}
 	s, rs := f.rs.s, f.rs
-	earlier := s.cl.steps[rs.req.ID]
+	earlier := s.cl.rulesTimeline(rs.req.ID)
 	st.DueOn, st.DueWhat = process.DueAfter(earlier, st, rs.person.Nation, s.cl.configFor(rs.req))
 	src, store := f.attach, s.st
 	backgroundForm(s, []*field{f.on, f.summary, f.minutes}, func(ctx context.Context) (data.Step, error) {

@@ -28,6 +28,7 @@ type requestScreen struct {
 	state   *widget.Label
 	steps   *fyne.Container
 	letters *fyne.Container
+	reading bool // the whole timeline is being read
 }
 
 func newRequestScreen(s *shell, requestID string) *requestScreen {
@@ -81,8 +82,7 @@ func (rs *requestScreen) onBack() {
 
 // refresh recomputes the state, the next actions and the timeline.
 func (rs *requestScreen) refresh() {
-	steps := rs.s.cl.steps[rs.req.ID]
-	st := process.StateOf(steps)
+	st := rs.s.cl.state(rs.req.ID)
 	line := rs.person.Name + " · " + st.Label()
 	if rs.req.Route != "" {
 		line += " · " + rs.req.Route.Label()
@@ -91,7 +91,7 @@ func (rs *requestScreen) refresh() {
 		line += " · time logged " + minutesText(m)
 	}
 	rs.state.SetText(line)
-	rs.next = process.NextActionsFor(rs.req, steps, rs.s.today(), rs.s.cl.configFor(rs.req))
+	rs.next = process.NextActionsFor(rs.req, rs.s.cl.rulesTimeline(rs.req.ID), rs.s.today(), rs.s.cl.configFor(rs.req))
 	rs.actions.Objects = nil
 	for i, a := range rs.next {
 		a := a
@@ -106,7 +106,30 @@ func (rs *requestScreen) refresh() {
 		rs.actions.Add(prose("This request is closed. There is nothing more to do."))
 	}
 	rs.actions.Refresh()
-	rs.fillTimeline(steps)
+	rs.showTimeline()
+}
+
+// showTimeline fills in the timeline, once it has been read in full.
+func (rs *requestScreen) showTimeline() {
+	if steps, ok := rs.s.cl.timeline(rs.req.ID); ok {
+		rs.fillTimeline(steps)
+		return
+	}
+	if rs.reading {
+		return
+	}
+	rs.reading = true
+	rs.steps.Objects = []fyne.CanvasObject{quiet("Reading the timeline…")}
+	rs.steps.Refresh()
+	rs.s.readTimeline(rs.req.ID, func([]data.Step) {
+		rs.reading = false
+		rs.showTimeline()
+	}, func(err error) {
+		rs.reading = false
+		rs.steps.Objects = []fyne.CanvasObject{quiet("The timeline could not be read. Please open the request again.")}
+		rs.steps.Refresh()
+		rs.s.showError(err)
+	})
 }
 
 func (rs *requestScreen) fillTimeline(steps []data.Step) {

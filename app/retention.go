@@ -32,7 +32,7 @@ func (s *shell) pastRetention(p data.Person) (subject.Past, bool) {
 	reqs := s.cl.requestsOf(p.ID)
 	var steps []data.Step
 	for _, r := range reqs {
-		steps = append(steps, s.cl.steps[r.ID]...)
+		steps = s.cl.digest(r.ID).timeline(r.ID, steps)
 	}
 	past := subject.PastRetention([]data.Person{p}, reqs, steps, years, s.today())
 	if len(past) == 0 {

@@ -242,7 +242,7 @@ func TestOtherDesksChangesArePutInPlace(t *testing.T) {
 	must(t, a.st.AddStep(ctx, &first))
 	second := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 3), Kind: data.StepCall, Summary: "no answer"}
 	must(t, a.st.AddStep(ctx, &second))
-	waitUntil(t, b, 2*time.Second, "the new request's two steps on desk B", func() bool { return len(b.cl.steps[r.ID]) == 2 })
+	waitUntil(t, b, 2*time.Second, "the new request's two steps on desk B", func() bool { return len(b.cl.digest(r.ID).steps) == 2 })
 	if got, _ := b.cl.request(r.ID); got.Condition != "asthma" || len(b.cl.requestsOf(p.ID)) != 1 {
 		t.Fatalf("desk B has the request as %+v", got)
 	}
@@ -252,7 +252,7 @@ func TestOtherDesksChangesArePutInPlace(t *testing.T) {
 	must(t, a.st.DeleteStep(ctx, first.ID))
 	waitUntil(t, b, 2*time.Second, "the changed request and its step gone", func() bool {
 		got, _ := b.cl.request(r.ID)
-		return got.Condition == "sarcoidosis" && len(b.cl.steps[r.ID]) == 1
+		return got.Condition == "sarcoidosis" && len(b.cl.digest(r.ID).steps) == 1
 	})
 	test.Type(ps.search, "sarcoid")
 	b.jobs.wait()
@@ -261,7 +261,7 @@ func TestOtherDesksChangesArePutInPlace(t *testing.T) {
 	}
 	ps.search.SetText("")
 	must(t, a.st.DeleteStep(ctx, second.ID)) // the last: the timeline read again is empty
-	waitUntil(t, b, 2*time.Second, "the request's last step gone", func() bool { return len(b.cl.steps[r.ID]) == 0 })
+	waitUntil(t, b, 2*time.Second, "the request's last step gone", func() bool { return len(b.cl.digest(r.ID).steps) == 0 })
 
 	must(t, a.st.DeletePerson(ctx, p.ID))
 	waitUntil(t, b, 2*time.Second, "the deleted person gone from desk B", func() bool { _, ok := b.cl.person(p.ID); return !ok })

@@ -120,7 +120,7 @@ func (e *stepEdit) onSave() {
 		st.ReceivedOn, _ = data.ParseDate(strings.TrimSpace(e.received.text()))
 	}
 	if st.On != e.step.On || st.Outcome != e.step.Outcome || st.ReceivedOn != e.step.ReceivedOn { // what is owed follows from when, and what was said
-		earlier := slices.DeleteFunc(slices.Clone(s.cl.steps[rs.req.ID]), func(x data.Step) bool {
+		earlier := slices.DeleteFunc(s.cl.rulesTimeline(rs.req.ID), func(x data.Step) bool {
 			return x.ID == st.ID || x.On.After(st.On)
 		})
 		st.DueOn, st.DueWhat = process.DueAfter(earlier, st, rs.person.Nation, s.cl.configFor(rs.req))
@@ -165,13 +165,6 @@ func (rs *requestScreen) deleteStep(st data.Step) {
 		rs.s.cl.removeStep(st)
 		rs.refresh()
 	})
-}
-
-// removeStep takes a step out of the caseload's copy of its timeline, in
-// a new list: snapshots being worked on in the background share the old.
-func (c *caseload) removeStep(st data.Step) {
-	c.touch(c.personOf(st.RequestID))
-	c.steps[st.RequestID] = slices.DeleteFunc(slices.Clone(c.steps[st.RequestID]), func(x data.Step) bool { return x.ID == st.ID })
 }
 
 // stepButtons correct or remove a step logged by mistake.

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"secondopinion/data"
 )
 
 func TestDeletingAStepAsksThenRemovesItButKeepsTheLetter(t *testing.T) {
@@ -16,7 +18,7 @@ func TestDeletingAStepAsksThenRemovesItButKeepsTheLetter(t *testing.T) {
 	s.showRequest(r.ID)
 	settle(t, s)
 	rs := s.current.(*requestScreen)
-	sent := s.cl.steps[r.ID][0]
+	sent := wholeTimeline(t, s, r.ID)[0]
 
 	rs.confirmDeleteStep(sent)
 	if msg := topDialogText(s); !strings.Contains(msg, "letter itself is kept") {
@@ -34,7 +36,7 @@ func TestDeletingAStepAsksThenRemovesItButKeepsTheLetter(t *testing.T) {
 	if steps, _ := s.st.StepsFor(ctx, r.ID); len(steps) != 0 {
 		t.Fatalf("after Delete the store has %d steps", len(steps))
 	}
-	if len(s.cl.steps[r.ID]) != 0 || !strings.Contains(topText(rs.steps), "Nothing has happened yet") {
+	if len(s.cl.digest(r.ID).steps) != 0 || !strings.Contains(topText(rs.steps), "Nothing has happened yet") {
 		t.Error("the timeline still shows the deleted step")
 	}
 	if ls, _ := s.st.LettersFor(ctx, r.ID); len(ls) != 1 || !ls[0].Sent() {
@@ -49,7 +51,7 @@ func TestCorrectingAStepSavesIt(t *testing.T) {
 	s.showRequest(r.ID)
 	settle(t, s)
 	rs := s.current.(*requestScreen)
-	sent := s.cl.steps[r.ID][0]
+	sent := wholeTimeline(t, s, r.ID)[0]
 
 	e := rs.editStep(sent)
 	newDate := s.today().AddDays(-10)
@@ -83,4 +85,15 @@ func topText(o fyne.CanvasObject) string {
 		}
 	}
 	return b.String()
+}
+
+// wholeTimeline is a request's timeline as the screens read it when the
+// request is opened: with summaries, attachments and letters' ids.
+func wholeTimeline(t *testing.T, s *shell, requestID string) []data.Step {
+	t.Helper()
+	steps, ok := s.cl.timeline(requestID)
+	if !ok {
+		t.Fatal("the request's whole timeline was not read when it was opened")
+	}
+	return steps
 }

@@ -189,14 +189,14 @@ func (c *caseload) apply(u *teamUpdate) (again []store.Change) {
 		if mine(r.PersonID, "requests", id) { // its timeline is read with it
 			continue
 		}
-		c.steps[id] = stored
+		c.setTimeline(id, stored)
 		c.touch(r.PersonID)
 	}
 	for _, id := range u.goneSteps {
-		for rid, list := range c.steps {
-			if i := slices.IndexFunc(list, func(s data.Step) bool { return s.ID == id }); i >= 0 {
+		for rid, d := range c.digests {
+			if slices.ContainsFunc(d.steps, func(b stepBrief) bool { return b.ID() == id }) {
 				if !mine(c.personOf(rid), "steps", id) {
-					c.removeStep(list[i])
+					c.removeStep(data.Step{ID: id, RequestID: rid})
 				}
 				break
 			}

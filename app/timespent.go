@@ -18,7 +18,7 @@ func stepMinutes(steps []data.Step) int {
 }
 
 // requestMinutes is the time logged on one request.
-func (c *caseload) requestMinutes(requestID string) int { return stepMinutes(c.steps[requestID]) }
+func (c *caseload) requestMinutes(requestID string) int { return c.digest(requestID).minutes }
 
 // personMinutes is the time logged on all of a person's requests.
 func (c *caseload) personMinutes(personID string) int {

@@ -44,7 +44,7 @@ func newTodayScreen(s *shell) *todayScreen {
 
 // agenda works out what is due, and what is ready for its next step.
 func agenda(cl *caseload, today data.Date) []process.Item {
-	items := onePerRequest(process.AgendaOf(cl.people, cl.requestList(), cl.steps, today, cl.config()))
+	items := onePerRequest(process.AgendaOf(cl.people, cl.requestList(), cl.timelines(), today, cl.config()))
 	return append(items, waitingOnUs(cl, items, today)...)
 }
 
@@ -85,7 +85,7 @@ func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process
 	var out []process.Item
 	for _, r := range waiting {
 		st := cl.state(r.ID)
-		acts := process.NextActionsFor(r, cl.steps[r.ID], today, cl.configOn(cfg, r))
+		acts := process.NextActionsFor(r, cl.rulesTimeline(r.ID), today, cl.configOn(cfg, r))
 		if len(acts) == 0 {
 			continue
 		}

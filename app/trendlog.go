@@ -94,7 +94,7 @@ func buildReport(cl *caseload, from, to, today data.Date) report.Report {
 	var steps []data.Step
 	for id, r := range cl.requests {
 		reqs = append(reqs, *r)
-		steps = append(steps, cl.steps[id]...)
+		steps = cl.digest(id).timeline(id, steps)
 	}
 	return report.BuildWith(cl.people, reqs, steps, from, to, today, cl.config())
 }

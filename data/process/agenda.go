@@ -30,17 +30,29 @@ func Agenda(people []data.Person, requests []data.Request, steps []data.Step, to
 	for i := range requests {
 		each[i] = &requests[i]
 	}
-	return AgendaOf(people, each, GroupSteps(steps), today, cfg)
+	return AgendaOf(people, each, TimelineOf(GroupSteps(steps)), today, cfg)
 }
 
-// AgendaOf is Agenda for steps grouped by request already, as a caseload
-// in memory keeps them; a group not in timeline order is put in it. The
-// requests are pointers to them, so that a caseload's need not be copied
-// (tens of megabytes each time Today is worked out, for 50,000 people).
+// Timeline gives a request's steps, put into into (which it may grow) so
+// that one list serves request after request: a caseload in memory keeps
+// its timelines in a shorter form than data.Step, and making them all at
+// once would hold the whole caseload's steps again. It must be safe to
+// call from several goroutines.
+type Timeline func(requestID string, into []data.Step) []data.Step
+
+// TimelineOf is a Timeline over steps grouped by request already.
+func TimelineOf(byRequest map[string][]data.Step) Timeline {
+	return func(id string, into []data.Step) []data.Step { return append(into, byRequest[id]...) }
+}
+
+// AgendaOf is Agenda for timelines a caseload in memory keeps; one not in
+// timeline order is put in it. The requests are pointers to them, so that
+// a caseload's need not be copied (tens of megabytes each time Today is
+// worked out, for 50,000 people).
 //
 // Requests are worked through in parts, one part to each processor: with
 // 50,000 people, Today took 700 ms on one core of two.
-func AgendaOf(people []data.Person, requests []*data.Request, byRequest map[string][]data.Step, today data.Date, cfg Config) []Item {
+func AgendaOf(people []data.Person, requests []*data.Request, timeline Timeline, today data.Date, cfg Config) []Item {
 	byPerson := make(map[string]*data.Person, len(people))
 	for i := range people {
 		byPerson[people[i].ID] = &people[i]
@@ -50,7 +62,7 @@ func AgendaOf(people []data.Person, requests []*data.Request, byRequest map[stri
 	var wg sync.WaitGroup
 	for k := range parts {
 		part := requests[len(requests)*k/parts : len(requests)*(k+1)/parts]
-		wg.Go(func() { found[k] = agendaPart(byPerson, part, byRequest, today, cfg) })
+		wg.Go(func() { found[k] = agendaPart(byPerson, part, timeline, today, cfg) })
 	}
 	wg.Wait()
 	return sortItems(slices.Concat(found...))
@@ -60,16 +72,16 @@ func AgendaOf(people []data.Person, requests []*data.Request, byRequest map[stri
 const minPartRequests = 2000
 
 // agendaPart is the items of some of the requests, in no particular order.
-func agendaPart(byPerson map[string]*data.Person, requests []*data.Request, byRequest map[string][]data.Step, today data.Date, cfg Config) []Item {
+func agendaPart(byPerson map[string]*data.Person, requests []*data.Request, timeline Timeline, today data.Date, cfg Config) []Item {
 	items := make([]Item, 0, len(requests)+len(requests)/4)
 	var buf []Deadline
+	var rs []data.Step // each request's timeline in turn; items copy what they need of it
 	for _, req := range requests {
-		rs := byRequest[req.ID]
+		rs = timeline(req.ID, rs[:0])
 		if len(rs) == 0 {
 			continue
 		}
 		if !slices.IsSortedFunc(rs, stepOrder) {
-			rs = slices.Clone(rs)
 			slices.SortStableFunc(rs, stepOrder)
 		}
 		p := byPerson[req.PersonID]

@@ -16,17 +16,30 @@ type Records struct {
 	Contacts []data.Contact
 }
 
-// LoadAll reads every person, request, step and contact. The steps, as
-// many as the rest together, are read beside the others on a connection
-// of their own: on a team's server that cut a third off the time to sign
-// in with 50,000 people.
+// LoadAll reads every person, request, step and contact.
 func (s *Store) LoadAll(ctx context.Context) (Records, error) {
+	r, steps, err := LoadAllAs(ctx, s, func(st *data.Step) data.Step { return *st })
+	if err != nil {
+		return Records{}, err
+	}
+	r.Steps = steps
+	r.shareSteps()
+	return r, nil
+}
+
+// LoadAllAs is LoadAll keeping of each step only what keep makes of it
+// (see AllStepsAs), in the same order; the records' Steps are left empty.
+// The steps, as many as the rest together, are read beside the others on
+// a connection of their own: on a team's server that cut a third off the
+// time to sign in with 50,000 people.
+func LoadAllAs[U any](ctx context.Context, s *Store, keep func(*data.Step) U) (Records, []U, error) {
 	var r Records
+	var steps []U
 	var stepsErr error
 	stepsRead := make(chan struct{})
 	go func() {
 		defer close(stepsRead)
-		r.Steps, stepsErr = s.AllSteps(ctx)
+		steps, stepsErr = AllStepsAs(ctx, s, keep)
 	}()
 	err := func() (err error) {
 		if r.People, err = s.People(ctx); err != nil {
@@ -40,26 +53,18 @@ func (s *Store) LoadAll(ctx context.Context) (Records, error) {
 	}()
 	<-stepsRead
 	if err = cmp.Or(err, stepsErr); err != nil {
-		return Records{}, err
+		return Records{}, nil, err
 	}
 	r.share()
-	return r, nil
+	return r, steps, nil
 }
 
 // share makes the records point at one copy of each text they repeat: a
-// step names its request, a request its person, and kinds, outcomes and
-// what is owed come back from the database as a new string on every row.
-// For a caseload of 50,000 people that is tens of megabytes held for
-// nothing.
+// request names its person, and kinds, outcomes and what is owed come
+// back from the database as a new string on every row. For a caseload of
+// 50,000 people that is tens of megabytes held for nothing.
 func (r *Records) share() {
-	words := map[string]string{}
-	word := func(s string) string {
-		if w, ok := words[s]; ok {
-			return w
-		}
-		words[s] = s
-		return s
-	}
+	word := data.Words()
 	people := make(map[string]string, len(r.People))
 	for i := range r.People {
 		p := &r.People[i]
@@ -68,10 +73,8 @@ func (r *Records) share() {
 		p.Pronouns = data.Pronouns(word(string(p.Pronouns)))
 		p.Title = data.Title(word(string(p.Title)))
 	}
-	requests := make(map[string]string, len(r.Requests))
 	for i := range r.Requests {
 		q := &r.Requests[i]
-		requests[q.ID] = q.ID
 		if id, ok := people[q.PersonID]; ok {
 			q.PersonID = id
 		}
@@ -82,6 +85,15 @@ func (r *Records) share() {
 		q.ReasonCategory = data.ReasonCategory(word(string(q.ReasonCategory)))
 		q.ReplyMethod = data.ReplyMethod(word(string(q.ReplyMethod)))
 		q.RecipientID = word(q.RecipientID)
+	}
+}
+
+// shareSteps is share for the steps: each names its request, as well.
+func (r *Records) shareSteps() {
+	word := data.Words()
+	requests := make(map[string]string, len(r.Requests))
+	for _, q := range r.Requests {
+		requests[q.ID] = q.ID
 	}
 	for i := range r.Steps {
 		st := &r.Steps[i]

@@ -107,6 +107,12 @@ func queryList[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, er
 // made for each row, and the list of places for it, was most of the half
 // a gigabyte that reading 50,000 people's records asked of the system.
 func queryListSorted[T, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, key func(*T) K, order func(a, b K) int, query string, args ...any) ([]T, error) {
+	return queryListSortedAs(ctx, s, table, cols, fields, func(row *T) T { return *row }, key, order, query, args...)
+}
+
+// queryListSortedAs is queryListSorted keeping of each row only what keep
+// makes of it, and putting the rows in order by what was kept.
+func queryListSortedAs[T, U, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, keep func(*T) U, key func(*U) K, order func(a, b K) int, query string, args ...any) ([]U, error) {
 	seal, err := s.keyFor()
 	if err != nil {
 		return nil, err
@@ -122,13 +128,13 @@ func queryListSorted[T, K any](ctx context.Context, s *Store, table string, cols
 	if seal != nil {
 		into = openingRow{row: rows, key: seal, t: sealedByTable[table], cols: cols}
 	}
-	chunks := &chunked[T]{}
+	chunks := &chunked[U]{}
 	for rows.Next() {
 		row = zero
 		if err := into.Scan(dest...); err != nil {
 			return nil, explain(fieldError(err))
 		}
-		chunks.add(row)
+		chunks.add(keep(&row))
 	}
 	if err := rows.Err(); err != nil {
 		return nil, explain(err)

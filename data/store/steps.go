@@ -125,10 +125,37 @@ func timelineOrder(a, b data.Step) int {
 // each: what the agenda needs in one read. The requests come in no
 // particular order.
 func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
-	// Each request is numbered as its first step arrives, so that the
-	// sort compares numbers, not ids, to group them.
+	return queryListSorted(ctx, s, "steps", stepCols, stepFields, stepKeys(), stepKey.compare, selectStepSQL)
+}
+
+// AllStepsAs is AllSteps keeping of each step only what keep makes of it
+// (the step it is given is reused for the next). A desk on a team's server
+// with 50,000 people reads 160,000 steps at sign-in, and most of what a
+// step holds is needed only once its request is opened.
+func AllStepsAs[U any](ctx context.Context, s *Store, keep func(*data.Step) U) ([]U, error) {
+	type kept struct {
+		u   U
+		key stepKey // taken as the row is read: what is kept may not hold it
+	}
+	keyOf := stepKeys()
+	rows, err := queryListSortedAs(ctx, s, "steps", stepCols, stepFields,
+		func(st *data.Step) kept { return kept{keep(st), keyOf(st)} },
+		func(k *kept) stepKey { return k.key }, stepKey.compare, selectStepSQL)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]U, len(rows))
+	for i := range rows {
+		out[i] = rows[i].u
+	}
+	return out, nil
+}
+
+// stepKeys gives each step its key. Each request is numbered as its first
+// step arrives, so that the sort compares numbers, not ids, to group them.
+func stepKeys() func(*data.Step) stepKey {
 	groups := map[string]int32{}
-	key := func(s *data.Step) stepKey {
+	return func(s *data.Step) stepKey {
 		g, ok := groups[s.RequestID]
 		if !ok {
 			g = int32(len(groups))
@@ -136,7 +163,6 @@ func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
 		}
 		return stepKey{g, s.On, s.CreatedAt.UnixNano(), s.ID}
 	}
-	return queryListSorted(ctx, s, "steps", stepCols, stepFields, key, stepKey.compare, selectStepSQL)
 }
 
 // stepKey orders steps: grouped by request, by day, then as they were

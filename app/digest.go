@@ -1,0 +1,254 @@
+package app
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+
+	"secondopinion/data"
+	"secondopinion/data/process"
+)
+
+// A desk keeps of each request's timeline only a digest: where the request
+// stands, the time logged, the words a search looks in, and each step in
+// the short form the rules need. The whole timeline (summaries, letters'
+// ids, attachments) is read when the request or one of its letters is
+// opened. With 50,000 people the steps in full were a third of what a
+// desk held in memory.
+
+// digest is what the caseload keeps of a request's timeline. It is never
+// changed, only replaced, so snapshots in the background may share it.
+type digest struct {
+	steps   []stepBrief // in timeline order
+	state   process.State
+	minutes int
+	words   string // the steps' summaries, folded, each once
+}
+
+// stepBrief is a step without its summary, attachment and letter's id:
+// what the rules, Today and the reports read. It is kept small, with no
+// text of its own but what is owed: 160,000 steps in full held 55 MB.
+type stepBrief struct {
+	id         uuid.UUID // the step's id when it is a UUID written as this program writes them
+	idText     string    // otherwise, the id as it is
+	DueWhat    string
+	created    int64 // when it was logged, in Unix nanoseconds: it orders steps of one day
+	On         data.Date
+	DueOn      data.Date
+	ReceivedOn data.Date
+	Minutes    int32
+	kind       wordCode
+	outcome    wordCode
+	sentHow    wordCode
+	letterKind wordCode
+	NoReasons  bool
+}
+
+func briefOf(s *data.Step) stepBrief {
+	b := stepBrief{DueWhat: s.DueWhat, created: unixNano(s.CreatedAt), On: s.On, DueOn: s.DueOn, ReceivedOn: s.ReceivedOn,
+		Minutes: int32(s.Minutes), kind: codeOf(string(s.Kind)), outcome: codeOf(string(s.Outcome)),
+		sentHow: codeOf(string(s.SentHow)), letterKind: codeOf(s.LetterKind), NoReasons: s.NoReasons}
+	if u, err := uuid.Parse(s.ID); err == nil && u.String() == s.ID {
+		b.id = u
+	} else {
+		b.idText = s.ID
+	}
+	return b
+}
+
+// ID is the step's id.
+func (b *stepBrief) ID() string {
+	if b.id == (uuid.UUID{}) {
+		return b.idText
+	}
+	return b.id.String()
+}
+
+// step is the brief as a step of request requestID, for the rules: its
+// summary, attachment and letter's id are empty.
+func (b *stepBrief) step(requestID string) data.Step {
+	return data.Step{ID: b.ID(), RequestID: requestID, On: b.On, Kind: data.StepKind(b.kind.text()),
+		Outcome: data.Outcome(b.outcome.text()), LetterKind: b.letterKind.text(), DueOn: b.DueOn, DueWhat: b.DueWhat,
+		Minutes: int(b.Minutes), SentHow: data.SentHow(b.sentHow.text()), ReceivedOn: b.ReceivedOn,
+		NoReasons: b.NoReasons, CreatedAt: unixTime(b.created)}
+}
+
+// unixNano and unixTime keep a time in eight bytes, the zero time as 0.
+func unixNano(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+func unixTime(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
+}
+
+// noSteps is the digest of a request with nothing logged yet.
+var noSteps = &digest{state: process.StateOf(nil)}
+
+// digestOf is the digest of a whole timeline, in timeline order.
+func digestOf(steps []data.Step) *digest {
+	if len(steps) == 0 {
+		return noSteps
+	}
+	d := &digest{steps: make([]stepBrief, len(steps)), state: process.StateOf(steps)}
+	var words []byte
+	for i := range steps {
+		d.steps[i] = briefOf(&steps[i])
+		d.minutes += steps[i].Minutes
+		words = addWords(words, steps[i].Summary)
+	}
+	d.words = string(words)
+	return d
+}
+
+// addWords adds a summary, folded, to the words unless they hold it already
+// (a summary logged on several steps is looked in once).
+func addWords(words []byte, summary string) []byte {
+	if s := fold(summary); s != "" && !holds(words, s) {
+		words = append(append(words, ' '), s...)
+	}
+	return words
+}
+
+// timeline is the digest's steps as steps of request requestID, put into
+// into: only what the rules need of each is filled in.
+func (d *digest) timeline(requestID string, into []data.Step) []data.Step {
+	for i := range d.steps {
+		into = append(into, d.steps[i].step(requestID))
+	}
+	return into
+}
+
+// with is the digest with one more step, in its place on the timeline (in
+// place of its earlier self, if it was there already).
+func (d *digest) with(s data.Step) *digest {
+	if slices.ContainsFunc(d.steps, func(b stepBrief) bool { return b.ID() == s.ID }) {
+		d = d.without(s.ID)
+	}
+	b := briefOf(&s)
+	at := len(d.steps)
+	for at > 0 && b.before(&d.steps[at-1]) {
+		at--
+	}
+	out := &digest{steps: make([]stepBrief, 0, len(d.steps)+1), minutes: d.minutes + s.Minutes,
+		words: string(addWords([]byte(d.words), s.Summary))}
+	out.steps = append(append(append(out.steps, d.steps[:at]...), b), d.steps[at:]...)
+	out.state = process.StateOf(out.timeline("", nil))
+	return out
+}
+
+// without is the digest without the step with the id. The words it was
+// summarised by stay until the timeline is next read whole: a search may
+// still find the request by them meanwhile.
+func (d *digest) without(id string) *digest {
+	out := &digest{words: d.words}
+	for _, b := range d.steps {
+		if b.ID() != id {
+			out.steps = append(out.steps, b)
+			out.minutes += int(b.Minutes)
+		}
+	}
+	if len(out.steps) == 0 {
+		return noSteps
+	}
+	out.state = process.StateOf(out.timeline("", nil))
+	return out
+}
+
+// before reports whether b comes before c on a timeline: by day, then as
+// logged.
+func (b *stepBrief) before(c *stepBrief) bool {
+	if b.On != c.On {
+		return b.On.Before(c.On)
+	}
+	return b.created < c.created
+}
+
+// briefRead is, of each step read at sign-in, its request's id, its
+// brief and its summary.
+type briefRead struct {
+	requestID string
+	brief     stepBrief
+	summary   string
+}
+
+// briefReader makes a briefRead of each step, sharing the texts that
+// repeat from row to row.
+func briefReader() func(*data.Step) briefRead {
+	word := data.Words()
+	return func(s *data.Step) briefRead {
+		b := briefOf(s)
+		b.DueWhat = word(b.DueWhat)
+		return briefRead{requestID: word(s.RequestID), brief: b, summary: s.Summary}
+	}
+}
+
+// digestsOf gathers the steps read, grouped by request and in timeline
+// order within each, into each request's digest.
+func digestsOf(read []briefRead) map[string]*digest {
+	out := make(map[string]*digest, len(read)/2+1)
+	var rules []data.Step
+	var words []byte
+	for start := 0; start < len(read); {
+		end := start + 1
+		for end < len(read) && read[end].requestID == read[start].requestID {
+			end++
+		}
+		id := read[start].requestID
+		d := &digest{steps: make([]stepBrief, end-start)}
+		words = words[:0]
+		for i := start; i < end; i++ {
+			d.steps[i-start] = read[i].brief
+			d.minutes += int(read[i].brief.Minutes)
+			words = addWords(words, read[i].summary)
+		}
+		d.words = string(words)
+		rules = d.timeline(id, rules[:0])
+		d.state = process.StateOf(rules)
+		out[id] = d
+		start = end
+	}
+	return out
+}
+
+// wordCode numbers one of the few texts a step's kind, outcome, way of
+// sending or letter kind take, in four bytes rather than sixteen.
+type wordCode uint32
+
+// stepWords are the texts numbered so far, for the whole program: a
+// caseload read again, or another desk's, uses the same few. The list is
+// replaced, never changed, so the rules read it without a lock.
+var stepWords = struct {
+	sync.Mutex
+	list  atomic.Pointer[[]string]
+	index map[string]wordCode
+}{index: map[string]wordCode{"": 0}}
+
+func init() { stepWords.list.Store(&[]string{""}) }
+
+// codeOf numbers a text, giving it a number the first time it is seen.
+func codeOf(s string) wordCode {
+	stepWords.Lock()
+	defer stepWords.Unlock()
+	if c, ok := stepWords.index[s]; ok {
+		return c
+	}
+	list := *stepWords.list.Load()
+	c := wordCode(len(list))
+	list = append(slices.Clip(list), strings.Clone(s))
+	stepWords.index[list[c]] = c
+	stepWords.list.Store(&list)
+	return c
+}
+
+func (c wordCode) text() string { return (*stepWords.list.Load())[c] }

@@ -1,0 +1,164 @@
+package app
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"secondopinion/data"
+	"secondopinion/data/demo"
+	"secondopinion/data/process"
+	"secondopinion/data/store"
+)
+
+// The caseload keeps each timeline only as a digest. Today, the states,
+// the next steps, the time logged and the search must come out of it just
+// as they come out of the whole timelines, for a varied caseload.
+func TestDigestsGiveWhatWholeTimelinesGive(t *testing.T) {
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	today := data.MustDate(2026, 12, 1)
+	if err := demo.Generate(ctx, st, 300, 7, today); err != nil {
+		t.Fatal(err)
+	}
+	all, err := st.LoadAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, err := loadCaseload(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := cl.config()
+	want := process.Agenda(all.People, all.Requests, all.Steps, today, cfg)
+	got := process.AgendaOf(cl.people, cl.requestList(), cl.timelines(), today, cfg)
+	if len(want) < 50 || !reflect.DeepEqual(got, want) {
+		t.Fatalf("Today from the digests has %d items, from the timelines %d (equal: %v)", len(got), len(want), reflect.DeepEqual(got, want))
+	}
+	whole := process.GroupSteps(all.Steps)
+	for _, r := range all.Requests {
+		steps := whole[r.ID]
+		if got, want := cl.state(r.ID), process.StateOf(steps); got != want {
+			t.Errorf("request %s: state %v from its digest, %v from its timeline", r.ID, got, want)
+		}
+		rcfg := cl.configFor(r)
+		if got, want := process.NextActionsFor(r, cl.rulesTimeline(r.ID), today, rcfg), process.NextActionsFor(r, steps, today, rcfg); !reflect.DeepEqual(got, want) {
+			t.Errorf("request %s: next steps %v from its digest, %v from its timeline", r.ID, got, want)
+		}
+		minutes := 0
+		for _, s := range steps {
+			minutes += s.Minutes
+			if w := fold(s.Summary); !strings.Contains(cl.digest(r.ID).words, w) {
+				t.Errorf("request %s: the digest's words lack %q", r.ID, w)
+			}
+		}
+		if got := cl.requestMinutes(r.ID); got != minutes {
+			t.Errorf("request %s: %d minutes from its digest, %d from its timeline", r.ID, got, minutes)
+		}
+	}
+}
+
+// Steps logged, corrected and removed one by one leave the digest as a
+// whole reading of the timeline would make it, in the same order: by day,
+// then as logged, a step of an earlier day going before later ones.
+func TestADigestChangedStepByStepIsAsIfReadWhole(t *testing.T) {
+	on := data.MustDate(2026, 11, 2)
+	at := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	steps := []data.Step{
+		{ID: "sent", RequestID: "r", On: on, Kind: data.StepLetterSent, LetterKind: data.KindSecondOpinionDiagnosis, CreatedAt: at, Minutes: 30},
+		{ID: "refused", RequestID: "r", On: on.AddDays(20), Kind: data.StepReply, Outcome: data.OutcomeRefused, CreatedAt: at.Add(time.Hour), Summary: "No reasons given", NoReasons: true},
+		{ID: "call", RequestID: "r", On: on, Kind: data.StepCall, CreatedAt: at.Add(2 * time.Hour), Minutes: 15, Summary: "Rang PALS"},
+	}
+	d := noSteps
+	for _, s := range steps {
+		d = d.with(s)
+	}
+	d = d.with(steps[2]) // logged twice (read back just after it was saved): kept once
+	whole := []data.Step{steps[0], steps[2], steps[1]}
+	checkDigest(t, "after three steps", d, digestOf(whole))
+	d = d.without("call")
+	checkDigest(t, "after removing the call", d, digestOf([]data.Step{steps[0], steps[1]}))
+	if d.words == "" || !strings.Contains(d.words, "rang pals") {
+		t.Errorf("the words %q lost what a search found the request by before it is read again", d.words)
+	}
+	if d = d.without("sent").without("refused"); d != noSteps {
+		t.Errorf("with every step removed the digest is %+v", d)
+	}
+}
+
+func checkDigest(t *testing.T, when string, got, want *digest) {
+	t.Helper()
+	if !reflect.DeepEqual(got.steps, want.steps) || got.state != want.state || got.minutes != want.minutes {
+		t.Errorf("%s: the digest is %+v, want %+v", when, got, want)
+	}
+	if got.timeline("r", nil)[0].RequestID != "r" {
+		t.Errorf("%s: its steps do not name their request", when)
+	}
+}
+
+// A step logged while the request's timeline is being read is not lost
+// from the timeline shown: the timeline is read again.
+func TestATimelineReadAsAStepIsLoggedIsReadAgain(t *testing.T) {
+	dir := t.TempDir()
+	r := seedRequest(t, dir)
+	s := openOn(t, dir)
+	var shown []data.Step
+	s.readTimeline(r.ID, func(steps []data.Step) { shown = steps }, nil)
+	s.jobs.wg.Wait() // read, but not yet handed back
+	call := data.Step{RequestID: r.ID, On: s.today(), Kind: data.StepCall, Summary: "Rang the surgery"}
+	if err := s.st.AddStep(ctx, &call); err != nil {
+		t.Fatal(err)
+	}
+	s.cl.addStep(call)
+	settle(t, s)
+	if len(shown) != 2 || shown[1].Summary != "Rang the surgery" {
+		t.Fatalf("the timeline shown has %d steps: %+v", len(shown), shown)
+	}
+	if kept, _ := s.cl.timeline(r.ID); len(kept) != 2 {
+		t.Errorf("the caseload keeps a timeline of %d steps", len(kept))
+	}
+}
+
+// A letter tells what happened in the steps' own words, which the
+// caseload keeps only in the timelines it reads when a request or letter
+// is opened; and a search still finds the person by those words.
+func TestALetterAndASearchUseTheStepsOwnWords(t *testing.T) {
+	dir := t.TempDir()
+	r := seedRequest(t, dir)
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply := data.Step{RequestID: r.ID, On: data.Today().AddDays(-5), Kind: data.StepReply, Outcome: data.OutcomeRefused,
+		Summary: "Dr Patel wrote that the spirometry was normal"}
+	if err := st.AddStep(ctx, &reply); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	s := openOn(t, dir)
+	s.showNewLetter(r.ID, data.KindComplaint)
+	settle(t, s)
+	ls, ok := s.current.(*letterScreen)
+	if !ok {
+		t.Fatalf("the screen is %T, want the letter", s.current)
+	}
+	if text := ls.editor.Text; !strings.Contains(text, "spirometry was normal") {
+		t.Errorf("the complaint does not tell the reply in its own words:\n%s", text)
+	}
+
+	s.onSearch()
+	settle(t, s)
+	ps := s.current.(*peopleScreen)
+	test.Type(ps.search, "spirometry")
+	settle(t, s)
+	if len(ps.shown) != 1 || s.cl.people[ps.shown[0]].ID != r.PersonID {
+		t.Errorf("searching for a word of the reply found %d people", len(ps.shown))
+	}
+}
