@@ -33,8 +33,7 @@ type digest struct {
 // what the rules, Today and the reports read. It is kept small, with no
 // text of its own but what is owed: 160,000 steps in full held 55 MB.
 type stepBrief struct {
-	id         uuid.UUID // the step's id when it is a UUID written as this program writes them
-	idText     string    // otherwise, the id as it is
+	id         stepID
 	DueWhat    string
 	created    int64 // when it was logged, in Unix nanoseconds: it orders steps of one day
 	On         data.Date
@@ -49,23 +48,32 @@ type stepBrief struct {
 }
 
 func briefOf(s *data.Step) stepBrief {
-	b := stepBrief{DueWhat: s.DueWhat, created: unixNano(s.CreatedAt), On: s.On, DueOn: s.DueOn, ReceivedOn: s.ReceivedOn,
+	b := stepBrief{id: idOf(s.ID), DueWhat: s.DueWhat, created: unixNano(s.CreatedAt), On: s.On, DueOn: s.DueOn, ReceivedOn: s.ReceivedOn,
 		Minutes: int32(s.Minutes), kind: codeOf(string(s.Kind)), outcome: codeOf(string(s.Outcome)),
 		sentHow: codeOf(string(s.SentHow)), letterKind: codeOf(s.LetterKind), NoReasons: s.NoReasons}
-	if u, err := uuid.Parse(s.ID); err == nil && u.String() == s.ID {
-		b.id = u
-	} else {
-		b.idText = s.ID
-	}
 	return b
+}
+
+// stepID is a step's id in 16 bytes when it is a UUID written as this
+// program writes them (no text of its own to hold), else as it is.
+type stepID struct {
+	uuid uuid.UUID
+	text string
+}
+
+func idOf(s string) stepID {
+	if u, err := uuid.Parse(s); err == nil && u != uuid.Nil && u.String() == s {
+		return stepID{uuid: u}
+	}
+	return stepID{text: s}
 }
 
 // ID is the step's id.
 func (b *stepBrief) ID() string {
-	if b.id == (uuid.UUID{}) {
-		return b.idText
+	if b.id.uuid == uuid.Nil {
+		return b.id.text
 	}
-	return b.id.String()
+	return b.id.uuid.String()
 }
 
 // step is the brief as a step of request requestID, for the rules: its
@@ -98,7 +106,7 @@ var noSteps = &digest{state: process.StateOf(nil)}
 // digestOf is the digest of a whole timeline, in timeline order.
 func digestOf(steps []data.Step) *digest {
 	if len(steps) == 0 {
-		return noSteps
+		return &digest{state: noSteps.state} // new, as every change's digest is
 	}
 	d := &digest{steps: make([]stepBrief, len(steps)), state: process.StateOf(steps)}
 	var words []byte
@@ -132,7 +140,7 @@ func (d *digest) timeline(requestID string, into []data.Step) []data.Step {
 // with is the digest with one more step, in its place on the timeline (in
 // place of its earlier self, if it was there already).
 func (d *digest) with(s data.Step) *digest {
-	if slices.ContainsFunc(d.steps, func(b stepBrief) bool { return b.ID() == s.ID }) {
+	if d.has(idOf(s.ID)) {
 		d = d.without(s.ID)
 	}
 	b := briefOf(&s)
@@ -147,19 +155,27 @@ func (d *digest) with(s data.Step) *digest {
 	return out
 }
 
-// without is the digest without the step with the id. The words it was
-// summarised by stay until the timeline is next read whole: a search may
-// still find the request by them meanwhile.
+// has reports whether the digest holds the step with the id.
+func (d *digest) has(id stepID) bool {
+	return slices.ContainsFunc(d.steps, func(b stepBrief) bool { return b.id == id })
+}
+
+// without is the digest without the step with the id. Its summary's words
+// stay until the request's timeline comes whole from another desk or the
+// caseload is read again: a search may still find the request by them.
+// Every change makes a new digest, even an empty one, so that a reading
+// of the timeline can tell that something changed while it was made.
 func (d *digest) without(id string) *digest {
-	out := &digest{words: d.words}
+	out := &digest{words: d.words, state: noSteps.state}
+	key := idOf(id)
 	for _, b := range d.steps {
-		if b.ID() != id {
+		if b.id != key {
 			out.steps = append(out.steps, b)
 			out.minutes += int(b.Minutes)
 		}
 	}
 	if len(out.steps) == 0 {
-		return noSteps
+		return out
 	}
 	out.state = process.StateOf(out.timeline("", nil))
 	return out

@@ -87,7 +87,7 @@ func TestADigestChangedStepByStepIsAsIfReadWhole(t *testing.T) {
 	if d.words == "" || !strings.Contains(d.words, "rang pals") {
 		t.Errorf("the words %q lost what a search found the request by before it is read again", d.words)
 	}
-	if d = d.without("sent").without("refused"); d != noSteps {
+	if d = d.without("sent").without("refused"); len(d.steps) != 0 || d.state != noSteps.state || d == noSteps {
 		t.Errorf("with every step removed the digest is %+v", d)
 	}
 }
@@ -160,5 +160,23 @@ func TestALetterAndASearchUseTheStepsOwnWords(t *testing.T) {
 	settle(t, s)
 	if len(ps.shown) != 1 || s.cl.people[ps.shown[0]].ID != r.PersonID {
 		t.Errorf("searching for a word of the reply found %d people", len(ps.shown))
+	}
+}
+
+// A letter whose timeline is still being read when the person moves to
+// another screen is not opened over it.
+func TestALetterIsNotOpenedOverTheScreenMovedTo(t *testing.T) {
+	dir := t.TempDir()
+	r := seedRequest(t, dir)
+	s := openOn(t, dir)
+	ls, err := s.st.LettersFor(ctx, r.ID)
+	if err != nil || len(ls) != 1 {
+		t.Fatalf("letters %v, %v", ls, err)
+	}
+	s.showLetter(ls[0])
+	s.showToday()
+	settle(t, s)
+	if _, ok := s.current.(*todayScreen); !ok {
+		t.Errorf("the screen is %T, want Today, where the person went", s.current)
 	}
 }

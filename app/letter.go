@@ -67,8 +67,15 @@ func (s *shell) recipientFor(req data.Request, kind string) string {
 
 // showLetter opens a letter once its request's whole timeline is read:
 // letters tell what happened, from the steps' own words.
+// If the person moves to another screen meanwhile, the letter is not
+// opened over it.
 func (s *shell) showLetter(l data.Letter) {
-	s.readTimeline(l.RequestID, func([]data.Step) { s.show(newLetterScreen(s, l), navPeople) }, nil)
+	from := s.current
+	s.readTimeline(l.RequestID, func([]data.Step) {
+		if s.current == from {
+			s.show(newLetterScreen(s, l), navPeople)
+		}
+	}, nil)
 }
 
 func newLetterScreen(s *shell, l data.Letter) *letterScreen {
@@ -154,6 +161,9 @@ func (ls *letterScreen) compose() {
 	}
 	if steps, ok := ls.s.cl.timeline(ls.req.ID); ok {
 		ls.steps = steps // the latest read; kept for when the caseload is read again
+	} else if ls.s.current == ls {
+		// The caseload was read again: the next composing uses the timeline as it is now.
+		ls.s.readTimeline(ls.req.ID, func(steps []data.Step) { ls.steps = steps }, func(error) {})
 	}
 	l, err := letters.Compose(letters.Input{Kind: ls.rec.Kind, Person: ls.person, Request: ls.req,
 		Recipient: ls.recipient(), Sender: ls.s.cl.sender, Date: date, Steps: ls.steps, LetterID: ls.rec.ID,

@@ -193,8 +193,9 @@ func (c *caseload) apply(u *teamUpdate) (again []store.Change) {
 		c.touch(r.PersonID)
 	}
 	for _, id := range u.goneSteps {
+		key := idOf(id)
 		for rid, d := range c.digests {
-			if slices.ContainsFunc(d.steps, func(b stepBrief) bool { return b.ID() == id }) {
+			if d.has(key) {
 				if !mine(c.personOf(rid), "steps", id) {
 					c.removeStep(data.Step{ID: id, RequestID: rid})
 				}
