@@ -23,7 +23,8 @@ type caseload struct {
 	people   []data.Person            // by name
 	hay      []string                 // each person's searchable text, lower case, beside people
 	personAt map[string]int           // person id to their place in people
-	requests map[string]*data.Request // a request is never changed, only replaced
+	requests map[string]*requestBrief // request id to its brief (see request_brief.go)
+	whole    map[string]data.Request  // request id to the whole request, read when opened
 	byPerson map[string][]string      // person id to request ids, newest first; a list is never changed, only replaced
 	digests  map[string]*digest       // request id to its timeline in brief (see digest.go)
 	full     map[string][]data.Step   // request id to its whole timeline, read when opened; a list is never changed, only replaced
@@ -83,10 +84,18 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	c.people, c.contacts = all.People, all.Contacts
 	// Made to size: a map grown request by request moves every request
 	// it holds each time it doubles.
-	c.requests = make(map[string]*data.Request, len(all.Requests))
+	c.requests = make(map[string]*requestBrief, len(all.Requests))
 	c.byPerson = make(map[string][]string, len(all.People))
-	for _, r := range all.Requests {
-		c.placeRequest(r)
+	// Briefs are made on every processor: folding the long texts for the
+	// search is most of the time they take.
+	briefs := make([]*requestBrief, len(all.Requests))
+	inParts(len(briefs), func(from, to int) {
+		for i := from; i < to; i++ {
+			briefs[i] = briefOfRequest(&all.Requests[i])
+		}
+	})
+	for _, b := range briefs {
+		c.placeBrief(b)
 	}
 	c.digests = digestsOf(steps)
 	if err := c.readSettings(ctx, st); err != nil {
@@ -99,7 +108,7 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 
 // newCaseload is an empty caseload, a reading of its own.
 func newCaseload() *caseload {
-	return &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{},
+	return &caseload{requests: map[string]*requestBrief{}, whole: map[string]data.Request{}, byPerson: map[string][]string{},
 		digests: map[string]*digest{}, full: map[string][]data.Step{}, letters: map[string][]data.Letter{},
 		settings: map[string]string{}, generation: readings.Add(1), revs: map[string]int{}}
 }
@@ -123,10 +132,10 @@ func (c *caseload) readSettings(ctx context.Context, st *store.Store) error {
 // are shared, not copied: they are replaced, never changed, and copying
 // them was most of the time Today took to appear with 50,000 people (and
 // the lists of requests a third of what was left, on the UI goroutine).
-// Whole timelines and letters, read for the screens, are left behind.
+// Whole requests, timelines and letters, read for the screens, are left behind.
 func (c *caseload) clone() *caseload {
 	return &caseload{people: slices.Clone(c.people), hay: slices.Clone(c.hay), personAt: maps.Clone(c.personAt),
-		requests: maps.Clone(c.requests), byPerson: maps.Clone(c.byPerson), digests: maps.Clone(c.digests),
+		requests: maps.Clone(c.requests), whole: map[string]data.Request{}, byPerson: maps.Clone(c.byPerson), digests: maps.Clone(c.digests),
 		full: map[string][]data.Step{}, letters: map[string][]data.Letter{}, contacts: slices.Clone(c.contacts), sender: c.sender,
 		settings: maps.Clone(c.settings), generation: c.generation, revision: c.revision, revs: maps.Clone(c.revs)}
 }
@@ -265,6 +274,7 @@ func (c *caseload) dropRequest(id string) {
 		return
 	}
 	delete(c.requests, id)
+	delete(c.whole, id)
 	delete(c.digests, id)
 	delete(c.full, id)
 	delete(c.letters, id)
@@ -301,25 +311,42 @@ func (c *caseload) putContact(ct data.Contact) {
 	c.sortContacts()
 }
 
+// putRequest keeps a request saved or read whole: its brief, and the
+// whole of it for the screens that have it open.
 func (c *caseload) putRequest(r data.Request) {
 	c.touch(r.PersonID)
-	c.placeRequest(r)
+	c.placeBrief(briefOfRequest(&r))
+	c.whole[r.ID] = r
 }
 
-// placeRequest is putRequest without noting a change, for reading.
+// placeRequest is putRequest without noting a change, for reading other
+// desks' changes: the whole request is kept only if it was open already.
 func (c *caseload) placeRequest(r data.Request) {
-	if _, ok := c.requests[r.ID]; !ok {
-		c.byPerson[r.PersonID] = append([]string{r.ID}, c.byPerson[r.PersonID]...)
+	c.placeBrief(briefOfRequest(&r))
+	if _, open := c.whole[r.ID]; open {
+		c.whole[r.ID] = r
 	}
-	c.requests[r.ID] = &r
 }
 
-// request is the request with the id, if this desk has it.
-func (c *caseload) request(id string) (data.Request, bool) {
-	if r, ok := c.requests[id]; ok {
-		return *r, true
+func (c *caseload) placeBrief(b *requestBrief) {
+	if _, ok := c.requests[b.ID]; !ok {
+		c.byPerson[b.PersonID] = append([]string{b.ID}, c.byPerson[b.PersonID]...)
 	}
-	return data.Request{}, false
+	c.requests[b.ID] = b
+}
+
+// request is the brief of the request with the id, if this desk has it.
+// The whole request is read when it is opened (see wholeRequest).
+func (c *caseload) request(id string) (*requestBrief, bool) {
+	b, ok := c.requests[id]
+	return b, ok
+}
+
+// wholeRequest is the request with the id in full, if it has been read
+// (see shell.readRequest).
+func (c *caseload) wholeRequest(id string) (data.Request, bool) {
+	r, ok := c.whole[id]
+	return r, ok
 }
 
 // personOf is the id of the person a request is about; "" if unknown.
@@ -378,7 +405,7 @@ func (c *caseload) rulesTimeline(requestID string) []data.Step {
 }
 
 // timeline is a request's whole timeline, if it has been read since the
-// caseload was (see shell.readTimeline).
+// caseload was (see shell.readRequest).
 func (c *caseload) timeline(requestID string) ([]data.Step, bool) {
 	steps, ok := c.full[requestID]
 	return steps, ok
@@ -409,8 +436,8 @@ func (c *caseload) putLetter(l data.Letter) {
 
 // requestList is every request, in no order. The requests are shared, not
 // copied: they are never changed, only replaced.
-func (c *caseload) requestList() []*data.Request {
-	out := make([]*data.Request, 0, len(c.requests))
+func (c *caseload) requestList() []*requestBrief {
+	out := make([]*requestBrief, 0, len(c.requests))
 	for _, r := range c.requests {
 		out = append(out, r)
 	}
@@ -418,15 +445,15 @@ func (c *caseload) requestList() []*data.Request {
 }
 
 // requestsOf lists a person's requests, newest first.
-func (c *caseload) requestsOf(personID string) []data.Request {
+func (c *caseload) requestsOf(personID string) []*requestBrief {
 	ids := c.byPerson[personID]
-	out := make([]data.Request, 0, len(ids))
+	out := make([]*requestBrief, 0, len(ids))
 	for _, id := range ids {
 		if r, ok := c.requests[id]; ok {
-			out = append(out, *r)
+			out = append(out, r)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b data.Request) int { return b.CreatedAt.Compare(a.CreatedAt) })
+	slices.SortStableFunc(out, func(a, b *requestBrief) int { return b.CreatedAt.Compare(a.CreatedAt) })
 	return out
 }
 

@@ -87,7 +87,7 @@ func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date) *ca
 // agendaByPerson works out what is due once for everyone.
 func agendaByPerson(cl *caseload, today data.Date) map[string][]process.Item {
 	out := map[string][]process.Item{}
-	for _, it := range process.AgendaOf(cl.people, cl.requestList(), cl.timelines(), today, cl.config()) {
+	for _, it := range process.AgendaOf(cl.people, cl.requestList(), (*requestBrief).forRules, cl.timelines(), today, cl.config()) {
 		out[it.PersonID] = append(out[it.PersonID], it)
 	}
 	return out
@@ -95,12 +95,7 @@ func agendaByPerson(cl *caseload, today data.Date) map[string][]process.Item {
 
 // personAgenda is agendaByPerson for one person, after a change.
 func personAgenda(cl *caseload, p data.Person, today data.Date) []process.Item {
-	reqs := cl.requestsOf(p.ID)
-	var steps []data.Step
-	for _, r := range reqs {
-		steps = cl.digest(r.ID).timeline(r.ID, steps)
-	}
-	return process.Agenda([]data.Person{p}, reqs, steps, today, cl.config())
+	return process.AgendaOf([]data.Person{p}, cl.requestsOf(p.ID), (*requestBrief).forRules, cl.timelines(), today, cl.config())
 }
 
 // row prepares one person; text is room to build their text in, reused
@@ -118,9 +113,10 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, text
 	add(fold(strings.Join(p.Flags, " ")))
 	add(fold(p.ConsentScope))
 	for _, id := range cl.byPerson[p.ID] {
-		req, _ := cl.request(id)
-		for _, s := range []string{req.Condition, req.Treatment, req.Reason, req.OutcomeWanted, req.Problems, req.SideEffects} {
-			add(fold(s))
+		if req, ok := cl.request(id); ok {
+			add(fold(req.Condition))
+			add(fold(req.Treatment))
+			add(req.words)
 		}
 		d := cl.digest(id)
 		add(d.words)

@@ -58,7 +58,7 @@ func stepIDs(steps []data.Step) string {
 // Finding a person by id follows the list as people are added and
 // renamed (which moves them in the alphabetical list).
 func TestPersonFoundAfterTheListMoves(t *testing.T) {
-	c := &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{}}
+	c := newCaseload()
 	for _, p := range []data.Person{{ID: "1", Name: "Carys"}, {ID: "2", Name: "Aled"}, {ID: "3", Name: "Bethan"}} {
 		c.putPerson(p)
 	}
@@ -127,7 +127,7 @@ func TestAnUpdateReadBeforeAChangeHereIsReadAgain(t *testing.T) {
 // Many people put at once land in order, with their search texts beside
 // them and everyone else's kept.
 func TestPutPeopleSortsOnce(t *testing.T) {
-	c := &caseload{requests: map[string]*data.Request{}, byPerson: map[string][]string{}}
+	c := newCaseload()
 	c.people = []data.Person{{ID: "a", Name: "Aled"}, {ID: "m", Name: "Morgan"}, {ID: "z", Name: "Zoe"}}
 	c.sortPeople()
 	var batch []data.Person

@@ -37,7 +37,7 @@ func TestDigestsGiveWhatWholeTimelinesGive(t *testing.T) {
 	}
 	cfg := cl.config()
 	want := process.Agenda(all.People, all.Requests, all.Steps, today, cfg)
-	got := process.AgendaOf(cl.people, cl.requestList(), cl.timelines(), today, cfg)
+	got := process.AgendaOf(cl.people, cl.requestList(), (*requestBrief).forRules, cl.timelines(), today, cfg)
 	if len(want) < 50 || !reflect.DeepEqual(got, want) {
 		t.Fatalf("Today from the digests has %d items, from the timelines %d (equal: %v)", len(got), len(want), reflect.DeepEqual(got, want))
 	}
@@ -109,7 +109,7 @@ func TestATimelineReadAsAStepIsLoggedIsReadAgain(t *testing.T) {
 	r := seedRequest(t, dir)
 	s := openOn(t, dir)
 	var shown []data.Step
-	s.readTimeline(r.ID, func(steps []data.Step) { shown = steps }, nil)
+	s.readRequest(r.ID, func(_ data.Request, steps []data.Step) { shown = steps }, nil)
 	s.jobs.wg.Wait() // read, but not yet handed back
 	call := data.Step{RequestID: r.ID, On: s.today(), Kind: data.StepCall, Summary: "Rang the surgery"}
 	if err := s.st.AddStep(ctx, &call); err != nil {

@@ -50,8 +50,12 @@ func (s *shell) showNewLetter(requestID, kind string) {
 					return
 				}
 			}
-			req, _ := s.cl.request(requestID)
-			s.showLetter(data.Letter{RequestID: requestID, Kind: kind, RecipientID: s.recipientFor(req, kind)})
+			from := s.current
+			s.readRequest(requestID, func(req data.Request, _ []data.Step) {
+				if s.current == from {
+					s.showLetter(data.Letter{RequestID: requestID, Kind: kind, RecipientID: s.recipientFor(req, kind)})
+				}
+			}, nil)
 		})
 }
 
@@ -65,22 +69,21 @@ func (s *shell) recipientFor(req data.Request, kind string) string {
 	return letters.RecipientFor(kind, req, p.Nation, s.cl.contacts)
 }
 
-// showLetter opens a letter once its request's whole timeline is read:
-// letters tell what happened, from the steps' own words.
-// If the person moves to another screen meanwhile, the letter is not
-// opened over it.
+// showLetter opens a letter once its request and whole timeline are read:
+// letters draw on the request's long texts and tell what happened in the
+// steps' own words. If the person moves to another screen meanwhile, the
+// letter is not opened over it.
 func (s *shell) showLetter(l data.Letter) {
 	from := s.current
-	s.readTimeline(l.RequestID, func([]data.Step) {
+	s.readRequest(l.RequestID, func(req data.Request, steps []data.Step) {
 		if s.current == from {
-			s.show(newLetterScreen(s, l), navPeople)
+			s.show(newLetterScreen(s, l, req, steps), navPeople)
 		}
 	}, nil)
 }
 
-func newLetterScreen(s *shell, l data.Letter) *letterScreen {
-	req, _ := s.cl.request(l.RequestID)
-	ls := &letterScreen{s: s, rec: l, stored: l, req: req}
+func newLetterScreen(s *shell, l data.Letter, req data.Request, steps []data.Step) *letterScreen {
+	ls := &letterScreen{s: s, rec: l, stored: l, req: req, steps: steps}
 	ls.person, _ = s.cl.person(ls.req.PersonID)
 	ls.editor = newMultiLineEntry(8)
 	ls.large = widget.NewCheck("Large print", ls.onLargePrint)
@@ -159,11 +162,13 @@ func (ls *letterScreen) compose() {
 	if ls.rec.Sent() {
 		date = ls.rec.SentOn
 	}
-	if steps, ok := ls.s.cl.timeline(ls.req.ID); ok {
-		ls.steps = steps // the latest read; kept for when the caseload is read again
+	req, haveReq := ls.s.cl.wholeRequest(ls.req.ID)
+	steps, haveSteps := ls.s.cl.timeline(ls.req.ID)
+	if haveReq && haveSteps {
+		ls.req, ls.steps = req, steps // the latest read; kept for when the caseload is read again
 	} else if ls.s.current == ls {
-		// The caseload was read again: the next composing uses the timeline as it is now.
-		ls.s.readTimeline(ls.req.ID, func(steps []data.Step) { ls.steps = steps }, func(error) {})
+		// The caseload was read again: the next composing uses the request as it is now.
+		ls.s.readRequest(ls.req.ID, func(req data.Request, steps []data.Step) { ls.req, ls.steps = req, steps }, func(error) {})
 	}
 	l, err := letters.Compose(letters.Input{Kind: ls.rec.Kind, Person: ls.person, Request: ls.req,
 		Recipient: ls.recipient(), Sender: ls.s.cl.sender, Date: date, Steps: ls.steps, LetterID: ls.rec.ID,

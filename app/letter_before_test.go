@@ -16,7 +16,10 @@ func TestLetterScreenWarnsBeforeItGoes(t *testing.T) {
 	dir := t.TempDir()
 	r := seedRequest(t, dir) // Dr B Patel has no address; Joseph gave no consent
 	s := openOn(t, dir)
-	req, _ := s.cl.request(r.ID)
+	req, err := s.st.Request(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	req.OnBehalf = true
 	if err := s.st.SaveRequest(ctx, &req); err != nil {
 		t.Fatal(err)

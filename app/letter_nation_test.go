@@ -14,13 +14,13 @@ func TestLetterRecipientsAreThePersonsNation(t *testing.T) {
 	p := data.Person{ID: "p", Name: "Rhys Evans", Nation: data.Wales}
 	r := data.Request{ID: "r", PersonID: "p", Subject: data.SubjectTreatment, Route: data.RouteLocal}
 	s.cl.people = []data.Person{p}
-	s.cl.requests = map[string]*data.Request{"r": &r}
+	s.cl.placeBrief(briefOfRequest(&r))
 	s.cl.contacts = []data.Contact{
 		{ID: "belfast", Role: data.RoleComplaints, Organisation: "Belfast HSC Trust", Nations: []data.Nation{data.NorthernIreland}},
 		{ID: "gwent", Role: data.RoleComplaints, Organisation: "Aneurin Bevan health board", Nations: []data.Nation{data.Wales}},
 		{ID: "local", Role: data.RoleComplaints, Organisation: "Cardiff practice"},
 	}
-	ls := newLetterScreen(s, data.Letter{RequestID: "r", Kind: data.KindComplaint})
+	ls := newLetterScreen(s, data.Letter{RequestID: "r", Kind: data.KindComplaint}, r, nil)
 	for _, id := range ls.toIDs {
 		if id == "belfast" {
 			t.Errorf("a Northern Ireland trust is offered for a letter about a person in Wales: %v", ls.toIDs)

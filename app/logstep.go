@@ -243,7 +243,7 @@ func (f *stepForm) onSave() {
 	}
 	s, rs := f.rs.s, f.rs
 	earlier := s.cl.rulesTimeline(rs.req.ID)
-	st.DueOn, st.DueWhat = process.DueAfter(earlier, st, rs.person.Nation, s.cl.configFor(rs.req))
+	st.DueOn, st.DueWhat = process.DueAfter(earlier, st, rs.person.Nation, s.cl.configFor(rs.req.forRules()))
 	src, store := f.attach, s.st
 	backgroundForm(s, []*field{f.on, f.summary, f.minutes}, func(ctx context.Context) (data.Step, error) {
 		if src == "" {

@@ -44,7 +44,7 @@ func (pp *personPanel) content() fyne.CanvasObject {
 
 // requestCard is one request in a list: what it is about, where it
 // stands, and a button to open it.
-func requestCard(s *shell, r data.Request) fyne.CanvasObject {
+func requestCard(s *shell, r *requestBrief) fyne.CanvasObject {
 	state := s.cl.state(r.ID)
 	title := r.Title()
 	open := widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), func() { s.showRequest(r.ID) })

@@ -21,24 +21,29 @@ import (
 // ladder, its timeline and letters, and help that lies outside it.
 type requestScreen struct {
 	s       *shell
-	req     data.Request
+	req     *requestBrief
 	person  data.Person
 	next    []process.Action
 	actions *fyne.Container
 	state   *widget.Label
 	steps   *fyne.Container
 	letters *fyne.Container
-	reading bool // the whole timeline is being read
+	details *fyne.Container
+	reading bool // the whole request and timeline are being read
 }
 
 func newRequestScreen(s *shell, requestID string) *requestScreen {
-	req, _ := s.cl.request(requestID)
+	req, ok := s.cl.request(requestID)
+	if !ok {
+		req = &requestBrief{ID: requestID}
+	}
 	rs := &requestScreen{s: s, req: req}
 	rs.person, _ = s.cl.person(rs.req.PersonID)
 	rs.actions = container.NewVBox()
 	rs.state = widget.NewLabel("")
 	rs.steps = container.NewVBox()
 	rs.letters = container.NewVBox()
+	rs.details = container.NewVBox()
 	rs.refresh()
 	rs.loadLetters()
 	s.noteOpened(store.AuditRequest, requestID)
@@ -61,7 +66,7 @@ func (rs *requestScreen) content() fyne.CanvasObject {
 	)
 	right := container.NewVBox(
 		widget.NewCard("", "", container.NewVBox(subheading("Letters"), rs.letters)),
-		widget.NewCard("", "", container.NewVBox(subheading("Details"), rs.details(), container.NewHBox(
+		widget.NewCard("", "", container.NewVBox(subheading("Details"), rs.details, container.NewHBox(
 			widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), func() { rs.s.showEditRequest(rs.req.ID) })))),
 		signposts(rs.person.Nation),
 	)
@@ -91,7 +96,8 @@ func (rs *requestScreen) refresh() {
 		line += " · time logged " + minutesText(m)
 	}
 	rs.state.SetText(line)
-	rs.next = process.NextActionsFor(rs.req, rs.s.cl.rulesTimeline(rs.req.ID), rs.s.today(), rs.s.cl.configFor(rs.req))
+	rules := rs.req.forRules()
+	rs.next = process.NextActionsFor(rules, rs.s.cl.rulesTimeline(rs.req.ID), rs.s.today(), rs.s.cl.configFor(rules))
 	rs.actions.Objects = nil
 	for i, a := range rs.next {
 		a := a
@@ -106,24 +112,30 @@ func (rs *requestScreen) refresh() {
 		rs.actions.Add(prose("This request is closed. There is nothing more to do."))
 	}
 	rs.actions.Refresh()
-	rs.showTimeline()
+	rs.showWhole()
 }
 
-// showTimeline fills in the timeline, once it has been read in full.
-func (rs *requestScreen) showTimeline() {
-	if steps, ok := rs.s.cl.timeline(rs.req.ID); ok {
+// showWhole fills in the details and the timeline, once the request and
+// its timeline have been read in full; until then, the details the brief
+// has.
+func (rs *requestScreen) showWhole() {
+	req, haveReq := rs.s.cl.wholeRequest(rs.req.ID)
+	steps, haveSteps := rs.s.cl.timeline(rs.req.ID)
+	if haveReq && haveSteps {
+		rs.fillDetails(req.OutcomeWanted)
 		rs.fillTimeline(steps)
 		return
 	}
+	rs.fillDetails("")
 	if rs.reading {
 		return
 	}
 	rs.reading = true
 	rs.steps.Objects = []fyne.CanvasObject{quiet("Reading the timeline…")}
 	rs.steps.Refresh()
-	rs.s.readTimeline(rs.req.ID, func([]data.Step) {
+	rs.s.readRequest(rs.req.ID, func(data.Request, []data.Step) {
 		rs.reading = false
-		rs.showTimeline()
+		rs.showWhole()
 	}, func(err error) {
 		rs.reading = false
 		rs.steps.Objects = []fyne.CanvasObject{quiet("The timeline could not be read. Please open the request again.")}
@@ -185,7 +197,9 @@ func (rs *requestScreen) stepCard(st data.Step, latest bool) fyne.CanvasObject {
 	return widget.NewCard("", "", box)
 }
 
-func (rs *requestScreen) details() fyne.CanvasObject {
+// fillDetails shows what the request is about; what it asks for comes
+// from the whole request, "" until that is read.
+func (rs *requestScreen) fillDetails(outcomeWanted string) {
 	r := rs.req
 	rows := []fyne.CanvasObject{}
 	add := func(label, value string) {
@@ -201,8 +215,9 @@ func (rs *requestScreen) details() fyne.CanvasObject {
 	if c, ok := rs.s.cl.contact(r.RecipientID); ok {
 		add("Writing to", c.DisplayName())
 	}
-	add("Asking for", r.OutcomeWanted)
-	return formRows(rows...)
+	add("Asking for", outcomeWanted)
+	rs.details.Objects = []fyne.CanvasObject{formRows(rows...)}
+	rs.details.Refresh()
 }
 
 // loadLetters reads the request's letters in the background.

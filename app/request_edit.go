@@ -22,8 +22,12 @@ type requestEditScreen struct {
 }
 
 func (s *shell) showEditRequest(requestID string) {
-	req, _ := s.cl.request(requestID)
-	s.show(newRequestEditScreen(s, req), navPeople)
+	from := s.current
+	s.readRequest(requestID, func(req data.Request, _ []data.Step) {
+		if s.current == from {
+			s.show(newRequestEditScreen(s, req), navPeople)
+		}
+	}, nil)
 }
 
 func newRequestEditScreen(s *shell, r data.Request) *requestEditScreen {

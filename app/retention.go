@@ -29,9 +29,10 @@ func (s *shell) pastRetention(p data.Person) (subject.Past, bool) {
 	if years == 0 {
 		return subject.Past{}, false
 	}
-	reqs := s.cl.requestsOf(p.ID)
+	var reqs []data.Request
 	var steps []data.Step
-	for _, r := range reqs {
+	for _, r := range s.cl.requestsOf(p.ID) {
+		reqs = append(reqs, r.forRules())
 		steps = s.cl.digest(r.ID).timeline(r.ID, steps)
 	}
 	past := subject.PastRetention([]data.Person{p}, reqs, steps, years, s.today())

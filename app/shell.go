@@ -298,8 +298,22 @@ func (s *shell) showSettings()  { s.show(newSettingsScreen(s), navSettings) }
 // showRequest opens one request's page.
 func (s *shell) showRequest(requestID string) { s.show(newRequestScreen(s, requestID), navPeople) }
 
-// startWizard opens the guided new request, carrying on any draft.
-func (s *shell) startWizard(personID string) { s.show(newWizard(s, personID), navNew) }
+// startWizard opens the guided new request, carrying on any draft: a
+// draft saved as a request is read in full first, unless the person has
+// moved on meanwhile.
+func (s *shell) startWizard(personID string) {
+	d, ok := draftOf(s.cl)
+	if _, saved := s.cl.request(d.RequestID); !ok || !saved || (personID != "" && personID != d.PersonID) {
+		s.show(newWizard(s, personID), navNew)
+		return
+	}
+	from := s.current
+	s.readRequest(d.RequestID, func(data.Request, []data.Step) {
+		if s.current == from {
+			s.show(newWizard(s, personID), navNew)
+		}
+	}, nil)
+}
 
 func (s *shell) enterExample() { s.openStore(store.ExampleDir(s.dir), true) }
 func (s *shell) leaveExample() { s.openStore(s.dir, false) }

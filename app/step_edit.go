@@ -123,7 +123,7 @@ func (e *stepEdit) onSave() {
 		earlier := slices.DeleteFunc(s.cl.rulesTimeline(rs.req.ID), func(x data.Step) bool {
 			return x.ID == st.ID || x.On.After(st.On)
 		})
-		st.DueOn, st.DueWhat = process.DueAfter(earlier, st, rs.person.Nation, s.cl.configFor(rs.req))
+		st.DueOn, st.DueWhat = process.DueAfter(earlier, st, rs.person.Nation, s.cl.configFor(rs.req.forRules()))
 	}
 	store := s.st
 	backgroundForm(s, fields, func(ctx context.Context) (data.Step, error) {

@@ -178,7 +178,8 @@ func (c *caseload) apply(u *teamUpdate) (again []store.Change) {
 		case r == nil:
 			c.dropRequest(id)
 		case !ok || old.Version <= r.Version:
-			c.putRequest(*r)
+			c.touch(r.PersonID)
+			c.placeRequest(*r) // the whole of it kept only if it is open
 		}
 	}
 	for id, stored := range u.timelines {

@@ -44,7 +44,7 @@ func newTodayScreen(s *shell) *todayScreen {
 
 // agenda works out what is due, and what is ready for its next step.
 func agenda(cl *caseload, today data.Date) []process.Item {
-	items := onePerRequest(process.AgendaOf(cl.people, cl.requestList(), cl.timelines(), today, cl.config()))
+	items := onePerRequest(process.AgendaOf(cl.people, cl.requestList(), (*requestBrief).forRules, cl.timelines(), today, cl.config()))
 	return append(items, waitingOnUs(cl, items, today)...)
 }
 
@@ -63,7 +63,7 @@ func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.
 	cfg := cl.config() // once: it copies the directory
 	found := make([][]process.Item, len(cl.people))
 	inParts(len(cl.people), func(from, to int) {
-		var waiting []data.Request
+		var waiting []*requestBrief
 		for i := from; i < to; i++ {
 			found[i], waiting = waitingFor(cl, cl.people[i], listed, cfg, today, waiting)
 		}
@@ -72,18 +72,18 @@ func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.
 }
 
 // waitingFor is waitingOnUs for one person; waiting is room to reuse.
-func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process.Config, today data.Date, waiting []data.Request) ([]process.Item, []data.Request) {
-	// Most requests are listed already or in hand: pick the rest out
-	// before copying any, newest first.
+func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process.Config, today data.Date, waiting []*requestBrief) ([]process.Item, []*requestBrief) {
+	// Most requests are listed already or in hand: pick the rest out, newest first.
 	waiting = waiting[:0]
 	for _, id := range cl.byPerson[p.ID] {
 		if r, ok := cl.requests[id]; ok && !listed[id] && waitsOnUs(cl.state(id).Kind) {
-			waiting = append(waiting, *r)
+			waiting = append(waiting, r)
 		}
 	}
-	slices.SortStableFunc(waiting, func(a, b data.Request) int { return b.CreatedAt.Compare(a.CreatedAt) })
+	slices.SortStableFunc(waiting, func(a, b *requestBrief) int { return b.CreatedAt.Compare(a.CreatedAt) })
 	var out []process.Item
-	for _, r := range waiting {
+	for _, b := range waiting {
+		r := b.forRules()
 		st := cl.state(r.ID)
 		acts := process.NextActionsFor(r, cl.rulesTimeline(r.ID), today, cl.configOn(cfg, r))
 		if len(acts) == 0 {

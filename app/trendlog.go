@@ -93,7 +93,7 @@ func buildReport(cl *caseload, from, to, today data.Date) report.Report {
 	reqs := make([]data.Request, 0, len(cl.requests))
 	var steps []data.Step
 	for id, r := range cl.requests {
-		reqs = append(reqs, *r)
+		reqs = append(reqs, r.forRules())
 		steps = cl.digest(id).timeline(id, steps)
 	}
 	return report.BuildWith(cl.people, reqs, steps, from, to, today, cl.config())

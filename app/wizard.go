@@ -67,9 +67,11 @@ func newWizard(s *shell, personID string) *wizard {
 	resumed := false
 	// Carry on with the draft, unless this is a request for someone else:
 	// that draft then stays among their requests, not lost.
-	if d, ok := w.loadDraft(); ok && (personID == "" || personID == d.PersonID) {
+	if d, ok := draftOf(s.cl); ok && (personID == "" || personID == d.PersonID) {
 		w.step, w.req = d.Step, data.Request{PersonID: d.PersonID}
-		if r, ok := s.cl.request(d.RequestID); ok {
+		// Read in full by startWizard. Should it not be, the answers start
+		// again as a new request, and the draft stays among the person's.
+		if r, ok := s.cl.wholeRequest(d.RequestID); ok {
 			w.req = r
 		}
 		resumed = true
@@ -114,9 +116,10 @@ func newWizard(s *shell, personID string) *wizard {
 	return w
 }
 
-func (w *wizard) loadDraft() (draft, bool) {
+// draftOf is where the wizard was left, if anywhere.
+func draftOf(cl *caseload) (draft, bool) {
 	var d draft
-	v := w.s.cl.settings[settingDraft]
+	v := cl.settings[settingDraft]
 	if v == "" || json.Unmarshal([]byte(v), &d) != nil {
 		return d, false
 	}

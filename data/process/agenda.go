@@ -30,7 +30,7 @@ func Agenda(people []data.Person, requests []data.Request, steps []data.Step, to
 	for i := range requests {
 		each[i] = &requests[i]
 	}
-	return AgendaOf(people, each, TimelineOf(GroupSteps(steps)), today, cfg)
+	return AgendaOf(people, each, Whole, TimelineOf(GroupSteps(steps)), today, cfg)
 }
 
 // Timeline gives a request's steps, put into into (which it may grow) so
@@ -45,14 +45,15 @@ func TimelineOf(byRequest map[string][]data.Step) Timeline {
 	return func(id string, into []data.Step) []data.Step { return append(into, byRequest[id]...) }
 }
 
-// AgendaOf is Agenda for timelines a caseload in memory keeps; one not in
-// timeline order is put in it. The requests are pointers to them, so that
-// a caseload's need not be copied (tens of megabytes each time Today is
-// worked out, for 50,000 people).
+// AgendaOf is Agenda for requests and timelines a caseload in memory keeps;
+// a timeline not in timeline order is put in it. request gives each of the
+// requests as the rules read it, one at a time: a caseload may keep them in
+// a shorter form, and copying them all was tens of megabytes each time
+// Today was worked out, for 50,000 people.
 //
 // Requests are worked through in parts, one part to each processor: with
 // 50,000 people, Today took 700 ms on one core of two.
-func AgendaOf(people []data.Person, requests []*data.Request, timeline Timeline, today data.Date, cfg Config) []Item {
+func AgendaOf[R any](people []data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config) []Item {
 	byPerson := make(map[string]*data.Person, len(people))
 	for i := range people {
 		byPerson[people[i].ID] = &people[i]
@@ -62,21 +63,25 @@ func AgendaOf(people []data.Person, requests []*data.Request, timeline Timeline,
 	var wg sync.WaitGroup
 	for k := range parts {
 		part := requests[len(requests)*k/parts : len(requests)*(k+1)/parts]
-		wg.Go(func() { found[k] = agendaPart(byPerson, part, timeline, today, cfg) })
+		wg.Go(func() { found[k] = agendaPart(byPerson, part, request, timeline, today, cfg) })
 	}
 	wg.Wait()
 	return sortItems(slices.Concat(found...))
 }
 
+// Whole is the request function of AgendaOf for requests kept whole.
+func Whole(r *data.Request) data.Request { return *r }
+
 // minPartRequests is the fewest requests worth a goroutine of their own.
 const minPartRequests = 2000
 
 // agendaPart is the items of some of the requests, in no particular order.
-func agendaPart(byPerson map[string]*data.Person, requests []*data.Request, timeline Timeline, today data.Date, cfg Config) []Item {
+func agendaPart[R any](byPerson map[string]*data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config) []Item {
 	items := make([]Item, 0, len(requests)+len(requests)/4)
 	var buf []Deadline
 	var rs []data.Step // each request's timeline in turn; items copy what they need of it
-	for _, req := range requests {
+	for _, each := range requests {
+		req := request(each)
 		rs = timeline(req.ID, rs[:0])
 		if len(rs) == 0 {
 			continue
@@ -91,7 +96,7 @@ func agendaPart(byPerson map[string]*data.Person, requests []*data.Request, time
 		rcfg := cfg
 		rcfg.Recipient = cfg.Contacts[req.RecipientID]
 		rcfg.Nation = p.Nation
-		items, buf = appendRequestItems(items, buf, p, *req, rs, today, rcfg)
+		items, buf = appendRequestItems(items, buf, p, req, rs, today, rcfg)
 	}
 	return items
 }
