@@ -25,6 +25,7 @@ type caseload struct {
 	personAt map[string]int           // person id to their place in people
 	requests map[string]*requestBrief // request id to its brief (see request_brief.go)
 	whole    map[string]data.Request  // request id to the whole request, read when opened
+	keptOpen []string                 // the requests kept whole, with their timelines, longest unused first
 	byPerson map[string][]string      // person id to request ids, newest first; a list is never changed, only replaced
 	digests  map[string]*digest       // request id to its timeline in brief (see digest.go)
 	full     map[string][]data.Step   // request id to its whole timeline, read when opened; a list is never changed, only replaced
@@ -316,7 +317,7 @@ func (c *caseload) putContact(ct data.Contact) {
 func (c *caseload) putRequest(r data.Request) {
 	c.touch(r.PersonID)
 	c.placeBrief(briefOfRequest(&r))
-	c.whole[r.ID] = r
+	c.keepOpen(r, nil)
 }
 
 // placeRequest is putRequest without noting a change, for reading other
@@ -340,6 +341,26 @@ func (c *caseload) placeBrief(b *requestBrief) {
 func (c *caseload) request(id string) (*requestBrief, bool) {
 	b, ok := c.requests[id]
 	return b, ok
+}
+
+// maxKeptOpen is how many requests the caseload keeps whole, with their
+// timelines, besides their briefs: more than a person goes back and forth
+// between in a sitting. Others are read again when opened.
+const maxKeptOpen = 32
+
+// keepOpen keeps a request whole, with its timeline if steps is not nil,
+// and forgets the longest unused beyond maxKeptOpen.
+func (c *caseload) keepOpen(r data.Request, steps []data.Step) {
+	c.whole[r.ID] = r
+	if steps != nil {
+		c.full[r.ID] = steps
+	}
+	c.keptOpen = append(slices.DeleteFunc(c.keptOpen, func(id string) bool { return id == r.ID }), r.ID)
+	for len(c.keptOpen) > maxKeptOpen {
+		delete(c.whole, c.keptOpen[0])
+		delete(c.full, c.keptOpen[0])
+		c.keptOpen = c.keptOpen[1:]
+	}
 }
 
 // wholeRequest is the request with the id in full, if it has been read

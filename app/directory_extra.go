@@ -99,9 +99,15 @@ func (c *caseload) dropContact(id string) {
 	}
 	for rid, r := range c.requests {
 		if r.RecipientID == id {
-			unlinked := *r // a new request: copies being worked on share the old
+			unlinked := *r // a new brief: copies being worked on share the old
 			unlinked.RecipientID = ""
 			c.requests[rid] = &unlinked
+		}
+	}
+	for rid, r := range c.whole {
+		if r.RecipientID == id {
+			r.RecipientID = "" // else an edit would save the link again, and be refused
+			c.whole[rid] = r
 		}
 	}
 	for rid, ls := range c.letters {

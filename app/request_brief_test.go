@@ -2,12 +2,14 @@ package app
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"secondopinion/data"
+	"secondopinion/data/report"
 	"secondopinion/letters"
 )
 
@@ -39,6 +41,18 @@ func seedLongRequest(t *testing.T, dir string) data.Request {
 	return r
 }
 
+// openEdit opens Edit details on a request, as its button does.
+func openEdit(t *testing.T, s *shell, requestID string) *requestEditScreen {
+	t.Helper()
+	s.showEditRequest(requestID)
+	settle(t, s)
+	e, ok := s.current.(*requestEditScreen)
+	if !ok {
+		t.Fatalf("Edit details opened %T", s.current)
+	}
+	return e
+}
+
 // sameLongTexts reports how got differs from want in the long texts.
 func sameLongTexts(got, want data.Request) []string {
 	var diff []string
@@ -68,12 +82,7 @@ func TestEditingARequestNotYetOpenedKeepsItsLongTexts(t *testing.T) {
 	if _, ok := s.cl.wholeRequest(r.ID); ok {
 		t.Fatal("the caseload holds the whole request before it is opened")
 	}
-	s.showEditRequest(r.ID)
-	settle(t, s)
-	e, ok := s.current.(*requestEditScreen)
-	if !ok {
-		t.Fatalf("Edit details opened %T", s.current)
-	}
+	e := openEdit(t, s, r.ID)
 	about := e.pages[0].(*aboutPage)
 	about.condition.entry.SetText("severe asthma")
 	test.Tap(e.saveBtn)
@@ -180,5 +189,92 @@ func TestCarryingOnADraftReadsTheWholeRequest(t *testing.T) {
 	}
 	if got := w.want.want.text(); got != r.OutcomeWanted {
 		t.Errorf("what they are asking for came back as %q", got)
+	}
+}
+
+// The caseload keeps only the requests opened last whole, with their
+// timelines; one opened longer ago is read again when next opened.
+func TestOnlyTheRequestsOpenedLastAreKeptWhole(t *testing.T) {
+	c := newCaseload()
+	for i := range maxKeptOpen + 8 {
+		id := "r" + strconv.Itoa(i)
+		c.placeBrief(briefOfRequest(&data.Request{ID: id, PersonID: "p"}))
+		c.keepOpen(data.Request{ID: id, PersonID: "p", Reason: "why " + id}, []data.Step{{ID: "s" + id, RequestID: id}})
+		if i == 3 {
+			c.keepOpen(data.Request{ID: "r0", PersonID: "p", Reason: "why r0"}, nil) // r0 used again
+		}
+	}
+	if len(c.whole) != maxKeptOpen || len(c.full) != maxKeptOpen {
+		t.Errorf("%d requests and %d timelines kept whole, want %d", len(c.whole), len(c.full), maxKeptOpen)
+	}
+	if _, ok := c.wholeRequest("r1"); ok {
+		t.Error("the request opened longest ago is still kept whole")
+	}
+	if _, ok := c.timeline("r1"); ok {
+		t.Error("the timeline opened longest ago is still kept")
+	}
+	last := "r" + strconv.Itoa(maxKeptOpen+7)
+	if r, ok := c.wholeRequest(last); !ok || r.Reason != "why "+last {
+		t.Errorf("the request opened last is not kept whole: %+v", r)
+	}
+	if _, ok := c.request("r1"); !ok {
+		t.Error("the brief went with the whole request")
+	}
+}
+
+// A request no longer kept whole is read again when it is opened.
+func TestARequestNoLongerKeptWholeIsReadAgain(t *testing.T) {
+	dir := t.TempDir()
+	r := seedLongRequest(t, dir)
+	s := openOn(t, dir)
+	s.showRequest(r.ID)
+	settle(t, s)
+	for i := range maxKeptOpen {
+		s.cl.keepOpen(data.Request{ID: "other" + strconv.Itoa(i)}, []data.Step{})
+	}
+	if _, ok := s.cl.wholeRequest(r.ID); ok {
+		t.Fatal("the request is still kept whole")
+	}
+	e := openEdit(t, s, r.ID)
+	if diff := sameLongTexts(e.req, r); diff != nil {
+		t.Errorf("the edit opened without the long texts: %v", diff)
+	}
+}
+
+// Deleting the contact a request is addressed to unlinks the request kept
+// whole as well: an edit then saves, with no one to write to.
+func TestEditingAfterItsRecipientIsDeletedSaves(t *testing.T) {
+	dir := t.TempDir()
+	r := seedLongRequest(t, dir)
+	s := openOn(t, dir)
+	s.showRequest(r.ID)
+	settle(t, s)
+	d := newDirectoryScreen(s)
+	s.show(d, navDirectory)
+	d.delete(r.RecipientID)
+	settle(t, s)
+
+	e := openEdit(t, s, r.ID)
+	e.pages[0].(*aboutPage).condition.entry.SetText("severe asthma")
+	test.Tap(e.saveBtn)
+	settle(t, s) // fails on an error dialog
+	got, err := s.st.Request(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Condition != "severe asthma" || got.RecipientID != "" {
+		t.Errorf("saved as condition %q, to %q", got.Condition, got.RecipientID)
+	}
+}
+
+// The request log still draws a row whose request has gone since.
+func TestTheLogDrawsARowWhoseRequestHasGone(t *testing.T) {
+	dir := t.TempDir()
+	r := seedRequest(t, dir)
+	s := openOn(t, dir)
+	log := &trendLog{s: s}
+	s.cl.dropRequest(r.ID)
+	if got := log.cell(report.Row{RequestID: r.ID}, 5); got != "" {
+		t.Errorf("the recipient of a request gone is %q", got)
 	}
 }

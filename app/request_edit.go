@@ -65,7 +65,9 @@ func (e *requestEditScreen) content() fyne.CanvasObject {
 	p, _ := e.s.cl.person(e.req.PersonID)
 	top := container.NewVBox(heading("Edit details"), quiet(e.req.Title()+" · "+p.Name))
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), e.back)
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(e.saveBtn, cancel, e.status))
+	// The note takes the width the buttons leave: in a row of its own
+	// width it wrapped a letter to a line and filled the screen.
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, container.NewHBox(e.saveBtn, cancel), nil, e.status))
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil,
 		container.NewVScroll(container.NewPadded(container.New(&maxWidth{w: 760}, box)))))
 }

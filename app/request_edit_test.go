@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"secondopinion/data"
@@ -98,5 +99,21 @@ func TestSurgeryFirstLetterIsTheReceipt(t *testing.T) {
 	}
 	if ls.rec.Kind != data.KindReceptionReceipt {
 		t.Errorf("at a surgery the first letter is %q, want the receipt", ls.rec.Kind)
+	}
+}
+
+// The note under the edit form takes the width the buttons leave; in a
+// row of its own width it wrapped one letter to a line and filled the
+// screen.
+func TestTheEditFormsNoteIsOneLineWide(t *testing.T) {
+	dir := t.TempDir()
+	r := seedRequest(t, dir)
+	s := openOn(t, dir)
+	s.win.Resize(fyne.NewSize(1280, 760))
+	s.showEditRequest(r.ID)
+	settle(t, s)
+	e := s.current.(*requestEditScreen)
+	if w, h := e.status.Size().Width, e.status.Size().Height; w < 400 || h > 200 {
+		t.Errorf("the note under the form is %.0f wide and %.0f high", w, h)
 	}
 }

@@ -44,7 +44,10 @@ func (s *shell) readRequest(requestID string, then func(data.Request, []data.Ste
 			s.readRequest(requestID, then, fail)
 			return
 		}
-		cl.whole[requestID], cl.full[requestID] = got.req, got.steps
+		if got.steps == nil {
+			got.steps = []data.Step{} // read, and empty: not to be read again
+		}
+		cl.keepOpen(got.req, got.steps)
 		then(got.req, got.steps)
 	}, func(err error) {
 		if _, ok := s.cl.requests[requestID]; !ok {

@@ -308,11 +308,17 @@ func (s *shell) startWizard(personID string) {
 		return
 	}
 	from := s.current
-	s.readRequest(d.RequestID, func(data.Request, []data.Step) {
+	open := func() {
 		if s.current == from {
 			s.show(newWizard(s, personID), navNew)
 		}
-	}, nil)
+	}
+	// Should the draft's request not be read, the wizard still opens, with
+	// the draft's person and page, where it can be started afresh.
+	s.readRequest(d.RequestID, func(data.Request, []data.Step) { open() }, func(err error) {
+		s.showError(err)
+		open()
+	})
 }
 
 func (s *shell) enterExample() { s.openStore(store.ExampleDir(s.dir), true) }

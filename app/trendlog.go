@@ -126,9 +126,11 @@ func (t *trendLog) cell(r report.Row, col int) string {
 	case 4:
 		return labelOf(r.Route)
 	case 5:
-		req, _ := t.s.cl.request(r.RequestID)
-		if c, ok := t.s.cl.contact(req.RecipientID); ok {
-			return c.DisplayName()
+		// The request may have gone since the log was made.
+		if req, ok := t.s.cl.request(r.RequestID); ok {
+			if c, ok := t.s.cl.contact(req.RecipientID); ok {
+				return c.DisplayName()
+			}
 		}
 		return ""
 	case 6:
