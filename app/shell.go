@@ -23,6 +23,11 @@ type screen interface {
 // saver is a screen with something to save on Ctrl+S.
 type saver interface{ save() }
 
+// closer is a screen that lets go of what it holds once another has taken
+// its place: the window keeps a screen's widgets a while after it has gone,
+// and with them, for 50,000 people, the 8 MB of Today's items at each visit.
+type closer interface{ close() }
+
 // leaver is a screen that keeps unsaved work when the person moves on.
 type leaver interface{ leave(done func()) }
 
@@ -284,10 +289,14 @@ func (s *shell) show(sc screen, nav string) {
 		return
 	}
 	s.leaving = nil
+	old := s.current
 	s.current = sc
 	s.body.Objects = []fyne.CanvasObject{sc.content()}
 	s.body.Refresh()
 	s.nav.highlight(nav)
+	if c, ok := old.(closer); ok && old != sc {
+		c.close()
+	}
 }
 
 func (s *shell) showToday()     { s.show(newTodayScreen(s), navToday) }

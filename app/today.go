@@ -18,11 +18,12 @@ import (
 // todayScreen is what is overdue and due soon across everyone, each with
 // its next action.
 type todayScreen struct {
-	s     *shell
-	items []process.Item
-	list  *widget.List
-	body  *fyne.Container
-	only  *todayFilter
+	s      *shell
+	closed bool // another screen has taken its place
+	items  []process.Item
+	list   *widget.List
+	body   *fyne.Container
+	only   *todayFilter
 }
 
 // newTodayScreen works out the agenda in the background, on a copy of the
@@ -34,12 +35,28 @@ func newTodayScreen(s *shell) *todayScreen {
 		items := agenda(snap, today)
 		releaseSoon()
 		return items, nil
-	}, func(items []process.Item) {
-		t.items = items
-		t.body.Objects = []fyne.CanvasObject{t.build()}
-		t.body.Refresh()
-	})
+	}, t.show)
 	return t
+}
+
+// show puts the items worked out on the screen, unless it has gone.
+func (t *todayScreen) show(items []process.Item) {
+	if t.closed {
+		return
+	}
+	t.items = items
+	t.body.Objects = []fyne.CanvasObject{t.build()}
+	t.body.Refresh()
+}
+
+// close lets go of the items, which the window may otherwise keep a while.
+func (t *todayScreen) close() {
+	t.closed, t.items = true, nil
+	if t.only != nil {
+		t.only.all = nil
+	}
+	t.body.Objects = nil
+	releaseSoon()
 }
 
 // agenda works out what is due, and what is ready for its next step.
@@ -224,6 +241,9 @@ func (t *todayScreen) newRow() fyne.CanvasObject {
 }
 
 func (t *todayScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(t.items) {
+		return // closed, and drawn once more on the way out
+	}
 	it := t.items[i]
 	row := o.(*fyne.Container)
 	body := row.Objects[0].(*fyne.Container)
@@ -281,9 +301,5 @@ func lowerFirst(s string) string {
 // recordsChanged works the agenda out again from the caseload read again.
 func (t *todayScreen) recordsChanged() {
 	snap, today := t.s.cl.clone(), t.s.today()
-	background(t.s, func(ctxT) ([]process.Item, error) { return agenda(snap, today), nil }, func(items []process.Item) {
-		t.items = items
-		t.body.Objects = []fyne.CanvasObject{t.build()}
-		t.body.Refresh()
-	})
+	background(t.s, func(ctxT) ([]process.Item, error) { return agenda(snap, today), nil }, t.show)
 }
