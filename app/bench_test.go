@@ -22,6 +22,7 @@ func bigCaseload(b *testing.B) *caseload {
 	}
 	putTimelines(cl, batch.Steps)
 	cl.sortPeople()
+	cl.packWords() // as reading the caseload does
 	return cl
 }
 

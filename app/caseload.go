@@ -103,6 +103,7 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 		return nil, err
 	}
 	c.sortPeople()
+	c.packWords()
 	c.sortContacts()
 	return c, nil
 }

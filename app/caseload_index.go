@@ -42,10 +42,11 @@ type caseIndex struct {
 
 type caseRow struct {
 	id      string
-	stamp   int64  // the person's UpdatedAt when the row was made
-	rev     int    // the caseload's revision of the person then
-	steps   int    // how many steps their requests had then
-	hay     string // beside the caseload's search text of the person
+	stamp   int64    // the person's UpdatedAt when the row was made
+	rev     int      // the caseload's revision of the person then
+	steps   int      // how many steps their requests had then
+	hay     string   // beside the caseload's search text of the person: notes, flags, letters' wording
+	texts   []string // the words of their requests and timelines, the briefs' and digests' own
 	states  []process.StateKind
 	overdue bool
 	nextDue data.Date // zero when nothing is due
@@ -100,7 +101,10 @@ func personAgenda(cl *caseload, p data.Person, today data.Date) []process.Item {
 
 // row prepares one person; text is room to build their text in, reused
 // from row to row, so that each row's text is copied once at its own size
-// (grown in place it held a quarter more memory than it used).
+// (grown in place it held a quarter more memory than it used). The words
+// of their requests and timelines are not copied: the row points at the
+// briefs' and digests' own (see words_pack.go), which are never changed,
+// only replaced, and then the row is made again.
 func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, text []byte) (caseRow, []byte) {
 	r := caseRow{id: p.ID, stamp: p.UpdatedAt.UnixNano(), rev: cl.revs[p.ID]}
 	text = text[:0]
@@ -113,13 +117,13 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, text
 	add(fold(strings.Join(p.Flags, " ")))
 	add(fold(p.ConsentScope))
 	for _, id := range cl.byPerson[p.ID] {
-		if req, ok := cl.request(id); ok {
-			add(fold(req.Condition))
-			add(fold(req.Treatment))
-			add(req.words)
+		if req, ok := cl.request(id); ok && req.words != "" {
+			r.texts = append(r.texts, req.words)
 		}
 		d := cl.digest(id)
-		add(d.words)
+		if d.words != "" {
+			r.texts = append(r.texts, d.words)
+		}
 		text = append(text, ix.bodies[id]...)
 		r.steps += len(d.steps)
 		k := d.state.Kind
@@ -275,11 +279,20 @@ func (ix *caseIndex) matches(cl *caseload, i int, r *caseRow, words []string, f 
 		return false
 	}
 	for _, w := range words {
-		if !strings.Contains(cl.hay[i], w) && !strings.Contains(r.hay, w) {
+		if !strings.Contains(cl.hay[i], w) && !strings.Contains(r.hay, w) && !anyContains(r.texts, w) {
 			return false
 		}
 	}
 	return true
+}
+
+func anyContains(texts []string, w string) bool {
+	for _, t := range texts {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // dueOf is the next date due for a person, and what is owed then.

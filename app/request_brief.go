@@ -30,13 +30,14 @@ type requestBrief struct {
 	RaisedWithDoctor          bool
 	CreatedAt                 time.Time
 	Version                   int // of the request read: a newer one from another desk replaces it
-	// words are what a search looks in of the long texts, folded.
+	// words are what a search looks in, folded: what the request is
+	// about and its searched long texts (see words_pack.go).
 	words string
 }
 
-// searchedTexts are the long texts of a request a search looks in.
+// searchedTexts are the texts of a request a search looks in.
 func searchedTexts(r *data.Request) []string {
-	return []string{r.Reason, r.OutcomeWanted, r.Problems, r.SideEffects}
+	return []string{r.Condition, r.Treatment, r.Reason, r.OutcomeWanted, r.Problems, r.SideEffects}
 }
 
 func briefOfRequest(r *data.Request) *requestBrief {

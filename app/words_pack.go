@@ -1,0 +1,65 @@
+package app
+
+// The words a search looks in of each request and timeline (briefs' and
+// digests' words) are kept once, and the Clients index points at them
+// rather than copying them into each person's row. Read as they come,
+// they lie scattered in memory, and a search that reads them from there
+// took half as long again as one through copies laid out person by
+// person. packWords lays them out so once, in the order of the people
+// list, when the caseload is read.
+
+// packChunk is the size of the strings the words are packed into: large
+// enough that few are made, small enough that one request's words, read
+// again and replaced, keeps little else alive.
+const packChunk = 1 << 20
+
+// wordPacker copies texts into shared chunks and points each owner at
+// its copy once the chunk is made.
+type wordPacker struct {
+	buf     []byte
+	pending []packed
+}
+
+type packed struct {
+	dst      *string
+	from, to int
+}
+
+// add lays out *dst next; *dst is pointed at its copy at the next flush.
+func (p *wordPacker) add(dst *string) {
+	if *dst == "" {
+		return
+	}
+	if len(p.buf)+len(*dst) > packChunk && len(p.buf) > 0 {
+		p.flush()
+	}
+	from := len(p.buf)
+	p.buf = append(p.buf, *dst...)
+	p.pending = append(p.pending, packed{dst, from, len(p.buf)})
+}
+
+func (p *wordPacker) flush() {
+	chunk := string(p.buf)
+	for _, w := range p.pending {
+		*w.dst = chunk[w.from:w.to]
+	}
+	p.buf, p.pending = p.buf[:0], p.pending[:0]
+}
+
+// packWords lays out the words of every request and timeline of a
+// caseload just read, person by person in the order of the list. The
+// briefs and digests are new and not yet shared, so they may be changed.
+func (c *caseload) packWords() {
+	p := &wordPacker{buf: make([]byte, 0, packChunk)}
+	for _, person := range c.people {
+		for _, id := range c.byPerson[person.ID] {
+			if b, ok := c.requests[id]; ok {
+				p.add(&b.words)
+			}
+			if d, ok := c.digests[id]; ok {
+				p.add(&d.words)
+			}
+		}
+	}
+	p.flush()
+}

@@ -1,0 +1,92 @@
+package app
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"secondopinion/data"
+	"secondopinion/data/demo"
+)
+
+// Packing the words changes none of them, nor whom a search finds; and
+// it lays them out in the order of the people list, in shared chunks.
+func TestPackingWordsChangesNothingASearchFinds(t *testing.T) {
+	batch := demo.Build(300, 1, data.Today())
+	cl := newCaseload()
+	cl.people = batch.People
+	for _, r := range batch.Requests {
+		cl.putRequest(r)
+	}
+	putTimelines(cl, batch.Steps)
+	cl.sortPeople()
+
+	words := map[string]string{}
+	for id, b := range cl.requests {
+		words["request "+id] = strings.Clone(b.words)
+	}
+	for id, d := range cl.digests {
+		words["timeline "+id] = strings.Clone(d.words)
+	}
+	// Words found only in what requests and timelines say.
+	var queries []string
+	for _, id := range slices.Sorted(maps.Keys(cl.digests))[:40] {
+		if f := strings.Fields(cl.digests[id].words); len(f) > 2 {
+			queries = append(queries, f[2])
+		}
+		if f := strings.Fields(cl.requests[id].words); len(f) > 3 {
+			queries = append(queries, f[3]+" "+f[1])
+		}
+	}
+	before := searches(cl, queries)
+	found := 0
+	for _, q := range queries {
+		if len(before[q]) > 0 {
+			found++
+		}
+	}
+	if len(queries) < 20 || found != len(queries) {
+		t.Fatalf("of %d searches for the words of requests and timelines, %d found someone", len(queries), found)
+	}
+
+	cl.packWords()
+	after := map[string]string{}
+	for id, b := range cl.requests {
+		after["request "+id] = b.words
+	}
+	for id, d := range cl.digests {
+		after["timeline "+id] = d.words
+	}
+	if !maps.Equal(words, after) {
+		t.Error("packing changed the words of a request or timeline")
+	}
+	if got := searches(cl, queries); !maps.EqualFunc(before, got, slices.Equal[[]int]) {
+		t.Errorf("packing changed whom a search finds:\nbefore %v\nafter  %v", before, got)
+	}
+
+	// The first person's words come first, and the next person's after.
+	var addresses []uintptr
+	for _, p := range cl.people[:20] {
+		for _, id := range cl.byPerson[p.ID] {
+			if w := cl.requests[id].words; w != "" {
+				addresses = append(addresses, uintptr(unsafe.Pointer(unsafe.StringData(w))))
+			}
+		}
+	}
+	if len(addresses) < 10 || !slices.IsSorted(addresses) {
+		t.Errorf("the words are not laid out in the order of the people list: %v", addresses)
+	}
+}
+
+// searches is whom the Clients search finds for each query.
+func searches(cl *caseload, queries []string) map[string][]int {
+	ix := buildCaseIndex(cl, map[string]string{}, data.Today())
+	out := map[string][]int{}
+	for _, q := range queries {
+		ix.hasLast = false
+		out[q] = slices.Clone(ix.filter(cl, q, caseFilter{}, nil))
+	}
+	return out
+}
