@@ -63,7 +63,7 @@ func (s *shell) anonymisePerson(p data.Person) {
 		out.cl, err = loadCaseload(ctx, st)
 		return out, err
 	}, func(out anonymised) {
-		s.cl = out.cl
+		s.useCaseload(out.cl)
 		if s.deskDraft != nil && s.deskDraft.personID == p.ID {
 			s.deskDraft = nil
 		}

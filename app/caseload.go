@@ -78,23 +78,27 @@ func (c *caseload) changedHereSince(personID string, t time.Time) bool {
 // only each request's digest.
 func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	c := newCaseload()
-	all, steps, err := store.LoadAllAs(ctx, st, briefReader())
+	var briefs []*requestBrief
+	all, steps, err := store.LoadAllAs(ctx, st, briefReader(), func(r *store.Records) {
+		// Made while the steps are still being read, and on every
+		// processor: folding the long texts for the search is most of
+		// the time they take. The requests in full are not kept.
+		briefs = make([]*requestBrief, len(r.Requests))
+		inParts(len(briefs), func(from, to int) {
+			for i := from; i < to; i++ {
+				briefs[i] = briefOfRequest(&r.Requests[i])
+			}
+		})
+		r.Requests = nil
+	})
 	if err != nil {
 		return nil, err
 	}
 	c.people, c.contacts = all.People, all.Contacts
 	// Made to size: a map grown request by request moves every request
 	// it holds each time it doubles.
-	c.requests = make(map[string]*requestBrief, len(all.Requests))
+	c.requests = make(map[string]*requestBrief, len(briefs))
 	c.byPerson = make(map[string][]string, len(all.People))
-	// Briefs are made on every processor: folding the long texts for the
-	// search is most of the time they take.
-	briefs := make([]*requestBrief, len(all.Requests))
-	inParts(len(briefs), func(from, to int) {
-		for i := from; i < to; i++ {
-			briefs[i] = briefOfRequest(&all.Requests[i])
-		}
-	})
 	for _, b := range briefs {
 		c.placeBrief(b)
 	}

@@ -35,6 +35,7 @@ func TestDigestsGiveWhatWholeTimelinesGive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	wantPackedInOrder(t, cl)
 	cfg := cl.config()
 	want := process.Agenda(all.People, all.Requests, all.Steps, today, cfg)
 	got := process.AgendaOf(cl.people, cl.requestList(), (*requestBrief).forRules, cl.timelines(), today, cfg)

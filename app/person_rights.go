@@ -285,7 +285,7 @@ func (s *shell) erasePerson(p data.Person) {
 		out.cl, err = loadCaseload(ctx, st)
 		return out, err
 	}, func(out erased) {
-		s.cl = out.cl
+		s.useCaseload(out.cl)
 		if s.deskDraft != nil && s.deskDraft.personID == p.ID {
 			s.deskDraft = nil // a desk form left part-filled for them goes with them
 		}

@@ -114,6 +114,17 @@ func (rp *reportsScreen) run() {
 	})
 }
 
+// close lets go of the figures, a row for each request of the period, and
+// the charts, which the window may otherwise keep a while; figures still
+// being worked out are dropped.
+func (rp *reportsScreen) close() {
+	rp.gen++
+	rp.rep, rp.months, rp.outcome = nil, nil, nil
+	if rp.charts != nil {
+		rp.charts.Objects = nil
+	}
+}
+
 // fill shows the figures and the charts.
 func (rp *reportsScreen) fill() {
 	r := rp.rep
@@ -187,7 +198,11 @@ func (rp *reportsScreen) onSaveChart() {
 		if choose.Selected != "Requests per month" {
 			img, name = rp.outcome, " - outcomes.png"
 		}
-		rp.saveDialog(rp.fileBase()+name, func(path string) { rp.saveChart(img, path) })
+		rp.saveDialog(rp.fileBase()+name, func(path string) {
+			if img != nil {
+				rp.saveChart(img, path)
+			}
+		})
 	}, rp.s.win)
 	rp.s.showDialog(d)
 }
@@ -212,6 +227,9 @@ func (rp *reportsScreen) onExport(rows bool) {
 
 // export writes the figures, or the rows, as CSV in the background.
 func (rp *reportsScreen) export(path string, rows, anonymous bool) {
+	if rp.rep == nil {
+		return // the screen was left while the file was chosen
+	}
 	r := *rp.rep
 	what, perm := "the figures", safefile.Shared
 	if rows && !anonymous {

@@ -150,3 +150,38 @@ func TestAnonymisedExportWorksFromTheDefaultPeriod(t *testing.T) {
 		t.Fatalf("the anonymised export from the default period was not written: %v", err)
 	}
 }
+
+// The reports and the request log let go of their figures, a row for each
+// request, and the charts once another screen takes their place, including
+// those worked out after it has.
+func TestReportsAndTheLogLetGoOfTheirFiguresWhenLeft(t *testing.T) {
+	s, _ := openDemo(t)
+	s.showReports()
+	settle(t, s)
+	rp := s.current.(*reportsScreen)
+	if rp.rep == nil || rp.months == nil {
+		t.Fatal("the reports show no figures")
+	}
+	s.showLog()
+	settle(t, s)
+	tl := s.current.(*trendLog)
+	if rp.rep != nil || rp.months != nil || rp.outcome != nil {
+		t.Error("the reports left behind still hold their figures")
+	}
+	if len(tl.rows) == 0 {
+		t.Fatal("the log lists nothing")
+	}
+	s.showPeople()
+	settle(t, s)
+	if tl.rows != nil {
+		t.Errorf("the log left behind still holds %d rows", len(tl.rows))
+	}
+
+	s.showReports()
+	late := s.current.(*reportsScreen)
+	s.showToday() // before the figures are worked out
+	settle(t, s)
+	if late.rep != nil {
+		t.Error("reports left before their figures came hold them")
+	}
+}

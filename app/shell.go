@@ -210,6 +210,11 @@ type opened struct {
 	locked     bool      // protected, and waiting for the passphrase
 }
 
+// useCaseload puts a caseload read again in place of the one in use. The
+// Clients index of the old one goes with it: its rows point at the old
+// reading's words, which it would otherwise keep in memory.
+func (s *shell) useCaseload(cl *caseload) { s.cl, s.index = cl, nil }
+
 // closeStore closes the open store, if any; a closed window needs no more.
 func (s *shell) closeStore() {
 	s.index = nil
@@ -285,6 +290,7 @@ func (s *shell) show(sc screen, nav string) {
 			}
 			s.current = nil
 			s.show(sc, nav)
+			closeScreen(cur)
 		})
 		return
 	}
@@ -294,7 +300,14 @@ func (s *shell) show(sc screen, nav string) {
 	s.body.Objects = []fyne.CanvasObject{sc.content()}
 	s.body.Refresh()
 	s.nav.highlight(nav)
-	if c, ok := old.(closer); ok && old != sc {
+	if old != sc {
+		closeScreen(old)
+	}
+}
+
+// closeScreen lets a screen that has gone let go of what it holds.
+func closeScreen(sc screen) {
+	if c, ok := sc.(closer); ok {
 		c.close()
 	}
 }

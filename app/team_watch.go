@@ -94,7 +94,7 @@ func (s *shell) stopWatchingTeam() {
 func (s *shell) showUpdate(u *teamUpdate) (again []store.Change) {
 	if u.whole != nil {
 		again = s.cl.changesHereSince(u.readFrom)
-		s.cl = u.whole
+		s.useCaseload(u.whole)
 	} else {
 		again = s.cl.apply(u)
 	}

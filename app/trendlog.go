@@ -106,7 +106,17 @@ func (t *trendLog) newCell() fyne.CanvasObject {
 }
 
 func (t *trendLog) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Row >= len(t.rows) {
+		return // closed, and drawn once more on the way out
+	}
 	o.(*widget.Label).SetText(t.cell(t.rows[id.Row], id.Col))
+}
+
+// close lets go of the rows, one for each request of the period, which the
+// window may otherwise keep a while; a log still being worked out is dropped.
+func (t *trendLog) close() {
+	t.gen++
+	t.rows = nil
 }
 
 // cell is one value of the log, as people read it.

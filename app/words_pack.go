@@ -8,9 +8,11 @@ package app
 // person. packWords lays them out so once, in the order of the people
 // list, when the caseload is read.
 
-// packChunk is the size of the strings the words are packed into: large
-// enough that few are made, small enough that one request's words, read
-// again and replaced, keeps little else alive.
+// packChunk is the size of the strings the words are packed into, large
+// enough that few are made. A chunk stays in memory until every request
+// and timeline packed in it has been replaced, so words changed through
+// the day are held beside it, at most a caseload's words more, until the
+// caseload is next read.
 const packChunk = 1 << 20
 
 // wordPacker copies texts into shared chunks and points each owner at

@@ -66,16 +66,26 @@ func TestPackingWordsChangesNothingASearchFinds(t *testing.T) {
 		t.Errorf("packing changed whom a search finds:\nbefore %v\nafter  %v", before, got)
 	}
 
-	// The first person's words come first, and the next person's after.
+	wantPackedInOrder(t, cl)
+}
+
+// wantPackedInOrder checks that the words of the first people's requests
+// and timelines lie one after another, in the order of the people list.
+func wantPackedInOrder(t *testing.T, cl *caseload) {
+	t.Helper()
 	var addresses []uintptr
-	for _, p := range cl.people[:20] {
-		for _, id := range cl.byPerson[p.ID] {
-			if w := cl.requests[id].words; w != "" {
-				addresses = append(addresses, uintptr(unsafe.Pointer(unsafe.StringData(w))))
-			}
+	add := func(w string) {
+		if w != "" {
+			addresses = append(addresses, uintptr(unsafe.Pointer(unsafe.StringData(w))))
 		}
 	}
-	if len(addresses) < 10 || !slices.IsSorted(addresses) {
+	for _, p := range cl.people[:20] {
+		for _, id := range cl.byPerson[p.ID] {
+			add(cl.requests[id].words)
+			add(cl.digest(id).words)
+		}
+	}
+	if len(addresses) < 20 || !slices.IsSorted(addresses) {
 		t.Errorf("the words are not laid out in the order of the people list: %v", addresses)
 	}
 }
