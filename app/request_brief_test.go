@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -276,5 +277,37 @@ func TestTheLogDrawsARowWhoseRequestHasGone(t *testing.T) {
 	s.cl.dropRequest(r.ID)
 	if got := log.cell(report.Row{RequestID: r.ID}, 5); got != "" {
 		t.Errorf("the recipient of a request gone is %q", got)
+	}
+}
+
+// Another desk's change to a request open here shows on its screen within
+// two seconds, and an edit begun then starts from the new version.
+func TestAnotherDesksChangeToAnOpenRequestShows(t *testing.T) {
+	a, b := twoDesks(t)
+	p := data.Person{Name: "Bethan Evans", Nation: data.Wales}
+	must(t, a.st.SavePerson(ctx, &p))
+	r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma",
+		OutcomeWanted: "A referral to the chest clinic.", Reason: "The inhalers do nothing."}
+	must(t, a.st.SaveRequest(ctx, &r))
+	waitUntil(t, b, 2*time.Second, "the request on desk B", func() bool { _, ok := b.cl.request(r.ID); return ok })
+
+	b.showRequest(r.ID)
+	b.jobs.wait()
+	rs := b.current.(*requestScreen)
+	if text := cardText(rs.details); !strings.Contains(text, "chest clinic") {
+		t.Fatalf("desk B's request shows %q", text)
+	}
+	changed, err := a.st.Request(ctx, r.ID)
+	must(t, err)
+	changed.OutcomeWanted = "A second opinion from a respiratory consultant."
+	must(t, a.st.SaveRequest(ctx, &changed))
+	waitUntil(t, b, 2*time.Second, "desk A's change on desk B's request", func() bool {
+		return strings.Contains(cardText(rs.details), "respiratory consultant")
+	})
+
+	e := openEdit(t, b, r.ID)
+	if e.req.Version != changed.Version || e.req.OutcomeWanted != changed.OutcomeWanted || e.req.Reason != r.Reason {
+		t.Errorf("the edit starts from version %d asking for %q (reason %q); want version %d",
+			e.req.Version, e.req.OutcomeWanted, e.req.Reason, changed.Version)
 	}
 }
