@@ -55,3 +55,56 @@ func TestASaveWithTheServerOutOfReachIsMadeWhenItIsBack(t *testing.T) {
 		t.Fatalf("the server holds %+v, %v", people, err)
 	}
 }
+
+// Editing a request read only in brief, with the link to the server cut,
+// says in plain words that the server cannot be reached and opens nothing
+// to type into; once the link is back, the same button opens the edit.
+func TestEditingARequestWithTheServerOutOfReachSaysSo(t *testing.T) {
+	srv := pgtest.Start(t)
+	db := srv.NewDatabaseName(t)
+	link := srv.NewLink(t)
+	address := link.Through(srv, srv.Address(pgtest.Admin, db))
+	dir := t.TempDir()
+	if err := store.RememberServer(dir, address); err != nil {
+		t.Fatal(err)
+	}
+	s := openOn(t, dir)
+	signIn(t, s, pgtest.Password)
+	chooseMode(t, s, modeAdvocate)
+	p := data.Person{Name: "Bethan Evans", Nation: data.Wales}
+	must(t, s.st.SavePerson(ctx, &p))
+	r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma", Reason: "The inhalers do nothing."}
+	must(t, s.st.SaveRequest(ctx, &r))
+	s.closeStore()
+	s = openOn(t, dir) // signed in again: the request is read in brief
+	signIn(t, s, pgtest.Password)
+	if _, ok := s.cl.request(r.ID); !ok {
+		t.Fatal("the request is not on the desk")
+	}
+
+	link.Cut()
+	s.showEditRequest(r.ID)
+	s.jobs.wait()
+	if _, ok := s.current.(*requestEditScreen); ok {
+		t.Fatal("Edit details opened with the server out of reach")
+	}
+	if text := topDialogText(s); !strings.Contains(text, "cannot be reached") || strings.Contains(text, "inside the program") {
+		t.Errorf("with the server out of reach the window says:\n%s", text)
+	}
+	for len(s.dialogs) > 0 {
+		s.dialogs[len(s.dialogs)-1].Hide()
+	}
+
+	link.Restore()
+	waitUntil(t, s, 5*time.Second, "Edit details once the server is back", func() bool {
+		if _, ok := s.current.(*requestEditScreen); !ok {
+			s.showEditRequest(r.ID)
+			s.jobs.wait()
+		}
+		_, ok := s.current.(*requestEditScreen)
+		return ok
+	})
+	if e := s.current.(*requestEditScreen); e.req.Reason != r.Reason {
+		t.Errorf("the edit opened with the reason %q", e.req.Reason)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -119,7 +120,7 @@ func queryListSortedAs[T, U, K any](ctx context.Context, s *Store, table string,
 	}
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, explain(err)
+		return nil, explainRead(err)
 	}
 	defer rows.Close()
 	var row, zero T
@@ -132,12 +133,12 @@ func queryListSortedAs[T, U, K any](ctx context.Context, s *Store, table string,
 	for rows.Next() {
 		row = zero
 		if err := into.Scan(dest...); err != nil {
-			return nil, explain(fieldError(err))
+			return nil, explainRead(fieldError(err))
 		}
 		chunks.add(keep(&row))
 	}
 	if err := rows.Err(); err != nil {
-		return nil, explain(err)
+		return nil, explainRead(err)
 	}
 	return sortedRows(chunks, key, order), nil
 }
@@ -145,19 +146,19 @@ func queryListSortedAs[T, U, K any](ctx context.Context, s *Store, table string,
 func gather[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), query string, args ...any) (*chunked[T], error) {
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, explain(err)
+		return nil, explainRead(err)
 	}
 	defer rows.Close()
 	chunks := &chunked[T]{}
 	for rows.Next() {
 		v, err := scan(rows)
 		if err != nil {
-			return nil, explain(err)
+			return nil, explainRead(err)
 		}
 		chunks.add(v)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, explain(err)
+		return nil, explainRead(err)
 	}
 	return chunks, nil
 }
@@ -234,7 +235,19 @@ func queryOne[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, err
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, data.ErrNotFound
 	}
-	return v, explain(err)
+	return v, explainRead(err)
+}
+
+// explainRead is explain for a reading. On a team's server that cannot be
+// reached, nothing was changed and the reading may simply be tried again;
+// without this, the window called it a fault inside the program.
+func explainRead(err error) error {
+	if cannotReach(err) {
+		return &data.UserError{Err: fmt.Errorf("%w: %w", ErrServerUnreachable, err), Message: "The team's server cannot be reached " +
+			"just now (the network or the server may be down), so this could not be read. Nothing was changed. " +
+			"Please try again once the connection is back."}
+	}
+	return explain(err)
 }
 
 func joinCols(cols []string) string { return strings.Join(cols, ", ") }

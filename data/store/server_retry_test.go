@@ -294,3 +294,29 @@ func openThroughLink(t *testing.T) (*Store, *pgtest.Link) {
 	s.retryWindow = 5 * time.Second
 	return s, link
 }
+
+// A reading made while the server cannot be reached says so in plain
+// words, and changes nothing; it works again once the server is back.
+func TestAReadingWithTheServerOutOfReachSaysSo(t *testing.T) {
+	s, link := openThroughLink(t)
+	p := data.Person{Name: "Rhiannon Pugh", Nation: data.Wales}
+	if err := s.SavePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	link.Cut()
+	for what, read := range map[string]func() error{
+		"one person": func() error { _, err := s.Person(ctx, p.ID); return err },
+		"a list":     func() error { _, err := s.RequestsFor(ctx, p.ID); return err },
+		"everyone":   func() error { _, err := s.People(ctx); return err },
+	} {
+		err := read()
+		var ue *data.UserError
+		if !errors.As(err, &ue) || !errors.Is(err, ErrServerUnreachable) || !strings.Contains(ue.Message, "cannot be reached") {
+			t.Errorf("reading %s with the server out of reach: %v", what, err)
+		}
+	}
+	link.Restore()
+	if got, err := s.Person(ctx, p.ID); err != nil || got.Name != p.Name {
+		t.Errorf("once the server is back, the person reads as %+v, %v", got, err)
+	}
+}
