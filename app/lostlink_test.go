@@ -12,11 +12,10 @@ import (
 	"secondopinion/data/store/pgtest"
 )
 
-// A save made while the link to the team's server is cut is tried again
-// as the link comes back: one press of Save, saved once, with no message
-// to read and nothing to type again. (A save the server never takes is
-// explained in plain words: see the store's server_retry_test.go.)
-func TestASaveWithTheServerOutOfReachIsMadeWhenItIsBack(t *testing.T) {
+// deskThroughLink signs an advocate's desk in to a new caseload on the test
+// server through a link the test can cut.
+func deskThroughLink(t *testing.T) (*shell, string, *pgtest.Link) {
+	t.Helper()
 	srv := pgtest.Start(t)
 	db := srv.NewDatabaseName(t)
 	link := srv.NewLink(t)
@@ -28,6 +27,15 @@ func TestASaveWithTheServerOutOfReachIsMadeWhenItIsBack(t *testing.T) {
 	s := openOn(t, dir)
 	signIn(t, s, pgtest.Password)
 	chooseMode(t, s, modeAdvocate)
+	return s, dir, link
+}
+
+// A save made while the link to the team's server is cut is tried again
+// as the link comes back: one press of Save, saved once, with no message
+// to read and nothing to type again. (A save the server never takes is
+// explained in plain words: see the store's server_retry_test.go.)
+func TestASaveWithTheServerOutOfReachIsMadeWhenItIsBack(t *testing.T) {
+	s, _, link := deskThroughLink(t)
 
 	link.Cut()
 	s.editPerson(data.Person{}, func(data.Person) {})
@@ -60,17 +68,7 @@ func TestASaveWithTheServerOutOfReachIsMadeWhenItIsBack(t *testing.T) {
 // says in plain words that the server cannot be reached and opens nothing
 // to type into; once the link is back, the same button opens the edit.
 func TestEditingARequestWithTheServerOutOfReachSaysSo(t *testing.T) {
-	srv := pgtest.Start(t)
-	db := srv.NewDatabaseName(t)
-	link := srv.NewLink(t)
-	address := link.Through(srv, srv.Address(pgtest.Admin, db))
-	dir := t.TempDir()
-	if err := store.RememberServer(dir, address); err != nil {
-		t.Fatal(err)
-	}
-	s := openOn(t, dir)
-	signIn(t, s, pgtest.Password)
-	chooseMode(t, s, modeAdvocate)
+	s, dir, link := deskThroughLink(t)
 	p := data.Person{Name: "Bethan Evans", Nation: data.Wales}
 	must(t, s.st.SavePerson(ctx, &p))
 	r := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma", Reason: "The inhalers do nothing."}
