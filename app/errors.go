@@ -23,6 +23,20 @@ func (s *shell) showError(err error) {
 	} else {
 		log.Printf("error: %v", err)
 	}
-	d := dialog.NewInformation("Something needs your attention", data.Message(err), s.win)
+	// Two things failing for one reason (a request's timeline and its
+	// letters, with the server out of reach) say so once.
+	msg := data.Message(err)
+	shown := map[dialog.Dialog]string{}
+	for _, open := range s.dialogs {
+		if words, ok := s.errorWords[open]; ok {
+			if words == msg {
+				return
+			}
+			shown[open] = words
+		}
+	}
+	d := dialog.NewInformation("Something needs your attention", msg, s.win)
+	shown[d] = msg
+	s.errorWords = shown
 	s.showDialog(d)
 }

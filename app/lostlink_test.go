@@ -106,3 +106,24 @@ func TestEditingARequestWithTheServerOutOfReachSaysSo(t *testing.T) {
 		t.Errorf("the edit opened with the reason %q", e.req.Reason)
 	}
 }
+
+// Opening a request with the server out of reach, its timeline and its
+// letters both fail to be read: the window says so once.
+func TestOneReasonIsToldOnce(t *testing.T) {
+	s := openOn(t, t.TempDir())
+	unreachable := &data.UserError{Err: store.ErrServerUnreachable, Message: "The team's server cannot be reached just now."}
+	s.showError(unreachable)
+	s.showError(unreachable)
+	if len(s.dialogs) != 1 {
+		t.Errorf("one reason told %d times", len(s.dialogs))
+	}
+	s.showError(&data.UserError{Message: "Something else."})
+	if len(s.dialogs) != 2 {
+		t.Errorf("two reasons told in %d dialogs", len(s.dialogs))
+	}
+	s.dialogs[0].Hide()
+	s.showError(unreachable)
+	if len(s.dialogs) != 2 {
+		t.Errorf("a reason told again once closed: %d dialogs", len(s.dialogs))
+	}
+}

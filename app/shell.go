@@ -72,10 +72,11 @@ type shell struct {
 	index  *caseIndex       // the Clients index last prepared, kept for the next visit (caseload_bar.go)
 	saving map[any][]func() // forms whose save is under way, with what waits for it to end, in order (saving.go)
 
-	dialogs []dialog.Dialog // open dialogs, newest last, for Esc
-	current screen
-	nav     *navBar
-	body    *fyne.Container // where screens go
+	dialogs    []dialog.Dialog          // open dialogs, newest last, for Esc
+	errorWords map[dialog.Dialog]string // the words of the error dialogs among them
+	current    screen
+	nav        *navBar
+	body       *fyne.Container // where screens go
 }
 
 func newShell(a fyne.App, dir string) *shell {
