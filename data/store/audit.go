@@ -218,7 +218,7 @@ func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, int,
 	count := "SELECT count(*) FROM audit" + where
 	var n int
 	if err := s.db.QueryRowContext(ctx, count, cargs...).Scan(&n); err != nil {
-		return nil, 0, explain(err)
+		return nil, 0, explainRead(err)
 	}
 	return list, n, nil
 }
@@ -240,12 +240,12 @@ func (s *Store) WriteAuditCSV(ctx context.Context, w io.Writer, f AuditFilter) e
 	for rows.Next() {
 		e, err := s.scanAudit(rows)
 		if err != nil {
-			return explain(err)
+			return explainRead(err)
 		}
 		cw.Write([]string{e.At.UTC().Format(time.RFC3339), safeCell(e.Who), e.Action, e.Kind, e.Record})
 	}
 	if err := rows.Err(); err != nil {
-		return explain(err)
+		return explainRead(err)
 	}
 	cw.Flush()
 	return cw.Error()

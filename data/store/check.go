@@ -17,7 +17,7 @@ func (s *Store) Counts(ctx context.Context) ([]Count, error) {
 	for _, t := range countedTables {
 		var n int
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+t).Scan(&n); err != nil {
-			return nil, explain(err)
+			return nil, explainRead(err)
 		}
 		counts = append(counts, Count{t, n})
 	}
