@@ -83,12 +83,23 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 		// Made while the steps are still being read, and on every
 		// processor: folding the long texts for the search is most of
 		// the time they take. The requests in full are not kept.
+		ids := packPeople(r.People)
+		for i := range r.Requests {
+			if id, ok := ids[r.Requests[i].PersonID]; ok {
+				r.Requests[i].PersonID = id
+			}
+		}
+		// In one list: made one by one, among what reading left behind,
+		// they kept pages of memory in use that held little else.
+		list := make([]requestBrief, len(r.Requests))
 		briefs = make([]*requestBrief, len(r.Requests))
 		inParts(len(briefs), func(from, to int) {
 			for i := from; i < to; i++ {
-				briefs[i] = briefOfRequest(&r.Requests[i])
+				fillBrief(&list[i], &r.Requests[i])
+				briefs[i] = &list[i]
 			}
 		})
+		packBriefs(list)
 		r.Requests = nil
 	})
 	if err != nil {
@@ -97,12 +108,16 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	c.people, c.contacts = all.People, all.Contacts
 	// Made to size: a map grown request by request moves every request
 	// it holds each time it doubles.
-	c.requests = make(map[string]*requestBrief, len(briefs))
-	c.byPerson = make(map[string][]string, len(all.People))
+	c.placeBriefs(briefs, len(all.People))
+	// Keyed by the requests' own ids: the ids the steps were read with
+	// would each be kept as a second copy.
+	read := digestsOf(steps)
+	c.digests = make(map[string]*digest, len(read))
 	for _, b := range briefs {
-		c.placeBrief(b)
+		if d, ok := read[b.ID]; ok {
+			c.digests[b.ID] = d
+		}
 	}
-	c.digests = digestsOf(steps)
 	if err := c.readSettings(ctx, st); err != nil {
 		return nil, err
 	}
@@ -164,6 +179,7 @@ func (c *caseload) sortPeople() {
 	for i, p := range c.people {
 		c.hay[i] = searchText(p)
 	}
+	packTexts(c.hay)
 	c.indexPeople()
 }
 
@@ -331,6 +347,28 @@ func (c *caseload) placeRequest(r data.Request) {
 	c.placeBrief(briefOfRequest(&r))
 	if _, open := c.whole[r.ID]; open {
 		c.whole[r.ID] = r
+	}
+}
+
+// placeBriefs places the briefs of a caseload just read, oldest first,
+// as placeBrief would one by one. Each person's list of requests is a
+// part of one list: made one by one, they kept pages of memory in use
+// that held little else.
+func (c *caseload) placeBriefs(briefs []*requestBrief, people int) {
+	c.requests = make(map[string]*requestBrief, len(briefs))
+	count := make(map[string]int, people)
+	for _, b := range briefs {
+		count[b.PersonID]++
+	}
+	c.byPerson = make(map[string][]string, len(count))
+	ids := make([]string, len(briefs))
+	for id, n := range count {
+		c.byPerson[id], ids = ids[:n:n], ids[n:] // capped: a request added makes a new list
+	}
+	for _, b := range briefs {
+		c.requests[b.ID] = b
+		count[b.PersonID]--
+		c.byPerson[b.PersonID][count[b.PersonID]] = b.ID // newest first
 	}
 }
 

@@ -211,8 +211,20 @@ func briefReader() func(*data.Step) briefRead {
 
 // digestsOf gathers the steps read, grouped by request and in timeline
 // order within each, into each request's digest.
+//
+// The steps of all the digests lie in one list, and the digests in another:
+// made one by one, among what reading the steps left behind, they kept
+// pages of memory in use that held little else.
 func digestsOf(read []briefRead) map[string]*digest {
 	out := make(map[string]*digest, len(read)/2+1)
+	all := make([]stepBrief, len(read))
+	groups := 0
+	for i := range read {
+		if i == 0 || read[i].requestID != read[i-1].requestID {
+			groups++
+		}
+	}
+	digests := make([]digest, groups)
 	var rules []data.Step
 	var words []byte
 	for start := 0; start < len(read); {
@@ -221,7 +233,9 @@ func digestsOf(read []briefRead) map[string]*digest {
 			end++
 		}
 		id := read[start].requestID
-		d := &digest{steps: make([]stepBrief, end-start)}
+		d := &digests[0]
+		digests = digests[1:]
+		d.steps = all[start:end:end] // capped, so that nothing grows into the next digest's steps
 		words = words[:0]
 		for i := start; i < end; i++ {
 			d.steps[i-start] = read[i].brief

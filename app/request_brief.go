@@ -41,13 +41,20 @@ func searchedTexts(r *data.Request) []string {
 }
 
 func briefOfRequest(r *data.Request) *requestBrief {
+	b := new(requestBrief)
+	fillBrief(b, r)
+	return b
+}
+
+// fillBrief makes b the brief of r.
+func fillBrief(b *requestBrief, r *data.Request) {
 	var words []string
 	for _, s := range searchedTexts(r) {
 		if s != "" {
 			words = append(words, fold(s))
 		}
 	}
-	return &requestBrief{ID: r.ID, PersonID: r.PersonID, RecipientID: r.RecipientID,
+	*b = requestBrief{ID: r.ID, PersonID: r.PersonID, RecipientID: r.RecipientID,
 		Subject: r.Subject, Route: r.Route, AskedBy: r.AskedBy, AskedHow: r.AskedHow, ReasonCategory: r.ReasonCategory,
 		Condition: r.Condition, Treatment: r.Treatment, OnBehalf: r.OnBehalf, RaisedWithDoctor: r.RaisedWithDoctor,
 		CreatedAt: r.CreatedAt, Version: r.Version, words: strings.Join(words, " ")}

@@ -1,5 +1,7 @@
 package app
 
+import "secondopinion/data"
+
 // The words a search looks in of each request and timeline (briefs' and
 // digests' words) are kept once, and the Clients index points at them
 // rather than copying them into each person's row. Read as they come,
@@ -62,6 +64,52 @@ func (c *caseload) packWords() {
 				p.add(&d.words)
 			}
 		}
+	}
+	p.flush()
+}
+
+// packPeople lays out the texts of people just read in shared chunks, as
+// packWords does for the search words: read as they came, among the texts
+// of every request and step, they kept pages of memory in use that held
+// little else. It gives each person's id as laid out, for the records
+// that name them to point at.
+func packPeople(people []data.Person) map[string]string {
+	p := &wordPacker{buf: make([]byte, 0, packChunk)}
+	for i := range people {
+		x := &people[i]
+		for _, f := range []*string{&x.ID, &x.Name, &x.Address, &x.Phone, &x.Email, &x.NHSNumber,
+			&x.Notes, &x.NHSName, &x.Relationship, &x.ConsentScope} {
+			p.add(f)
+		}
+		for j := range x.Flags {
+			p.add(&x.Flags[j])
+		}
+	}
+	p.flush()
+	ids := make(map[string]string, len(people))
+	for _, x := range people {
+		ids[x.ID] = x.ID
+	}
+	return ids
+}
+
+// packTexts lays out texts in shared chunks.
+func packTexts(texts []string) {
+	p := &wordPacker{buf: make([]byte, 0, packChunk)}
+	for i := range texts {
+		p.add(&texts[i])
+	}
+	p.flush()
+}
+
+// packBriefs lays out the texts briefs just made keep of the requests as
+// read: their ids and what they are about.
+func packBriefs(briefs []requestBrief) {
+	p := &wordPacker{buf: make([]byte, 0, packChunk)}
+	for i := range briefs {
+		p.add(&briefs[i].ID)
+		p.add(&briefs[i].Condition)
+		p.add(&briefs[i].Treatment)
 	}
 	p.flush()
 }

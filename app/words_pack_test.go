@@ -2,6 +2,7 @@ package app
 
 import (
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +10,8 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/demo"
+	"secondopinion/data/process"
+	"secondopinion/data/store"
 )
 
 // Packing the words changes none of them, nor whom a search finds; and
@@ -99,4 +102,58 @@ func searches(cl *caseload, queries []string) map[string][]int {
 		out[q] = slices.Clone(ix.filter(cl, q, caseFilter{}, nil))
 	}
 	return out
+}
+
+// A caseload read with its texts packed and its lists made in one piece
+// holds just what was read: every person, each request's brief, each
+// person's requests newest first, and a digest for each timeline.
+func TestACaseloadReadPackedHoldsWhatWasRead(t *testing.T) {
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := demo.Generate(ctx, st, 300, 11, data.Today()); err != nil {
+		t.Fatal(err)
+	}
+	all, err := st.LoadAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, err := loadCaseload(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cl.people) != len(all.People) {
+		t.Fatalf("%d people read, %d kept", len(all.People), len(cl.people))
+	}
+	for _, want := range all.People {
+		if got, ok := cl.person(want.ID); !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("person %s kept as %+v, read as %+v", want.ID, got, want)
+		}
+	}
+	one := newCaseload() // the same requests placed one by one
+	for i := range all.Requests {
+		one.placeBrief(briefOfRequest(&all.Requests[i]))
+	}
+	if len(cl.requests) != len(all.Requests) {
+		t.Fatalf("%d requests read, %d kept", len(all.Requests), len(cl.requests))
+	}
+	for id, want := range one.requests {
+		if got := cl.requests[id]; got == nil || *got != *want {
+			t.Errorf("request %s kept as %+v, want %+v", id, got, want)
+		}
+	}
+	if !maps.EqualFunc(cl.byPerson, one.byPerson, slices.Equal[[]string]) {
+		t.Error("the people's lists of requests differ from those made one by one")
+	}
+	timelines := process.GroupSteps(all.Steps)
+	if len(cl.digests) != len(timelines) {
+		t.Errorf("%d timelines read, %d digests kept", len(timelines), len(cl.digests))
+	}
+	for id, steps := range timelines {
+		if d := cl.digest(id); len(d.steps) != len(steps) {
+			t.Errorf("request %s: %d steps in its digest, %d read", id, len(d.steps), len(steps))
+		}
+	}
 }
