@@ -14,17 +14,16 @@ import (
 	"secondopinion/data/store"
 )
 
-// The caseload keeps each timeline only as a digest. Today, the states,
-// the next steps, the time logged and the search must come out of it just
-// as they come out of the whole timelines, for a varied caseload.
-func TestDigestsGiveWhatWholeTimelinesGive(t *testing.T) {
+// readDemo writes a demo caseload to a real store and reads it back twice:
+// whole, and as a desk reads it.
+func readDemo(t *testing.T, clients int, seed int64, today data.Date) (store.Records, *caseload) {
+	t.Helper()
 	st, err := store.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	today := data.MustDate(2026, 12, 1)
-	if err := demo.Generate(ctx, st, 300, 7, today); err != nil {
+	if err := demo.Generate(ctx, st, clients, seed, today); err != nil {
 		t.Fatal(err)
 	}
 	all, err := st.LoadAll(ctx)
@@ -35,6 +34,15 @@ func TestDigestsGiveWhatWholeTimelinesGive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return all, cl
+}
+
+// The caseload keeps each timeline only as a digest. Today, the states,
+// the next steps, the time logged and the search must come out of it just
+// as they come out of the whole timelines, for a varied caseload.
+func TestDigestsGiveWhatWholeTimelinesGive(t *testing.T) {
+	today := data.MustDate(2026, 12, 1)
+	all, cl := readDemo(t, 300, 7, today)
 	wantPackedInOrder(t, cl)
 	cfg := cl.config()
 	want := process.Agenda(all.People, all.Requests, all.Steps, today, cfg)

@@ -11,7 +11,6 @@ import (
 	"secondopinion/data"
 	"secondopinion/data/demo"
 	"secondopinion/data/process"
-	"secondopinion/data/store"
 )
 
 // Packing the words changes none of them, nor whom a search finds; and
@@ -108,22 +107,7 @@ func searches(cl *caseload, queries []string) map[string][]int {
 // holds just what was read: every person, each request's brief, each
 // person's requests newest first, and a digest for each timeline.
 func TestACaseloadReadPackedHoldsWhatWasRead(t *testing.T) {
-	st, err := store.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := demo.Generate(ctx, st, 300, 11, data.Today()); err != nil {
-		t.Fatal(err)
-	}
-	all, err := st.LoadAll(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cl, err := loadCaseload(ctx, st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	all, cl := readDemo(t, 300, 11, data.Today())
 	if len(cl.people) != len(all.People) {
 		t.Fatalf("%d people read, %d kept", len(all.People), len(cl.people))
 	}
