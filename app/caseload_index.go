@@ -74,9 +74,9 @@ func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date) *ca
 	ix.rows = make([]caseRow, len(cl.people))
 	agenda := agendaByPerson(cl, today)
 	inParts(len(cl.people), func(from, to int) {
-		var text []byte
+		space := &rowSpace{block: 4096}
 		for i := from; i < to; i++ {
-			ix.rows[i], text = ix.row(cl, cl.people[i], agenda[cl.people[i].ID], text)
+			ix.rows[i] = ix.row(cl, cl.people[i], agenda[cl.people[i].ID], space)
 		}
 	})
 	for i, p := range cl.people {
@@ -99,15 +99,40 @@ func personAgenda(cl *caseload, p data.Person, today data.Date) []process.Item {
 	return process.AgendaOf([]data.Person{p}, cl.requestsOf(p.ID), (*requestBrief).forRules, cl.timelines(), today, cl.config())
 }
 
-// row prepares one person; text is room to build their text in, reused
-// from row to row, so that each row's text is copied once at its own size
-// (grown in place it held a quarter more memory than it used). The words
-// of their requests and timelines are not copied: the row points at the
-// briefs' and digests' own (see words_pack.go), which are never changed,
-// only replaced, and then the row is made again.
-func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, text []byte) (caseRow, []byte) {
+// rowSpace is room to make rows in, reused from row to row. Each row's
+// text is built in it, then copied once at its own size (grown in place it
+// held a quarter more memory than it used). The rows' short lists are cut
+// from shared blocks of block entries: made one by one, 100,000 of them
+// kept pages of memory in use that held little else. With block 0, each
+// list is made at its own size, for a row made alone.
+type rowSpace struct {
+	text   []byte
+	block  int
+	texts  []string
+	states []process.StateKind
+}
+
+// cut takes room for n entries from a block, starting a new block when
+// the last is full.
+func cut[T any](block *[]T, n, size int) []T {
+	if n == 0 {
+		return nil
+	}
+	if len(*block)+n > cap(*block) {
+		*block = make([]T, 0, max(n, size))
+	}
+	at := len(*block)
+	*block = (*block)[:at+n]
+	return (*block)[at : at : at+n]
+}
+
+// row prepares one person. The words of their requests and timelines are
+// not copied: the row points at the briefs' and digests' own (see
+// words_pack.go), which are never changed, only replaced, and then the row
+// is made again.
+func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, sp *rowSpace) caseRow {
 	r := caseRow{id: p.ID, stamp: p.UpdatedAt.UnixNano(), rev: cl.revs[p.ID]}
-	text = text[:0]
+	text := sp.text[:0]
 	add := func(s string) {
 		if s != "" {
 			text = append(append(text, ' '), s...)
@@ -116,7 +141,19 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, text
 	add(fold(p.Notes))
 	add(fold(strings.Join(p.Flags, " ")))
 	add(fold(p.ConsentScope))
-	for _, id := range cl.byPerson[p.ID] {
+	ids := cl.byPerson[p.ID]
+	words := 0
+	for _, id := range ids {
+		if req, ok := cl.request(id); ok && req.words != "" {
+			words++
+		}
+		if cl.digest(id).words != "" {
+			words++
+		}
+	}
+	r.texts = cut(&sp.texts, words, sp.block)
+	r.states = cut(&sp.states, len(ids), sp.block)
+	for _, id := range ids {
 		if req, ok := cl.request(id); ok && req.words != "" {
 			r.texts = append(r.texts, req.words)
 		}
@@ -132,6 +169,7 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, text
 		}
 	}
 	r.hay = string(text)
+	sp.text = text
 	for _, it := range items {
 		if it.Overdue {
 			r.overdue = true
@@ -140,7 +178,7 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, text
 			r.nextDue, r.dueWhat = it.Date, it.What
 		}
 	}
-	return r, text
+	return r
 }
 
 // holds reports whether the text built so far has s in it already, so
@@ -157,7 +195,7 @@ func (ix *caseIndex) align(cl *caseload) {
 	for _, p := range cl.people {
 		at, ok := ix.byID[p.ID]
 		if !ok || ix.stale(cl, p, at) {
-			row, _ := ix.row(cl, p, personAgenda(cl, p, ix.today), nil)
+			row := ix.row(cl, p, personAgenda(cl, p, ix.today), &rowSpace{})
 			if ok {
 				ix.rows[at] = row
 			} else {
