@@ -413,6 +413,14 @@ func (c *caseload) wholeRequest(id string) (data.Request, bool) {
 	return r, ok
 }
 
+// opened is the request with the id in full with its whole timeline, if
+// both have been read since the caseload was (see shell.readRequest).
+func (c *caseload) opened(id string) (data.Request, []data.Step, bool) {
+	r, haveReq := c.whole[id]
+	steps, haveSteps := c.full[id]
+	return r, steps, haveReq && haveSteps
+}
+
 // personOf is the id of the person a request is about; "" if unknown.
 func (c *caseload) personOf(requestID string) string {
 	if r, ok := c.requests[requestID]; ok {

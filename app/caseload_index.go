@@ -100,16 +100,18 @@ func personAgenda(cl *caseload, p data.Person, today data.Date) []process.Item {
 }
 
 // rowSpace is room to make rows in, reused from row to row. Each row's
-// text is built in it, then copied once at its own size (grown in place it
-// held a quarter more memory than it used). The rows' short lists are cut
-// from shared blocks of block entries: made one by one, 100,000 of them
-// kept pages of memory in use that held little else. With block 0, each
-// list is made at its own size, for a row made alone.
+// text and lists are built in it, then copied once at their own size
+// (grown in place, the text held a quarter more memory than it used). The
+// lists are copied into shared blocks of block entries: made one by one,
+// 100,000 of them kept pages of memory in use that held little else. With
+// block 0, each list is made at its own size, for a row made alone.
 type rowSpace struct {
-	text   []byte
-	block  int
-	texts  []string
-	states []process.StateKind
+	text      []byte
+	textsNow  []string
+	statesNow []process.StateKind
+	block     int
+	texts     []string
+	states    []process.StateKind
 }
 
 // cut takes room for n entries from a block, starting a new block when
@@ -141,35 +143,25 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, sp *
 	add(fold(p.Notes))
 	add(fold(strings.Join(p.Flags, " ")))
 	add(fold(p.ConsentScope))
-	ids := cl.byPerson[p.ID]
-	words := 0
-	for _, id := range ids {
+	texts, states := sp.textsNow[:0], sp.statesNow[:0]
+	for _, id := range cl.byPerson[p.ID] {
 		if req, ok := cl.request(id); ok && req.words != "" {
-			words++
-		}
-		if cl.digest(id).words != "" {
-			words++
-		}
-	}
-	r.texts = cut(&sp.texts, words, sp.block)
-	r.states = cut(&sp.states, len(ids), sp.block)
-	for _, id := range ids {
-		if req, ok := cl.request(id); ok && req.words != "" {
-			r.texts = append(r.texts, req.words)
+			texts = append(texts, req.words)
 		}
 		d := cl.digest(id)
 		if d.words != "" {
-			r.texts = append(r.texts, d.words)
+			texts = append(texts, d.words)
 		}
 		text = append(text, ix.bodies[id]...)
 		r.steps += len(d.steps)
-		k := d.state.Kind
-		if !slices.Contains(r.states, k) {
-			r.states = append(r.states, k)
+		if !slices.Contains(states, d.state.Kind) {
+			states = append(states, d.state.Kind)
 		}
 	}
 	r.hay = string(text)
-	sp.text = text
+	r.texts = append(cut(&sp.texts, len(texts), sp.block), texts...)
+	r.states = append(cut(&sp.states, len(states), sp.block), states...)
+	sp.text, sp.textsNow, sp.statesNow = text, texts, states
 	for _, it := range items {
 		if it.Overdue {
 			r.overdue = true

@@ -108,15 +108,27 @@ func digestOf(steps []data.Step) *digest {
 	if len(steps) == 0 {
 		return &digest{state: noSteps.state} // new, as every change's digest is
 	}
-	d := &digest{steps: make([]stepBrief, len(steps)), state: process.StateOf(steps)}
-	var words []byte
+	d := &digest{steps: make([]stepBrief, len(steps))}
 	for i := range steps {
 		d.steps[i] = briefOf(&steps[i])
-		d.minutes += steps[i].Minutes
-		words = addWords(words, steps[i].Summary)
+	}
+	d.fill(func(i int) string { return steps[i].Summary }, nil, nil)
+	return d
+}
+
+// fill completes a digest whose steps are in place: the time logged, the
+// words of the summaries (summary gives each step's) and the state. words
+// and rules are room to work in, handed back to be used again.
+func (d *digest) fill(summary func(i int) string, words []byte, rules []data.Step) ([]byte, []data.Step) {
+	words = words[:0]
+	for i := range d.steps {
+		d.minutes += int(d.steps[i].Minutes)
+		words = addWords(words, summary(i))
 	}
 	d.words = string(words)
-	return d
+	rules = d.timeline("", rules[:0])
+	d.state = process.StateOf(rules)
+	return words, rules
 }
 
 // addWords adds a summary, folded, to the words unless they hold it already
@@ -232,20 +244,14 @@ func digestsOf(read []briefRead) map[string]*digest {
 		for end < len(read) && read[end].requestID == read[start].requestID {
 			end++
 		}
-		id := read[start].requestID
 		d := &digests[0]
 		digests = digests[1:]
 		d.steps = all[start:end:end] // capped, so that nothing grows into the next digest's steps
-		words = words[:0]
 		for i := start; i < end; i++ {
 			d.steps[i-start] = read[i].brief
-			d.minutes += int(read[i].brief.Minutes)
-			words = addWords(words, read[i].summary)
 		}
-		d.words = string(words)
-		rules = d.timeline(id, rules[:0])
-		d.state = process.StateOf(rules)
-		out[id] = d
+		words, rules = d.fill(func(i int) string { return read[start+i].summary }, words, rules)
+		out[read[start].requestID] = d
 		start = end
 	}
 	return out

@@ -50,11 +50,8 @@ func (s *shell) showNewLetter(requestID, kind string) {
 					return
 				}
 			}
-			from := s.current
-			s.readRequest(requestID, func(req data.Request, _ []data.Step) {
-				if s.current == from {
-					s.showLetter(data.Letter{RequestID: requestID, Kind: kind, RecipientID: s.recipientFor(req, kind)})
-				}
+			s.openRead(requestID, func(req data.Request, _ []data.Step) {
+				s.showLetter(data.Letter{RequestID: requestID, Kind: kind, RecipientID: s.recipientFor(req, kind)})
 			}, nil)
 		})
 }
@@ -74,11 +71,8 @@ func (s *shell) recipientFor(req data.Request, kind string) string {
 // steps' own words. If the person moves to another screen meanwhile, the
 // letter is not opened over it.
 func (s *shell) showLetter(l data.Letter) {
-	from := s.current
-	s.readRequest(l.RequestID, func(req data.Request, steps []data.Step) {
-		if s.current == from {
-			s.show(newLetterScreen(s, l, req, steps), navPeople)
-		}
+	s.openRead(l.RequestID, func(req data.Request, steps []data.Step) {
+		s.show(newLetterScreen(s, l, req, steps), navPeople)
 	}, nil)
 }
 
@@ -162,9 +156,7 @@ func (ls *letterScreen) compose() {
 	if ls.rec.Sent() {
 		date = ls.rec.SentOn
 	}
-	req, haveReq := ls.s.cl.wholeRequest(ls.req.ID)
-	steps, haveSteps := ls.s.cl.timeline(ls.req.ID)
-	if haveReq && haveSteps {
+	if req, steps, ok := ls.s.cl.opened(ls.req.ID); ok {
 		ls.req, ls.steps = req, steps // the latest read; kept for when the caseload is read again
 	} else if ls.s.current == ls {
 		// The caseload was read again: the next composing uses the request as it is now.

@@ -119,9 +119,7 @@ func (rs *requestScreen) refresh() {
 // its timeline have been read in full; until then, the details the brief
 // has.
 func (rs *requestScreen) showWhole() {
-	req, haveReq := rs.s.cl.wholeRequest(rs.req.ID)
-	steps, haveSteps := rs.s.cl.timeline(rs.req.ID)
-	if haveReq && haveSteps {
+	if req, steps, ok := rs.s.cl.opened(rs.req.ID); ok {
 		rs.fillDetails(req.OutcomeWanted)
 		rs.fillTimeline(steps)
 		return

@@ -22,11 +22,8 @@ type requestEditScreen struct {
 }
 
 func (s *shell) showEditRequest(requestID string) {
-	from := s.current
-	s.readRequest(requestID, func(req data.Request, _ []data.Step) {
-		if s.current == from {
-			s.show(newRequestEditScreen(s, req), navPeople)
-		}
+	s.openRead(requestID, func(req data.Request, _ []data.Step) {
+		s.show(newRequestEditScreen(s, req), navPeople)
 	}, nil)
 }
 

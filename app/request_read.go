@@ -15,9 +15,7 @@ func (s *shell) readRequest(requestID string, then func(data.Request, []data.Ste
 	if fail == nil {
 		fail = s.showError
 	}
-	req, haveReq := s.cl.wholeRequest(requestID)
-	steps, haveSteps := s.cl.timeline(requestID)
-	if haveReq && haveSteps {
+	if req, steps, ok := s.cl.opened(requestID); ok {
 		then(req, steps)
 		return
 	}
@@ -55,4 +53,16 @@ func (s *shell) readRequest(requestID string, then func(data.Request, []data.Ste
 		}
 		fail(err)
 	})
+}
+
+// openRead reads a request in full with its timeline, then calls open,
+// unless the person has moved to another screen meanwhile: nothing opens
+// over where they went. fail is as for readRequest.
+func (s *shell) openRead(requestID string, open func(data.Request, []data.Step), fail func(error)) {
+	from := s.current
+	s.readRequest(requestID, func(req data.Request, steps []data.Step) {
+		if s.current == from {
+			open(req, steps)
+		}
+	}, fail)
 }

@@ -331,16 +331,14 @@ func (s *shell) startWizard(personID string) {
 		return
 	}
 	from := s.current
-	open := func() {
-		if s.current == from {
-			s.show(newWizard(s, personID), navNew)
-		}
-	}
+	open := func(data.Request, []data.Step) { s.show(newWizard(s, personID), navNew) }
 	// Should the draft's request not be read, the wizard still opens, with
 	// the draft's person and page, where it can be started afresh.
-	s.readRequest(d.RequestID, func(data.Request, []data.Step) { open() }, func(err error) {
+	s.openRead(d.RequestID, open, func(err error) {
 		s.showError(err)
-		open()
+		if s.current == from {
+			open(data.Request{}, nil)
+		}
 	})
 }
 

@@ -18,7 +18,7 @@ import "secondopinion/data"
 const packChunk = 1 << 20
 
 // wordPacker copies texts into shared chunks and points each owner at
-// its copy once the chunk is made.
+// its copy once the chunk is made. Its zero value is ready to use.
 type wordPacker struct {
 	buf     []byte
 	pending []packed
@@ -54,7 +54,7 @@ func (p *wordPacker) flush() {
 // caseload just read, person by person in the order of the list. The
 // briefs and digests are new and not yet shared, so they may be changed.
 func (c *caseload) packWords() {
-	p := &wordPacker{buf: make([]byte, 0, packChunk)}
+	var p wordPacker
 	for _, person := range c.people {
 		for _, id := range c.byPerson[person.ID] {
 			if b, ok := c.requests[id]; ok {
@@ -74,7 +74,7 @@ func (c *caseload) packWords() {
 // little else. It gives each person's id as laid out, for the records
 // that name them to point at.
 func packPeople(people []data.Person) map[string]string {
-	p := &wordPacker{buf: make([]byte, 0, packChunk)}
+	var p wordPacker
 	for i := range people {
 		x := &people[i]
 		for _, f := range []*string{&x.ID, &x.Name, &x.Address, &x.Phone, &x.Email, &x.NHSNumber,
@@ -95,7 +95,7 @@ func packPeople(people []data.Person) map[string]string {
 
 // packTexts lays out texts in shared chunks.
 func packTexts(texts []string) {
-	p := &wordPacker{buf: make([]byte, 0, packChunk)}
+	var p wordPacker
 	for i := range texts {
 		p.add(&texts[i])
 	}
@@ -105,7 +105,7 @@ func packTexts(texts []string) {
 // packBriefs lays out the texts briefs just made keep of the requests as
 // read: their ids and what they are about.
 func packBriefs(briefs []requestBrief) {
-	p := &wordPacker{buf: make([]byte, 0, packChunk)}
+	var p wordPacker
 	for i := range briefs {
 		p.add(&briefs[i].ID)
 		p.add(&briefs[i].Condition)
