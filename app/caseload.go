@@ -525,11 +525,11 @@ func (c *caseload) requestsOf(personID string) []*requestBrief {
 			out = append(out, r)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *requestBrief) int { return b.CreatedAt.Compare(a.CreatedAt) })
+	slices.SortStableFunc(out, func(a, b *requestBrief) int { return cmp.Compare(b.created, a.created) })
 	return out
 }
 
-func (c *caseload) state(requestID string) process.State { return c.digest(requestID).state }
+func (c *caseload) state(requestID string) process.State { return c.digest(requestID).state() }
 
 // config is what the rules need from the user's settings and directory.
 func (c *caseload) config() process.Config {

@@ -154,8 +154,8 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, sp *
 		}
 		text = append(text, ix.bodies[id]...)
 		r.steps += len(d.steps)
-		if !slices.Contains(states, d.state.Kind) {
-			states = append(states, d.state.Kind)
+		if k := d.state().Kind; !slices.Contains(states, k) {
+			states = append(states, k)
 		}
 	}
 	r.hay = string(text)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"encoding/binary"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -24,9 +26,26 @@ import (
 // changed, only replaced, so snapshots in the background may share it.
 type digest struct {
 	steps   []stepBrief // in timeline order
-	state   process.State
+	words   string      // the steps' summaries, folded, each once
 	minutes int
-	words   string // the steps' summaries, folded, each once
+	st      stateBrief
+}
+
+// stateBrief is a process.State with its texts numbered: 16 bytes where
+// the state took 56.
+type stateBrief struct {
+	kind, rung, outcome wordCode
+	since               data.Date
+}
+
+func briefState(s process.State) stateBrief {
+	return stateBrief{kind: codeOf(string(s.Kind)), rung: codeOf(string(s.Rung)), outcome: codeOf(string(s.Outcome)), since: s.Since}
+}
+
+// state is where the request stands, as the rules worked it out.
+func (d *digest) state() process.State {
+	return process.State{Kind: process.StateKind(d.st.kind.text()), Rung: process.Rung(d.st.rung.text()),
+		Outcome: data.Outcome(d.st.outcome.text()), Since: d.st.since}
 }
 
 // stepBrief is a step without its summary, attachment and letter's id:
@@ -54,27 +73,53 @@ func briefOf(s *data.Step) stepBrief {
 	return b
 }
 
-// stepID is a step's id in 16 bytes when it is a UUID written as this
-// program writes them (no text of its own to hold), else as it is.
-type stepID struct {
-	uuid uuid.UUID
-	text string
-}
+// stepID is a step's id in 16 bytes. An id as this program writes them,
+// a UUID in text, is kept as the UUID's bytes. Any other (from a test, or
+// the zero UUID) is numbered in oddIDs and kept as that number after
+// twelve zero bytes: idOf never takes a UUID of that form as one, so the
+// two cannot be confused. A step thus holds no text of its own for its id.
+type stepID uuid.UUID
+
+// oddIDs are the ids that are not UUIDs, numbered as stepWords number
+// kinds. There are none among the steps this program writes.
+var oddIDs = struct {
+	sync.Mutex
+	list  []string
+	index map[string]uint32
+}{index: map[string]uint32{}}
 
 func idOf(s string) stepID {
-	if u, err := uuid.Parse(s); err == nil && u != uuid.Nil && u.String() == s {
-		return stepID{uuid: u}
+	if u, err := uuid.Parse(s); err == nil && !isOdd(stepID(u)) && u.String() == s {
+		return stepID(u)
 	}
-	return stepID{text: s}
+	oddIDs.Lock()
+	defer oddIDs.Unlock()
+	n, ok := oddIDs.index[s]
+	if !ok {
+		n = uint32(len(oddIDs.list))
+		oddIDs.list = append(oddIDs.list, strings.Clone(s))
+		oddIDs.index[oddIDs.list[n]] = n
+	}
+	var id stepID
+	binary.BigEndian.PutUint32(id[12:], n)
+	return id
+}
+
+// isOdd reports whether id is the number of an odd id: twelve zero bytes.
+func isOdd(id stepID) bool { return [12]byte(id[:12]) == [12]byte{} }
+
+// String is the id as written.
+func (id stepID) String() string {
+	if isOdd(id) {
+		oddIDs.Lock()
+		defer oddIDs.Unlock()
+		return oddIDs.list[binary.BigEndian.Uint32(id[12:])]
+	}
+	return uuid.UUID(id).String()
 }
 
 // ID is the step's id.
-func (b *stepBrief) ID() string {
-	if b.id.uuid == uuid.Nil {
-		return b.id.text
-	}
-	return b.id.uuid.String()
-}
+func (b *stepBrief) ID() string { return b.id.String() }
 
 // step is the brief as a step of request requestID, for the rules: its
 // summary, attachment and letter's id are empty.
@@ -101,12 +146,12 @@ func unixTime(n int64) time.Time {
 }
 
 // noSteps is the digest of a request with nothing logged yet.
-var noSteps = &digest{state: process.StateOf(nil)}
+var noSteps = &digest{st: briefState(process.StateOf(nil))}
 
 // digestOf is the digest of a whole timeline, in timeline order.
 func digestOf(steps []data.Step) *digest {
 	if len(steps) == 0 {
-		return &digest{state: noSteps.state} // new, as every change's digest is
+		return &digest{st: noSteps.st} // new, as every change's digest is
 	}
 	d := &digest{steps: make([]stepBrief, len(steps))}
 	for i := range steps {
@@ -127,7 +172,7 @@ func (d *digest) fill(summary func(i int) string, words []byte, rules []data.Ste
 	}
 	d.words = string(words)
 	rules = d.timeline("", rules[:0])
-	d.state = process.StateOf(rules)
+	d.st = briefState(process.StateOf(rules))
 	return words, rules
 }
 
@@ -163,7 +208,7 @@ func (d *digest) with(s data.Step) *digest {
 	out := &digest{steps: make([]stepBrief, 0, len(d.steps)+1), minutes: d.minutes + s.Minutes,
 		words: string(addWords([]byte(d.words), s.Summary))}
 	out.steps = append(append(append(out.steps, d.steps[:at]...), b), d.steps[at:]...)
-	out.state = process.StateOf(out.timeline("", nil))
+	out.st = briefState(process.StateOf(out.timeline("", nil)))
 	return out
 }
 
@@ -178,7 +223,7 @@ func (d *digest) has(id stepID) bool {
 // Every change makes a new digest, even an empty one, so that a reading
 // of the timeline can tell that something changed while it was made.
 func (d *digest) without(id string) *digest {
-	out := &digest{words: d.words, state: noSteps.state}
+	out := &digest{words: d.words, st: noSteps.st}
 	key := idOf(id)
 	for _, b := range d.steps {
 		if b.id != key {
@@ -189,7 +234,7 @@ func (d *digest) without(id string) *digest {
 	if len(out.steps) == 0 {
 		return out
 	}
-	out.state = process.StateOf(out.timeline("", nil))
+	out.st = briefState(process.StateOf(out.timeline("", nil)))
 	return out
 }
 
@@ -257,33 +302,47 @@ func digestsOf(read []briefRead) map[string]*digest {
 	return out
 }
 
-// wordCode numbers one of the few texts a step's kind, outcome, way of
-// sending or letter kind take, in four bytes rather than sixteen.
+// wordCode numbers one of the few texts a kind takes (a step's kind,
+// outcome, way of sending or letter kind; a request's subject, route, who
+// asked, how, and the reason), in four bytes rather than sixteen.
 type wordCode uint32
 
 // stepWords are the texts numbered so far, for the whole program: a
-// caseload read again, or another desk's, uses the same few. The list is
-// replaced, never changed, so the rules read it without a lock.
-var stepWords = struct {
+// caseload read again, or another desk's, uses the same few. The list and
+// the index are replaced, never changed, so the rules read the one and
+// the briefs being made on both cores look in the other without a lock;
+// only a text not seen before takes it.
+var stepWords = func() *numberedWords {
+	w := &numberedWords{}
+	w.list.Store(&[]string{""})
+	w.index.Store(&map[string]wordCode{"": 0})
+	return w
+}()
+
+type numberedWords struct {
 	sync.Mutex
 	list  atomic.Pointer[[]string]
-	index map[string]wordCode
-}{index: map[string]wordCode{"": 0}}
-
-func init() { stepWords.list.Store(&[]string{""}) }
+	index atomic.Pointer[map[string]wordCode]
+}
 
 // codeOf numbers a text, giving it a number the first time it is seen.
 func codeOf(s string) wordCode {
+	if c, ok := (*stepWords.index.Load())[s]; ok {
+		return c
+	}
 	stepWords.Lock()
 	defer stepWords.Unlock()
-	if c, ok := stepWords.index[s]; ok {
-		return c
+	index := *stepWords.index.Load()
+	if c, ok := index[s]; ok {
+		return c // numbered while this waited for the lock
 	}
 	list := *stepWords.list.Load()
 	c := wordCode(len(list))
 	list = append(slices.Clip(list), strings.Clone(s))
-	stepWords.index[list[c]] = c
+	grown := maps.Clone(index)
+	grown[list[c]] = c
 	stepWords.list.Store(&list)
+	stepWords.index.Store(&grown)
 	return c
 }
 

@@ -96,14 +96,14 @@ func TestADigestChangedStepByStepIsAsIfReadWhole(t *testing.T) {
 	if d.words == "" || !strings.Contains(d.words, "rang pals") {
 		t.Errorf("the words %q lost what a search found the request by before it is read again", d.words)
 	}
-	if d = d.without("sent").without("refused"); len(d.steps) != 0 || d.state != noSteps.state || d == noSteps {
+	if d = d.without("sent").without("refused"); len(d.steps) != 0 || d.st != noSteps.st || d == noSteps {
 		t.Errorf("with every step removed the digest is %+v", d)
 	}
 }
 
 func checkDigest(t *testing.T, when string, got, want *digest) {
 	t.Helper()
-	if !reflect.DeepEqual(got.steps, want.steps) || got.state != want.state || got.minutes != want.minutes {
+	if !reflect.DeepEqual(got.steps, want.steps) || got.st != want.st || got.minutes != want.minutes {
 		t.Errorf("%s: the digest is %+v, want %+v", when, got, want)
 	}
 	if got.timeline("r", nil)[0].RequestID != "r" {

@@ -49,10 +49,10 @@ func requestCard(s *shell, r *requestBrief) fyne.CanvasObject {
 	title := r.Title()
 	open := widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), func() { s.showRequest(r.ID) })
 	line := state.Label()
-	if r.Route != "" {
-		line += " · " + r.Route.Label()
+	if r.Route() != "" {
+		line += " · " + r.Route().Label()
 	}
-	line += " · started " + data.DateOf(r.CreatedAt.Local()).UK()
+	line += " · started " + data.DateOf(r.CreatedAt().Local()).UK()
 	return widget.NewCard("", "", container.NewBorder(nil, nil, nil, container.NewCenter(open),
 		container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), quiet(line))))
 }

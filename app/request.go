@@ -89,8 +89,8 @@ func (rs *requestScreen) onBack() {
 func (rs *requestScreen) refresh() {
 	st := rs.s.cl.state(rs.req.ID)
 	line := rs.person.Name + " · " + st.Label()
-	if rs.req.Route != "" {
-		line += " · " + rs.req.Route.Label()
+	if rs.req.Route() != "" {
+		line += " · " + rs.req.Route().Label()
 	}
 	if m := rs.s.cl.requestMinutes(rs.req.ID); m > 0 {
 		line += " · time logged " + minutesText(m)
@@ -206,10 +206,10 @@ func (rs *requestScreen) fillDetails(outcomeWanted string) {
 		}
 		rows = append(rows, widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), prose(value))
 	}
-	add("About", r.Subject.Label())
+	add("About", r.Subject().Label())
 	add("Condition", r.Condition)
 	add("Treatment", r.Treatment)
-	add("Route", labelOf(r.Route))
+	add("Route", labelOf(r.Route()))
 	if c, ok := rs.s.cl.contact(r.RecipientID); ok {
 		add("Writing to", c.DisplayName())
 	}

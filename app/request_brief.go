@@ -18,18 +18,19 @@ import (
 
 // requestBrief is what the caseload keeps of a request. It is never
 // changed, only replaced, so snapshots in the background may share it.
+//
+// Its kinds are numbered (wordCode) and its creation time kept in eight
+// bytes: with 60,000 requests, their sixteen-byte texts and times held
+// 5 MB more.
 type requestBrief struct {
 	ID, PersonID, RecipientID string
-	Subject                   data.Subject
-	Route                     data.Route
-	AskedBy                   data.AskedBy
-	AskedHow                  data.AskedHow
-	ReasonCategory            data.ReasonCategory
 	Condition, Treatment      string // short, and in every title
+	created                   int64  // Unix nanoseconds, 0 for none (see unixNano)
+	Version                   int    // of the request read: a newer one from another desk replaces it
+	subject, route, askedBy   wordCode
+	askedHow, reasonCategory  wordCode
 	OnBehalf                  bool
 	RaisedWithDoctor          bool
-	CreatedAt                 time.Time
-	Version                   int // of the request read: a newer one from another desk replaces it
 	// words are what a search looks in, folded: what the request is
 	// about and its searched long texts (see words_pack.go).
 	words string
@@ -55,19 +56,27 @@ func fillBrief(b *requestBrief, r *data.Request) {
 		}
 	}
 	*b = requestBrief{ID: r.ID, PersonID: r.PersonID, RecipientID: r.RecipientID,
-		Subject: r.Subject, Route: r.Route, AskedBy: r.AskedBy, AskedHow: r.AskedHow, ReasonCategory: r.ReasonCategory,
+		subject: codeOf(string(r.Subject)), route: codeOf(string(r.Route)), askedBy: codeOf(string(r.AskedBy)),
+		askedHow: codeOf(string(r.AskedHow)), reasonCategory: codeOf(string(r.ReasonCategory)),
 		Condition: r.Condition, Treatment: r.Treatment, OnBehalf: r.OnBehalf, RaisedWithDoctor: r.RaisedWithDoctor,
-		CreatedAt: r.CreatedAt, Version: r.Version, words: strings.Join(words, " ")}
+		created: unixNano(r.CreatedAt), Version: r.Version, words: strings.Join(words, " ")}
 }
 
 // Title names the request as data.Request.Title does.
 func (b *requestBrief) Title() string { return b.forRules().Title() }
 
+func (b *requestBrief) Route() data.Route       { return data.Route(b.route.text()) }
+func (b *requestBrief) CreatedAt() time.Time    { return unixTime(b.created) }
+func (b *requestBrief) AskedBy() data.AskedBy   { return data.AskedBy(b.askedBy.text()) }
+func (b *requestBrief) Subject() data.Subject   { return data.Subject(b.subject.text()) }
+func (b *requestBrief) AskedHow() data.AskedHow { return data.AskedHow(b.askedHow.text()) }
+
 // forRules is the brief as a request for the rules, titles and reports to
 // read: its long texts are empty, so it must never be saved or written from.
 func (b *requestBrief) forRules() data.Request {
 	return data.Request{ID: b.ID, PersonID: b.PersonID, RecipientID: b.RecipientID,
-		Subject: b.Subject, Route: b.Route, AskedBy: b.AskedBy, AskedHow: b.AskedHow, ReasonCategory: b.ReasonCategory,
-		Condition: b.Condition, Treatment: b.Treatment, OnBehalf: b.OnBehalf, RaisedWithDoctor: b.RaisedWithDoctor,
-		CreatedAt: b.CreatedAt, Version: b.Version}
+		Subject: b.Subject(), Route: b.Route(), AskedBy: b.AskedBy(), AskedHow: b.AskedHow(),
+		ReasonCategory: data.ReasonCategory(b.reasonCategory.text()),
+		Condition:      b.Condition, Treatment: b.Treatment, OnBehalf: b.OnBehalf, RaisedWithDoctor: b.RaisedWithDoctor,
+		CreatedAt: b.CreatedAt(), Version: b.Version}
 }

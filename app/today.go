@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -97,7 +98,7 @@ func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process
 			waiting = append(waiting, r)
 		}
 	}
-	slices.SortStableFunc(waiting, func(a, b *requestBrief) int { return b.CreatedAt.Compare(a.CreatedAt) })
+	slices.SortStableFunc(waiting, func(a, b *requestBrief) int { return cmp.Compare(b.created, a.created) })
 	var out []process.Item
 	for _, b := range waiting {
 		r := b.forRules()
