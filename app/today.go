@@ -103,8 +103,8 @@ func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process
 	for _, b := range waiting {
 		r := b.forRules()
 		st := cl.state(r.ID)
-		acts := process.NextActionsFor(r, cl.rulesTimeline(r.ID), today, cl.configOn(cfg, r))
-		if len(acts) == 0 {
+		act, ok := process.NextActionFor(r, cl.digest(r.ID).unnamedSteps(r.ID, nil), today, cl.configOn(cfg, r))
+		if !ok {
 			continue
 		}
 		what := st.Label()
@@ -112,7 +112,7 @@ func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process
 			what = "No letter sent yet"
 		}
 		out = append(out, process.Item{PersonID: p.ID, PersonName: p.Name, RequestID: r.ID,
-			What: what + " · " + r.Title(), NextAction: acts[0]})
+			What: what + " · " + r.Title(), NextAction: act})
 	}
 	return out, waiting
 }

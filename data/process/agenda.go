@@ -192,9 +192,9 @@ func appendRequestItems(items []Item, buf []Deadline, p *data.Person, req data.R
 		}
 	}
 	if len(items) > first {
-		if acts := NextActionsFor(req, steps, today, cfg); len(acts) > 0 {
+		if act, ok := NextActionFor(req, steps, today, cfg); ok {
 			for i := first; i < len(items); i++ {
-				items[i].NextAction = acts[0]
+				items[i].NextAction = act
 			}
 		}
 	}
