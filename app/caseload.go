@@ -47,6 +47,10 @@ type caseload struct {
 	// put over them; applying is set while such a reading is put in.
 	changedHere map[string]time.Time
 	applying    bool
+
+	// peopleShared is set while a snapshot may share people, hay and
+	// personAt (see clone): the next change copies them first.
+	peopleShared bool
 }
 
 // readings numbers the caseloads read, so that each has its own generation.
@@ -154,8 +158,14 @@ func (c *caseload) readSettings(ctx context.Context, st *store.Store) error {
 // them was most of the time Today took to appear with 50,000 people (and
 // the lists of requests a third of what was left, on the UI goroutine).
 // Whole requests, timelines and letters, read for the screens, are left behind.
+//
+// The people, their search texts and their places are shared too, until
+// the next change to them copies them (ownPeople): with 50,000 people,
+// copying them at every Today and Clients index was 17 MB, and a pause
+// on the UI goroutine, each time.
 func (c *caseload) clone() *caseload {
-	return &caseload{people: slices.Clone(c.people), hay: slices.Clone(c.hay), personAt: maps.Clone(c.personAt),
+	c.peopleShared = true
+	return &caseload{people: c.people, hay: c.hay, personAt: c.personAt, peopleShared: true,
 		requests: maps.Clone(c.requests), whole: map[string]data.Request{}, byPerson: maps.Clone(c.byPerson), digests: maps.Clone(c.digests),
 		full: map[string][]data.Step{}, letters: map[string][]data.Letter{}, contacts: slices.Clone(c.contacts), sender: c.sender,
 		settings: maps.Clone(c.settings), generation: c.generation, revision: c.revision, revs: maps.Clone(c.revs)}
@@ -229,6 +239,7 @@ func (c *caseload) contact(id string) (data.Contact, bool) {
 // everyone's search text again took most of a second on each save.
 func (c *caseload) putPerson(p data.Person) {
 	c.touch(p.ID)
+	c.ownPeople()
 	if i, ok := c.placeOf(p.ID); ok {
 		c.people, c.hay = slices.Delete(c.people, i, i+1), slices.Delete(c.hay, i, i+1)
 	}
@@ -253,6 +264,7 @@ func (c *caseload) putPeople(list []data.Person) {
 		}
 		return
 	}
+	c.ownPeople()
 	for _, p := range list {
 		c.touch(p.ID)
 		if i, ok := c.placeOf(p.ID); ok {
@@ -283,6 +295,7 @@ func (c *caseload) dropPerson(id string) {
 	}
 	delete(c.byPerson, id)
 	if i, ok := c.placeOf(id); ok {
+		c.ownPeople()
 		c.people, c.hay = slices.Delete(c.people, i, i+1), slices.Delete(c.hay, i, i+1)
 		c.indexPeople()
 	}
@@ -302,6 +315,15 @@ func (c *caseload) dropRequest(id string) {
 	delete(c.letters, id)
 	c.byPerson[r.PersonID] = slices.DeleteFunc(slices.Clone(c.byPerson[r.PersonID]), func(x string) bool { return x == id })
 	c.touch(r.PersonID)
+}
+
+// ownPeople copies the people, their search texts and their places
+// before they are changed where they lie, if a snapshot may share them.
+func (c *caseload) ownPeople() {
+	if c.peopleShared {
+		c.people, c.hay, c.personAt = slices.Clone(c.people), slices.Clone(c.hay), maps.Clone(c.personAt)
+		c.peopleShared = false
+	}
 }
 
 // placeOf is where a person is in people. A list set directly (as tests

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -146,4 +148,61 @@ func TestPutPeopleSortsOnce(t *testing.T) {
 	if names != "Aled Bethan Carys Dewi Elin Ffion Gethin Huw Nia Owain Yara Zoe " {
 		t.Errorf("the list is %q", names)
 	}
+}
+
+// A snapshot shares the people with the window's caseload until the next
+// change to them, which must copy them first: the snapshot keeps the list
+// it was given, whether one person is added, renamed or deleted, or many
+// come at once from another desk.
+func TestASnapshotKeepsItsPeopleWhileTheWindowChangesThem(t *testing.T) {
+	names := []string{"Ann", "Bea", "Cal", "Dee", "Eve", "Fay", "Gus", "Hal", "Ida", "Jo"}
+	c := newCaseload()
+	for i, n := range names {
+		c.putPerson(data.Person{ID: "p" + strconv.Itoa(i), Name: n})
+	}
+	snapshotIs := func(snap *caseload, want string) {
+		t.Helper()
+		var got []string
+		for i, p := range snap.people {
+			got = append(got, p.Name)
+			if at, ok := snap.personAt[p.ID]; !ok || at != i || !strings.HasPrefix(snap.hay[i], strings.ToLower(p.Name)) {
+				t.Errorf("the snapshot's %s is at %d (%v) with the search text %q", p.Name, at, ok, snap.hay[i])
+			}
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("the snapshot's people are %q, want %q", strings.Join(got, " "), want)
+		}
+	}
+	changes := []struct {
+		name   string
+		change func()
+	}{
+		{"a person added", func() { c.putPerson(data.Person{ID: "new", Name: "Abe"}) }},
+		{"a person renamed", func() { c.putPerson(data.Person{ID: "p0", Name: "Zoe"}) }},
+		{"a person deleted", func() { c.dropPerson("p3") }},
+		{"many from another desk", func() {
+			var many []data.Person
+			for i := range 9 {
+				many = append(many, data.Person{ID: "p" + strconv.Itoa(i), Name: "Renamed " + strconv.Itoa(9-i)})
+			}
+			c.putPeople(many)
+		}},
+	}
+	for _, ch := range changes {
+		before := namesOf(c.people)
+		snap := c.clone()
+		ch.change()
+		snapshotIs(snap, before)
+		if namesOf(c.people) == before {
+			t.Errorf("%s: the window's list did not change", ch.name)
+		}
+	}
+}
+
+func namesOf(people []data.Person) string {
+	var names []string
+	for _, p := range people {
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, " ")
 }
