@@ -72,11 +72,11 @@ func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date) *ca
 	ix := &caseIndex{byID: make(map[string]int, len(cl.people)), bodies: bodies, today: today,
 		generation: cl.generation, revision: cl.revision}
 	ix.rows = make([]caseRow, len(cl.people))
-	agenda := agendaByPerson(cl, today)
+	dues := duesOf(process.AgendaOf(cl.people, cl.requestList(), (*requestBrief).forRules, cl.timelines(), today, cl.config()))
 	inParts(len(cl.people), func(from, to int) {
 		space := &rowSpace{block: 4096}
 		for i := from; i < to; i++ {
-			ix.rows[i] = ix.row(cl, cl.people[i], agenda[cl.people[i].ID], space)
+			ix.rows[i] = ix.row(cl, cl.people[i], dues[cl.people[i].ID], space)
 		}
 	})
 	for i, p := range cl.people {
@@ -85,18 +85,32 @@ func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date) *ca
 	return ix
 }
 
-// agendaByPerson works out what is due once for everyone.
-func agendaByPerson(cl *caseload, today data.Date) map[string][]process.Item {
-	out := map[string][]process.Item{}
-	for _, it := range process.AgendaOf(cl.people, cl.requestList(), (*requestBrief).forRules, cl.timelines(), today, cl.config()) {
-		out[it.PersonID] = append(out[it.PersonID], it)
+// personDue is what a person's row says of their dates: the soonest due,
+// what is owed then, and whether anything is overdue.
+type personDue struct {
+	next    data.Date // zero when nothing is due
+	what    string
+	overdue bool
+}
+
+// duesOf gathers an agenda by person. Only this is kept of it: grouping
+// the items themselves by person copied them all again.
+func duesOf(items []process.Item) map[string]personDue {
+	out := map[string]personDue{}
+	for _, it := range items {
+		d := out[it.PersonID]
+		if !it.Date.IsZero() && (d.next.IsZero() || it.Date.Before(d.next)) {
+			d.next, d.what = it.Date, it.What
+		}
+		d.overdue = d.overdue || it.Overdue
+		out[it.PersonID] = d
 	}
 	return out
 }
 
-// personAgenda is agendaByPerson for one person, after a change.
-func personAgenda(cl *caseload, p data.Person, today data.Date) []process.Item {
-	return process.AgendaOf([]data.Person{p}, cl.requestsOf(p.ID), (*requestBrief).forRules, cl.timelines(), today, cl.config())
+// personDues is duesOf for one person, after a change.
+func personDues(cl *caseload, p data.Person, today data.Date) personDue {
+	return duesOf(process.AgendaOf([]data.Person{p}, cl.requestsOf(p.ID), (*requestBrief).forRules, cl.timelines(), today, cl.config()))[p.ID]
 }
 
 // rowSpace is room to make rows in, reused from row to row. Each row's
@@ -132,8 +146,9 @@ func cut[T any](block *[]T, n, size int) []T {
 // not copied: the row points at the briefs' and digests' own (see
 // words_pack.go), which are never changed, only replaced, and then the row
 // is made again.
-func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, sp *rowSpace) caseRow {
-	r := caseRow{id: p.ID, stamp: p.UpdatedAt.UnixNano(), rev: cl.revs[p.ID]}
+func (ix *caseIndex) row(cl *caseload, p data.Person, due personDue, sp *rowSpace) caseRow {
+	r := caseRow{id: p.ID, stamp: p.UpdatedAt.UnixNano(), rev: cl.revs[p.ID],
+		overdue: due.overdue, nextDue: due.next, dueWhat: due.what}
 	text := sp.text[:0]
 	add := func(s string) {
 		if s != "" {
@@ -162,14 +177,6 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, items []process.Item, sp *
 	r.texts = append(cut(&sp.texts, len(texts), sp.block), texts...)
 	r.states = append(cut(&sp.states, len(states), sp.block), states...)
 	sp.text, sp.textsNow, sp.statesNow = text, texts, states
-	for _, it := range items {
-		if it.Overdue {
-			r.overdue = true
-		}
-		if !it.Date.IsZero() && (r.nextDue.IsZero() || it.Date.Before(r.nextDue)) {
-			r.nextDue, r.dueWhat = it.Date, it.What
-		}
-	}
 	return r
 }
 
@@ -187,7 +194,7 @@ func (ix *caseIndex) align(cl *caseload) {
 	for _, p := range cl.people {
 		at, ok := ix.byID[p.ID]
 		if !ok || ix.stale(cl, p, at) {
-			row := ix.row(cl, p, personAgenda(cl, p, ix.today), &rowSpace{})
+			row := ix.row(cl, p, personDues(cl, p, ix.today), &rowSpace{})
 			if ok {
 				ix.rows[at] = row
 			} else {
