@@ -81,18 +81,24 @@ func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.
 	cfg := cl.config() // once: it copies the directory
 	found := make([][]process.Item, len(cl.people))
 	inParts(len(cl.people), func(from, to int) {
-		var waiting []*requestBrief
+		var room waitRoom
 		for i := from; i < to; i++ {
-			found[i], waiting = waitingFor(cl, cl.people[i], listed, cfg, today, waiting)
+			found[i] = waitingFor(cl, cl.people[i], listed, cfg, today, &room)
 		}
 	})
 	return slices.Concat(found...)
 }
 
-// waitingFor is waitingOnUs for one person; waiting is room to reuse.
-func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process.Config, today data.Date, waiting []*requestBrief) ([]process.Item, []*requestBrief) {
+// waitRoom is room for waitingFor to work in, reused from person to person.
+type waitRoom struct {
+	waiting []*requestBrief
+	steps   []data.Step
+}
+
+// waitingFor is waitingOnUs for one person.
+func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process.Config, today data.Date, room *waitRoom) []process.Item {
 	// Most requests are listed already or in hand: pick the rest out, newest first.
-	waiting = waiting[:0]
+	waiting := room.waiting[:0]
 	for _, id := range cl.byPerson[p.ID] {
 		if r, ok := cl.requests[id]; ok && !listed[id] && waitsOnUs(cl.state(id).Kind) {
 			waiting = append(waiting, r)
@@ -103,7 +109,8 @@ func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process
 	for _, b := range waiting {
 		r := b.forRules()
 		st := cl.state(r.ID)
-		act, ok := process.NextActionFor(r, cl.digest(r.ID).unnamedSteps(r.ID, nil), today, cl.configOn(cfg, r))
+		room.steps = cl.digest(r.ID).unnamedSteps(r.ID, room.steps[:0])
+		act, ok := process.NextActionFor(r, room.steps, today, cl.configOn(cfg, r))
 		if !ok {
 			continue
 		}
@@ -114,7 +121,8 @@ func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process
 		out = append(out, process.Item{PersonID: p.ID, PersonName: p.Name, RequestID: r.ID,
 			What: what + " · " + r.Title(), NextAction: act})
 	}
-	return out, waiting
+	room.waiting = waiting
+	return out
 }
 
 // waitsOnUs reports whether a request in state k may be waiting for the

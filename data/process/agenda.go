@@ -105,8 +105,9 @@ func agendaPart[R any](byPerson map[string]*data.Person, requests []R, request f
 // enough to notice and ask for it to be waived for good reason.
 const limitShownAfter = 14
 
-// sortItems orders by date, person, request and text. Items are large, so
-// it sorts small keys and moves each item once.
+// sortItems orders by date, person, request and text, in place. Items are
+// large, so it sorts small keys and moves each item once, following each
+// cycle of the order found (a sorted copy was one more copy of them all).
 func sortItems(items []Item) []Item {
 	type key struct {
 		day int
@@ -124,11 +125,27 @@ func sortItems(items []Item) []Item {
 		return cmp.Or(cmp.Compare(a.PersonName, b.PersonName), cmp.Compare(a.RequestID, b.RequestID),
 			cmp.Compare(a.What, b.What), cmp.Compare(x.i, y.i))
 	})
-	out := make([]Item, len(items))
-	for n, k := range keys {
-		out[n] = items[k.i]
+	for start := range keys {
+		if keys[start].i < 0 {
+			continue // placed already
+		}
+		// The item at start goes to the end of its cycle: each place
+		// takes the item from the place the order names, until the
+		// order comes back to start.
+		held := items[start]
+		at := start
+		for {
+			from := keys[at].i
+			keys[at].i = -1
+			if from == start {
+				items[at] = held
+				break
+			}
+			items[at] = items[from]
+			at = from
+		}
 	}
-	return out
+	return items
 }
 
 // GroupSteps finds each request's steps in timeline order. Storage returns

@@ -1,8 +1,11 @@
 package process
 
 import (
+	"cmp"
 	"math/rand"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -210,5 +213,27 @@ func TestPassedTimeLimitLeavesTheAgenda(t *testing.T) {
 	if !limit("2026-07-01") || !limit("2026-07-20") || limit("2026-08-01") {
 		t.Errorf("the 6-month limit of 9 July should show from June to 23 July only: %v %v %v",
 			limit("2026-07-01"), limit("2026-07-20"), limit("2026-08-01"))
+	}
+}
+
+// sortItems moves the items in place along the cycles of their order. It
+// must give what a plain stable sort gives, for lists with ties, items
+// already in place and cycles of every length.
+func TestSortItemsInPlaceIsAStableSort(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for _, n := range []int{0, 1, 2, 3, 10, 257, 2000} {
+		items := make([]Item, n)
+		for i := range items {
+			items[i] = Item{Date: data.MustDate(2026, 12, 1+rng.Intn(5)), PersonName: string(rune('A' + rng.Intn(4))),
+				RequestID: string(rune('a' + rng.Intn(3))), What: string(rune('0' + rng.Intn(2))), StepID: strconv.Itoa(i)}
+		}
+		want := slices.Clone(items)
+		slices.SortStableFunc(want, func(a, b Item) int {
+			return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.PersonName, b.PersonName),
+				cmp.Compare(a.RequestID, b.RequestID), cmp.Compare(a.What, b.What))
+		})
+		if got := sortItems(items); !slices.Equal(got, want) {
+			t.Errorf("%d items: sorted in place, they differ from a stable sort", n)
+		}
 	}
 }
