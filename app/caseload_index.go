@@ -43,14 +43,25 @@ type caseIndex struct {
 type caseRow struct {
 	id      string
 	stamp   int64    // the person's UpdatedAt when the row was made
-	rev     int      // the caseload's revision of the person then
-	steps   int      // how many steps their requests had then
 	hay     string   // beside the caseload's search text of the person: notes, flags, letters' wording
 	texts   []string // the words of their requests and timelines, the briefs' and digests' own
-	states  []process.StateKind
-	overdue bool
-	nextDue data.Date // zero when nothing is due
 	dueWhat string
+	rev     int32     // the caseload's revision of the person then
+	steps   int32     // how many steps their requests had then
+	nextDue data.Date // zero when nothing is due
+	states  stateSet  // of their requests
+	overdue bool
+}
+
+// stateSet is a set of the states requests are in, a bit for each of
+// filterStates and one for any other: two bytes where a list took 24.
+type stateSet uint16
+
+func stateBit(k process.StateKind) stateSet {
+	if i := slices.Index(filterStates, k); i >= 0 {
+		return 1 << i
+	}
+	return 1 << 15
 }
 
 // editedLetters reads the wording people changed in their letters, by
@@ -120,12 +131,10 @@ func personDues(cl *caseload, p data.Person, today data.Date) personDue {
 // 100,000 of them kept pages of memory in use that held little else. With
 // block 0, each list is made at its own size, for a row made alone.
 type rowSpace struct {
-	text      []byte
-	textsNow  []string
-	statesNow []process.StateKind
-	block     int
-	texts     []string
-	states    []process.StateKind
+	text     []byte
+	textsNow []string
+	block    int
+	texts    []string
 }
 
 // cut takes room for n entries from a block, starting a new block when
@@ -147,7 +156,7 @@ func cut[T any](block *[]T, n, size int) []T {
 // words_pack.go), which are never changed, only replaced, and then the row
 // is made again.
 func (ix *caseIndex) row(cl *caseload, p data.Person, due personDue, sp *rowSpace) caseRow {
-	r := caseRow{id: p.ID, stamp: p.UpdatedAt.UnixNano(), rev: cl.revs[p.ID],
+	r := caseRow{id: p.ID, stamp: p.UpdatedAt.UnixNano(), rev: int32(cl.revs[p.ID]),
 		overdue: due.overdue, nextDue: due.next, dueWhat: due.what}
 	text := sp.text[:0]
 	add := func(s string) {
@@ -158,7 +167,7 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, due personDue, sp *rowSpac
 	add(fold(p.Notes))
 	add(fold(strings.Join(p.Flags, " ")))
 	add(fold(p.ConsentScope))
-	texts, states := sp.textsNow[:0], sp.statesNow[:0]
+	texts := sp.textsNow[:0]
 	for _, id := range cl.byPerson[p.ID] {
 		if req, ok := cl.request(id); ok && req.words != "" {
 			texts = append(texts, req.words)
@@ -168,15 +177,12 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, due personDue, sp *rowSpac
 			texts = append(texts, d.words)
 		}
 		text = append(text, ix.bodies[id]...)
-		r.steps += len(d.steps)
-		if k := d.state().Kind; !slices.Contains(states, k) {
-			states = append(states, k)
-		}
+		r.steps += int32(len(d.steps))
+		r.states |= stateBit(d.state().Kind)
 	}
 	r.hay = string(text)
 	r.texts = append(cut(&sp.texts, len(texts), sp.block), texts...)
-	r.states = append(cut(&sp.states, len(states), sp.block), states...)
-	sp.text, sp.textsNow, sp.statesNow = text, texts, states
+	sp.text, sp.textsNow = text, texts
 	return r
 }
 
@@ -225,14 +231,14 @@ func (ix *caseIndex) align(cl *caseload) {
 
 func (ix *caseIndex) stale(cl *caseload, p data.Person, at int) bool {
 	r := &ix.rows[at]
-	if r.stamp != p.UpdatedAt.UnixNano() || r.rev != cl.revs[p.ID] {
+	if r.stamp != p.UpdatedAt.UnixNano() || int(r.rev) != cl.revs[p.ID] {
 		return true
 	}
 	n := 0
 	for _, id := range cl.byPerson[p.ID] {
 		n += len(cl.digest(id).steps)
 	}
-	return n != r.steps
+	return n != int(r.steps)
 }
 
 // inStep reports whether the rows still match the caseload's people,
@@ -309,10 +315,10 @@ func (ix *caseIndex) matches(cl *caseload, i int, r *caseRow, words []string, f 
 	if f.flag != "" && !slices.ContainsFunc(p.Flags, func(s string) bool { return strings.EqualFold(s, f.flag) }) {
 		return false
 	}
-	if f.state != "" && !slices.Contains(r.states, f.state) {
+	if f.state != "" && r.states&stateBit(f.state) == 0 {
 		return false
 	}
-	if f.open && !slices.ContainsFunc(r.states, func(k process.StateKind) bool { return k != process.StateClosed }) {
+	if f.open && r.states&^stateBit(process.StateClosed) == 0 {
 		return false
 	}
 	for _, w := range words {

@@ -2,11 +2,9 @@ package app
 
 import (
 	"encoding/binary"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -82,7 +80,7 @@ func briefOf(s *data.Step) stepBrief {
 // two cannot be confused. A step thus holds no text of its own for its id.
 type stepID uuid.UUID
 
-// oddIDs are the ids that are not UUIDs, numbered as stepWords number
+// oddIDs are the ids that are not UUIDs, numbered as codeOf numbers
 // kinds. There are none among the steps this program writes.
 var oddIDs = struct {
 	sync.Mutex
@@ -318,49 +316,3 @@ func digestsOf(read []briefRead) map[string]*digest {
 	}
 	return out
 }
-
-// wordCode numbers one of the few texts a kind takes (a step's kind,
-// outcome, way of sending or letter kind; a request's subject, route, who
-// asked, how, and the reason), in four bytes rather than sixteen.
-type wordCode uint32
-
-// stepWords are the texts numbered so far, for the whole program: a
-// caseload read again, or another desk's, uses the same few. The list and
-// the index are replaced, never changed, so the rules read the one and
-// the briefs being made on both cores look in the other without a lock;
-// only a text not seen before takes it.
-var stepWords = func() *numberedWords {
-	w := &numberedWords{}
-	w.list.Store(&[]string{""})
-	w.index.Store(&map[string]wordCode{"": 0})
-	return w
-}()
-
-type numberedWords struct {
-	sync.Mutex
-	list  atomic.Pointer[[]string]
-	index atomic.Pointer[map[string]wordCode]
-}
-
-// codeOf numbers a text, giving it a number the first time it is seen.
-func codeOf(s string) wordCode {
-	if c, ok := (*stepWords.index.Load())[s]; ok {
-		return c
-	}
-	stepWords.Lock()
-	defer stepWords.Unlock()
-	index := *stepWords.index.Load()
-	if c, ok := index[s]; ok {
-		return c // numbered while this waited for the lock
-	}
-	list := *stepWords.list.Load()
-	c := wordCode(len(list))
-	list = append(slices.Clip(list), strings.Clone(s))
-	grown := maps.Clone(index)
-	grown[list[c]] = c
-	stepWords.list.Store(&list)
-	stepWords.index.Store(&grown)
-	return c
-}
-
-func (c wordCode) text() string { return (*stepWords.list.Load())[c] }
