@@ -110,12 +110,14 @@ func (b *caseBar) prepareThen(done func()) {
 		return
 	}
 	snap := s.cl.clone()
+	dues := s.dues.of(snap, today)
+	s.dues = nil // taken: the index keeps what it needs of them
 	background(s, func(ctx ctxT) (*caseIndex, error) {
 		bodies, err := editedLetters(ctx, st)
 		if err != nil {
 			return nil, err
 		}
-		ix := buildCaseIndex(snap, bodies, today)
+		ix := buildCaseIndex(snap, bodies, today, dues)
 		releaseSoon()
 		return ix, nil
 	}, func(ix *caseIndex) {

@@ -14,7 +14,7 @@ import (
 func BenchmarkCaseloadSearch10000(b *testing.B) {
 	test.NewTempApp(b)
 	cl := bigCaseload(b)
-	ix := buildCaseIndex(cl, map[string]string{}, data.Today())
+	ix := buildCaseIndex(cl, map[string]string{}, data.Today(), nil)
 	ix.align(cl)
 	f := caseFilter{open: true, byDue: true}
 	var into []int
@@ -34,6 +34,6 @@ func BenchmarkCaseloadIndex10000(b *testing.B) {
 	cl := bigCaseload(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		buildCaseIndex(cl, map[string]string{}, data.Today())
+		buildCaseIndex(cl, map[string]string{}, data.Today(), nil)
 	}
 }

@@ -70,6 +70,7 @@ type shell struct {
 	lock    *screenLock  // the window's lock, for protected records
 
 	index  *caseIndex       // the Clients index last prepared, kept for the next visit (caseload_bar.go)
+	dues   *reckonedDues    // everyone's soonest dates from Today, until the index takes them
 	saving map[any][]func() // forms whose save is under way, with what waits for it to end, in order (saving.go)
 
 	dialogs    []dialog.Dialog          // open dialogs, newest last, for Esc
@@ -213,12 +214,13 @@ type opened struct {
 
 // useCaseload puts a caseload read again in place of the one in use. The
 // Clients index of the old one goes with it: its rows point at the old
-// reading's words, which it would otherwise keep in memory.
-func (s *shell) useCaseload(cl *caseload) { s.cl, s.index = cl, nil }
+// reading's words, which it would otherwise keep in memory, and so do
+// Today's dates for it.
+func (s *shell) useCaseload(cl *caseload) { s.cl, s.index, s.dues = cl, nil, nil }
 
 // closeStore closes the open store, if any; a closed window needs no more.
 func (s *shell) closeStore() {
-	s.index = nil
+	s.index, s.dues = nil, nil
 	s.stopIdle()
 	s.stopWatchingTeam()
 	if s.pending != nil {

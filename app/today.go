@@ -32,12 +32,25 @@ type todayScreen struct {
 func newTodayScreen(s *shell) *todayScreen {
 	t := &todayScreen{s: s, body: container.NewStack(container.NewCenter(note("Working out what is due…")))}
 	snap, today := s.cl.clone(), s.today()
-	background(s, func(ctxT) ([]process.Item, error) {
+	background(s, func(ctxT) (reckoning, error) {
 		items := agenda(snap, today)
+		dues := &reckonedDues{generation: snap.generation, revision: snap.revision, today: today, byPerson: duesOf(items)}
 		releaseSoon()
-		return items, nil
-	}, t.show)
+		return reckoning{items, dues}, nil
+	}, func(r reckoning) {
+		if s.index == nil || s.index.generation != r.dues.generation {
+			s.dues = r.dues // for the Clients index, when it is next prepared
+		}
+		t.show(r.items)
+	})
 	return t
+}
+
+// reckoning is what Today works out: its items, and from them everyone's
+// soonest dates.
+type reckoning struct {
+	items []process.Item
+	dues  *reckonedDues
 }
 
 // show puts the items worked out on the screen, unless it has gone.

@@ -94,7 +94,7 @@ func wantPackedInOrder(t *testing.T, cl *caseload) {
 
 // searches is whom the Clients search finds for each query.
 func searches(cl *caseload, queries []string) map[string][]int {
-	ix := buildCaseIndex(cl, map[string]string{}, data.Today())
+	ix := buildCaseIndex(cl, map[string]string{}, data.Today(), nil)
 	out := map[string][]int{}
 	for _, q := range queries {
 		ix.hasLast = false
