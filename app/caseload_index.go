@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"reflect"
 	"slices"
 	"strings"
 	"unsafe"
@@ -128,17 +129,30 @@ func duesOf(items []process.Item) map[string]personDue {
 // took a quarter of a second with 50,000 people, and 70 MB let go after.
 // Today lists one item for each request, the soonest, which leaves each
 // person's soonest date and whether anything is overdue as they were.
+//
+// The dates hang on the records (their generation and revision), the day,
+// and the settings the rules read: the chase period and the directory,
+// which a change does not count in the revision.
 type reckonedDues struct {
 	generation uint64
 	revision   int
 	today      data.Date
+	chaseDays  int
+	contacts   []data.Contact
 	byPerson   map[string]personDue
+}
+
+// reckonDues keeps the dues worked out from snap, a snapshot, on today.
+func reckonDues(snap *caseload, today data.Date, items []process.Item) *reckonedDues {
+	return &reckonedDues{generation: snap.generation, revision: snap.revision, today: today,
+		chaseDays: snap.chaseDays(), contacts: snap.contacts, byPerson: duesOf(items)}
 }
 
 // of is the dues if they were reckoned from cl as it is now, on today;
 // else nil.
 func (d *reckonedDues) of(cl *caseload, today data.Date) map[string]personDue {
-	if d == nil || d.generation != cl.generation || d.revision != cl.revision || d.today != today {
+	if d == nil || d.generation != cl.generation || d.revision != cl.revision || d.today != today ||
+		d.chaseDays != cl.chaseDays() || !reflect.DeepEqual(d.contacts, cl.contacts) {
 		return nil
 	}
 	return d.byPerson

@@ -68,6 +68,9 @@ func TestStepIDsComeBackAsWritten(t *testing.T) {
 	if isOdd(idOf(written)) {
 		t.Errorf("a UUID written by this program is kept by number")
 	}
+	if got := (stepID{}).String(); got != "" {
+		t.Errorf("the zero id reads as %q, another step's", got)
+	}
 }
 
 // What a desk keeps of each request, timeline and step is laid out to a

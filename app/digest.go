@@ -101,7 +101,7 @@ func idOf(s string) stepID {
 		oddIDs.index[oddIDs.list[n]] = n
 	}
 	var id stepID
-	binary.BigEndian.PutUint32(id[12:], n)
+	binary.BigEndian.PutUint32(id[12:], n+1) // from 1: the zero id is no step's
 	return id
 }
 
@@ -113,7 +113,10 @@ func (id stepID) String() string {
 	if isOdd(id) {
 		oddIDs.Lock()
 		defer oddIDs.Unlock()
-		return oddIDs.list[binary.BigEndian.Uint32(id[12:])]
+		if n := binary.BigEndian.Uint32(id[12:]); n > 0 {
+			return oddIDs.list[n-1]
+		}
+		return "" // the zero id, of no step
 	}
 	return uuid.UUID(id).String()
 }

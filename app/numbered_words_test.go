@@ -21,7 +21,15 @@ func TestTextsAreNumberedOnceAndReadBack(t *testing.T) {
 		wg.Go(func() {
 			for i := range texts {
 				k := (i*7 + w*1013) % texts // each worker in its own order
-				codes[w] = append(codes[w], codeOf("Last day to complain (12 months from "+strconv.Itoa(k)+")"))
+				want := "Last day to complain (12 months from " + strconv.Itoa(k) + ")"
+				c := codeOf(want)
+				// Read back at once, while the others number on: a number
+				// must never be found before its text is there.
+				if got := c.text(); got != want {
+					t.Errorf("number %d gives %q at once, want %q", c, got, want)
+					return
+				}
+				codes[w] = append(codes[w], c)
 			}
 		})
 	}

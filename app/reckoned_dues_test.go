@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -70,5 +71,73 @@ func TestClientsAfterTodayTakesTodaysDates(t *testing.T) {
 			t.Errorf("%s: the window's row says %v %q %v, one built alone %v %q %v", want.id,
 				got.nextDue, got.dueWhat, got.overdue, want.nextDue, want.dueWhat, want.overdue)
 		}
+	}
+}
+
+// Today's dates serve the index only for the records, the day and the
+// settings they were worked out from: a change to a person, the chase
+// period or the directory, none of which Today's dates can know of, or
+// another day, and they are not used.
+func TestTodaysDatesServeOnlyWhatTheyWereWorkedOutFrom(t *testing.T) {
+	today := data.MustDate(2026, 12, 1)
+	_, read := readDemo(t, 40, 3, today)
+	if len(read.contacts) == 0 || len(read.people) == 0 {
+		t.Fatalf("the demo has %d contacts and %d people", len(read.contacts), len(read.people))
+	}
+	for _, c := range []struct {
+		name   string
+		change func(cl *caseload) data.Date // the day the index is prepared
+		used   bool
+	}{
+		{"nothing changed", func(*caseload) data.Date { return today }, true},
+		{"the next day", func(*caseload) data.Date { return today.AddDays(1) }, false},
+		{"a person changed", func(cl *caseload) data.Date { cl.touch(cl.people[0].ID); return today }, false},
+		{"the chase period changed", func(cl *caseload) data.Date { cl.settings[settingChaseDays] = "21"; return today }, false},
+		{"a contact changed", func(cl *caseload) data.Date {
+			ct := cl.contacts[0]
+			ct.Name += " (retired)"
+			cl.putContact(ct)
+			return today
+		}, false},
+	} {
+		cl := read.clone() // the window's caseload, changed below
+		snap := cl.clone()
+		dues := reckonDues(snap, today, agenda(snap, today))
+		on := c.change(cl)
+		if got := dues.of(cl, on) != nil; got != c.used {
+			t.Errorf("%s: Today's dates used %v, want %v", c.name, got, c.used)
+		}
+	}
+}
+
+// The chase period changed in Settings after Today, Clients says what is
+// owed by the new period, as Today does when opened again.
+func TestClientsAfterTheChasePeriodChangesFollowsIt(t *testing.T) {
+	today := data.Today()
+	dir := t.TempDir()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Generate(ctx, st, 120, 5, today); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	s := openOn(t, dir)
+	settle(t, s)
+	s.cl.settings[settingChaseDays] = "23" // as Settings puts it once saved
+	test.Tap(s.nav.buttons[navPeople])
+	settle(t, s)
+	chased := 0
+	for _, r := range s.index.rows {
+		if strings.Contains(r.dueWhat, "chase") {
+			chased++
+			if !strings.Contains(r.dueWhat, "23 days") {
+				t.Fatalf("%s: %q, by the old chase period", r.id, r.dueWhat)
+			}
+		}
+	}
+	if chased == 0 {
+		t.Fatalf("nobody has a chaser due: the test tells nothing")
 	}
 }

@@ -34,7 +34,7 @@ func newTodayScreen(s *shell) *todayScreen {
 	snap, today := s.cl.clone(), s.today()
 	background(s, func(ctxT) (reckoning, error) {
 		items := agenda(snap, today)
-		dues := &reckonedDues{generation: snap.generation, revision: snap.revision, today: today, byPerson: duesOf(items)}
+		dues := reckonDues(snap, today, items)
 		releaseSoon()
 		return reckoning{items, dues}, nil
 	}, func(r reckoning) {
