@@ -43,16 +43,7 @@ func TestTheIndexFromTodaysDatesIsTheIndexBuiltAlone(t *testing.T) {
 // go of them; the index it builds is the one it would build alone.
 func TestClientsAfterTodayTakesTodaysDates(t *testing.T) {
 	today := data.Today()
-	dir := t.TempDir()
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Generate(ctx, st, 120, 5, today); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	s := openOn(t, dir)
+	s := openOn(t, demoFolder(t, 120, today))
 	if _, ok := s.current.(*todayScreen); !ok {
 		t.Fatalf("the first screen is %T, want Today", s.current)
 	}
@@ -114,16 +105,7 @@ func TestTodaysDatesServeOnlyWhatTheyWereWorkedOutFrom(t *testing.T) {
 // owed by the new period, as Today does when opened again.
 func TestClientsAfterTheChasePeriodChangesFollowsIt(t *testing.T) {
 	today := data.Today()
-	dir := t.TempDir()
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Generate(ctx, st, 120, 5, today); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	s := openOn(t, dir)
+	s := openOn(t, demoFolder(t, 120, today))
 	settle(t, s)
 	s.cl.settings[settingChaseDays] = "23" // as Settings puts it once saved
 	test.Tap(s.nav.buttons[navPeople])
@@ -140,4 +122,19 @@ func TestClientsAfterTheChasePeriodChangesFollowsIt(t *testing.T) {
 	if chased == 0 {
 		t.Fatalf("nobody has a chaser due: the test tells nothing")
 	}
+}
+
+// demoFolder is a data folder holding an invented caseload of clients.
+func demoFolder(t *testing.T, clients int, today data.Date) string {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := demo.Generate(ctx, st, clients, 5, today); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
