@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -124,35 +125,51 @@ func duesOf(items []process.Item) map[string]personDue {
 	return out
 }
 
+// reckonedFrom is what a reckoning of the rules over everyone was made
+// from: the records (their generation and revision), the day, and the
+// settings and directory the rules read (the chase period, the mode, the
+// draft, the contacts), which a change does not count in the revision.
+// The settings and contacts are the snapshot's own copies.
+type reckonedFrom struct {
+	generation uint64
+	revision   int
+	today      data.Date
+	settings   map[string]string
+	contacts   []data.Contact
+}
+
+// reckonedOn is what a reckoning made from snap, a snapshot, on today is from.
+func reckonedOn(snap *caseload, today data.Date) reckonedFrom {
+	return reckonedFrom{generation: snap.generation, revision: snap.revision, today: today,
+		settings: snap.settings, contacts: snap.contacts}
+}
+
+// holdsFor reports whether a reckoning from r holds for cl as it is now,
+// on today.
+func (r reckonedFrom) holdsFor(cl *caseload, today data.Date) bool {
+	return r.generation == cl.generation && r.revision == cl.revision && r.today == today &&
+		maps.Equal(r.settings, cl.settings) && reflect.DeepEqual(r.contacts, cl.contacts)
+}
+
 // reckonedDues are everyone's soonest dates from Today's last reckoning,
 // for the Clients index to start from: working out the whole agenda again
 // took a quarter of a second with 50,000 people, and 70 MB let go after.
 // Today lists one item for each request, the soonest, which leaves each
 // person's soonest date and whether anything is overdue as they were.
-//
-// The dates hang on the records (their generation and revision), the day,
-// and the settings the rules read: the chase period and the directory,
-// which a change does not count in the revision.
 type reckonedDues struct {
-	generation uint64
-	revision   int
-	today      data.Date
-	chaseDays  int
-	contacts   []data.Contact
-	byPerson   map[string]personDue
+	from     reckonedFrom
+	byPerson map[string]personDue
 }
 
 // reckonDues keeps the dues worked out from snap, a snapshot, on today.
 func reckonDues(snap *caseload, today data.Date, items []process.Item) *reckonedDues {
-	return &reckonedDues{generation: snap.generation, revision: snap.revision, today: today,
-		chaseDays: snap.chaseDays(), contacts: snap.contacts, byPerson: duesOf(items)}
+	return &reckonedDues{from: reckonedOn(snap, today), byPerson: duesOf(items)}
 }
 
 // of is the dues if they were reckoned from cl as it is now, on today;
 // else nil.
 func (d *reckonedDues) of(cl *caseload, today data.Date) map[string]personDue {
-	if d == nil || d.generation != cl.generation || d.revision != cl.revision || d.today != today ||
-		d.chaseDays != cl.chaseDays() || !reflect.DeepEqual(d.contacts, cl.contacts) {
+	if d == nil || !d.from.holdsFor(cl, today) {
 		return nil
 	}
 	return d.byPerson

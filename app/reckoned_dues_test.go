@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 
 	"secondopinion/data"
 	"secondopinion/data/demo"
+	"secondopinion/data/process"
 	"secondopinion/data/store"
 )
 
@@ -137,4 +139,51 @@ func demoFolder(t *testing.T, clients int, today data.Date) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// Today shown again with nothing changed shows what it worked out last,
+// at once; after a change to a person's records, to a setting the rules
+// read, to the directory, or on another day, it works Today out again.
+func TestTodayIsWorkedOutAgainOnlyAfterAChange(t *testing.T) {
+	day := data.Today()
+	s := openOn(t, demoFolder(t, 120, day))
+	settle(t, s)
+	first := s.reckoned
+	if first == nil || len(first.items) == 0 {
+		t.Fatalf("Today kept nothing of what it worked out")
+	}
+	again := func(what string, wantSame bool) {
+		t.Helper()
+		test.Tap(s.nav.buttons[navPeople])
+		settle(t, s)
+		before := s.reckoned
+		test.Tap(s.nav.buttons[navToday])
+		ts, ok := s.current.(*todayScreen)
+		if !ok {
+			t.Fatalf("%s: the screen is %T", what, s.current)
+		}
+		if wantSame && (len(ts.items) == 0 || s.reckoned != before) {
+			t.Errorf("%s: Today was worked out again (shown at once: %v)", what, len(ts.items) > 0)
+		}
+		settle(t, s)
+		if !wantSame && s.reckoned == before {
+			t.Errorf("%s: Today showed what it worked out before", what)
+		}
+	}
+	again("nothing changed", true)
+	again("nothing changed, twice", true)
+	someone := s.cl.people[0].ID
+	s.cl.touch(someone)
+	again("a person's records changed", false)
+	s.cl.settings[settingChaseDays] = "23"
+	again("the chase period changed", false)
+	if !slices.ContainsFunc(s.reckoned.items, func(it process.Item) bool { return strings.Contains(it.What, "23 days") }) {
+		t.Errorf("after the chase period changed, no item counts 23 days")
+	}
+	ct := s.cl.contacts[0]
+	ct.Name += " (retired)"
+	s.cl.putContact(ct)
+	again("a contact changed", false)
+	s.today = func() data.Date { return day.AddDays(1) }
+	again("the next day", false)
 }

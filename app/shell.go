@@ -69,9 +69,10 @@ type shell struct {
 	pending *store.Store // protected records opened and waiting for their passphrase
 	lock    *screenLock  // the window's lock, for protected records
 
-	index  *caseIndex       // the Clients index last prepared, kept for the next visit (caseload_bar.go)
-	dues   *reckonedDues    // everyone's soonest dates from Today, until the index takes them
-	saving map[any][]func() // forms whose save is under way, with what waits for it to end, in order (saving.go)
+	index    *caseIndex       // the Clients index last prepared, kept for the next visit (caseload_bar.go)
+	dues     *reckonedDues    // everyone's soonest dates from Today, until the index takes them
+	reckoned *reckoning       // what Today last worked out, to show again while it holds (today.go)
+	saving   map[any][]func() // forms whose save is under way, with what waits for it to end, in order (saving.go)
 
 	dialogs    []dialog.Dialog          // open dialogs, newest last, for Esc
 	errorWords map[dialog.Dialog]string // the words of the error dialogs among them
@@ -214,13 +215,13 @@ type opened struct {
 
 // useCaseload puts a caseload read again in place of the one in use. The
 // Clients index of the old one goes with it: its rows point at the old
-// reading's words, which it would otherwise keep in memory, and so do
-// Today's dates for it.
-func (s *shell) useCaseload(cl *caseload) { s.cl, s.index, s.dues = cl, nil, nil }
+// reading's words, which it would otherwise keep in memory, and so does
+// what Today worked out from it.
+func (s *shell) useCaseload(cl *caseload) { s.cl, s.index, s.dues, s.reckoned = cl, nil, nil, nil }
 
 // closeStore closes the open store, if any; a closed window needs no more.
 func (s *shell) closeStore() {
-	s.index, s.dues = nil, nil
+	s.index, s.dues, s.reckoned = nil, nil, nil
 	s.stopIdle()
 	s.stopWatchingTeam()
 	if s.pending != nil {

@@ -28,17 +28,26 @@ type todayScreen struct {
 }
 
 // newTodayScreen works out the agenda in the background, on a copy of the
-// caseload: with thousands of clients it takes a moment.
+// caseload: with thousands of clients it takes a moment. The last one
+// worked out is shown again at once if nothing it was worked out from has
+// changed since: with 50,000 people, working it out took a third of a
+// second and 75 MB let go after, at every return to Today.
 func newTodayScreen(s *shell) *todayScreen {
 	t := &todayScreen{s: s, body: container.NewStack(container.NewCenter(note("Working out what is due…")))}
-	snap, today := s.cl.clone(), s.today()
-	background(s, func(ctxT) (reckoning, error) {
+	today := s.today()
+	if r := s.reckoned; r != nil && r.dues.from.holdsFor(s.cl, today) {
+		t.show(r.items)
+		return t
+	}
+	snap := s.cl.clone()
+	background(s, func(ctxT) (*reckoning, error) {
 		items := agenda(snap, today)
-		dues := reckonDues(snap, today, items)
+		r := &reckoning{items: items, dues: reckonDues(snap, today, items)}
 		releaseSoon()
-		return reckoning{items, dues}, nil
-	}, func(r reckoning) {
-		if s.index == nil || s.index.generation != r.dues.generation {
+		return r, nil
+	}, func(r *reckoning) {
+		s.reckoned = r
+		if s.index == nil || s.index.generation != r.dues.from.generation {
 			s.dues = r.dues // for the Clients index, when it is next prepared
 		}
 		t.show(r.items)
@@ -47,7 +56,8 @@ func newTodayScreen(s *shell) *todayScreen {
 }
 
 // reckoning is what Today works out: its items, and from them everyone's
-// soonest dates.
+// soonest dates. It is kept for the next visit to Today; its items are
+// never changed, only filtered into new lists.
 type reckoning struct {
 	items []process.Item
 	dues  *reckonedDues
