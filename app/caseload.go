@@ -514,6 +514,12 @@ func (c *caseload) timelines() process.Timeline {
 	return func(id string, into []data.Step) []data.Step { return c.digest(id).unnamedSteps(id, into) }
 }
 
+// agendaOf is what is due for people, from their requests' briefs and
+// timelines' digests, under the user's settings and directory.
+func (c *caseload) agendaOf(people []data.Person, requests []*requestBrief, today data.Date) []process.Item {
+	return process.AgendaOf(people, requests, (*requestBrief).forRules, c.timelines(), today, c.config())
+}
+
 // sortTimeline puts steps in timeline order: by day, then as logged.
 func sortTimeline(list []data.Step) {
 	slices.SortStableFunc(list, func(a, b data.Step) int {

@@ -97,8 +97,7 @@ func (b *caseBar) prepareThen(done func()) {
 		return
 	}
 	today, st := s.today(), s.st
-	dues := s.dues.of(s.cl, today)
-	s.dues = nil // taken, or of no use: the index keeps what it needs of them
+	dues := s.reckoned.takeDues(s.cl, today) // the index keeps what it needs of them
 	if ix := s.index; ix != nil && ix.generation == s.cl.generation && ix.today == today {
 		background(s, func(ctx ctxT) (map[string]string, error) { return editedLetters(ctx, st) }, func(bodies map[string]string) {
 			if s.index != ix || ix.generation != s.cl.generation {

@@ -82,13 +82,13 @@ func editedLetters(ctx ctxT, st *store.Store) (map[string]string, error) {
 
 // buildCaseIndex prepares every person of cl, a copy the UI no longer
 // touches. dues are everyone's soonest dates worked out already for this
-// state of cl (see reckonedDues), or nil to work them out here.
+// state of cl (see reckoning.takeDues), or nil to work them out here.
 func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date, dues map[string]personDue) *caseIndex {
 	ix := &caseIndex{byID: make(map[string]int, len(cl.people)), bodies: bodies, today: today,
 		generation: cl.generation, revision: cl.revision}
 	ix.rows = make([]caseRow, len(cl.people))
 	if dues == nil {
-		dues = duesOf(process.AgendaOf(cl.people, cl.requestList(), (*requestBrief).forRules, cl.timelines(), today, cl.config()))
+		dues = duesOf(cl.agendaOf(cl.people, cl.requestList(), today))
 	}
 	inParts(len(cl.people), func(from, to int) {
 		space := &rowSpace{block: 4096}
@@ -151,33 +151,9 @@ func (r reckonedFrom) holdsFor(cl *caseload, today data.Date) bool {
 		maps.Equal(r.settings, cl.settings) && reflect.DeepEqual(r.contacts, cl.contacts)
 }
 
-// reckonedDues are everyone's soonest dates from Today's last reckoning,
-// for the Clients index to start from: working out the whole agenda again
-// took a quarter of a second with 50,000 people, and 70 MB let go after.
-// Today lists one item for each request, the soonest, which leaves each
-// person's soonest date and whether anything is overdue as they were.
-type reckonedDues struct {
-	from     reckonedFrom
-	byPerson map[string]personDue
-}
-
-// reckonDues keeps the dues worked out from snap, a snapshot, on today.
-func reckonDues(snap *caseload, today data.Date, items []process.Item) *reckonedDues {
-	return &reckonedDues{from: reckonedOn(snap, today), byPerson: duesOf(items)}
-}
-
-// of is the dues if they were reckoned from cl as it is now, on today;
-// else nil.
-func (d *reckonedDues) of(cl *caseload, today data.Date) map[string]personDue {
-	if d == nil || !d.from.holdsFor(cl, today) {
-		return nil
-	}
-	return d.byPerson
-}
-
 // personDues is duesOf for one person, after a change.
 func personDues(cl *caseload, p data.Person, today data.Date) personDue {
-	return duesOf(process.AgendaOf([]data.Person{p}, cl.requestsOf(p.ID), (*requestBrief).forRules, cl.timelines(), today, cl.config()))[p.ID]
+	return duesOf(cl.agendaOf([]data.Person{p}, cl.requestsOf(p.ID), today))[p.ID]
 }
 
 // rowSpace is room to make rows in, reused from row to row. Each row's

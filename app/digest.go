@@ -124,17 +124,11 @@ func (id stepID) String() string {
 // ID is the step's id.
 func (b *stepBrief) ID() string { return b.id.String() }
 
-// step is the brief as a step of request requestID, for the rules: its
-// summary, attachment and letter's id are empty.
-func (b *stepBrief) step(requestID string) data.Step {
-	s := b.unnamedStep(requestID)
-	s.ID = b.ID()
-	return s
-}
-
-// unnamedStep is step without the step's id, which the state and the
-// window's agendas do not read (see caseload.timelines). Writing the id
-// out made a third of the garbage of working out Today.
+// unnamedStep is the brief as a step of request requestID, for the rules:
+// its summary, attachment and letter's id are empty, and so is its own id,
+// which the state and the window's agendas do not read (see
+// caseload.timelines). Writing the id out made a third of the garbage of
+// working out Today.
 func (b *stepBrief) unnamedStep(requestID string) data.Step {
 	return data.Step{RequestID: requestID, On: b.On, Kind: data.StepKind(b.kind.text()),
 		Outcome: data.Outcome(b.outcome.text()), LetterKind: b.letterKind.text(), DueOn: b.DueOn, DueWhat: b.dueWhat.text(),
@@ -183,9 +177,15 @@ func (d *digest) fill(summary func(i int) string, words []byte, rules []data.Ste
 		words = addWords(words, summary(i))
 	}
 	d.words = string(words)
+	return words, d.reckonState(rules)
+}
+
+// reckonState works out where the request stands from the digest's steps;
+// rules is room to work in, handed back to be used again.
+func (d *digest) reckonState(rules []data.Step) []data.Step {
 	rules = d.unnamedSteps("", rules[:0])
 	d.st = briefState(process.StateOf(rules))
-	return words, rules
+	return rules
 }
 
 // addWords adds a summary, folded, to the words unless they hold it already
@@ -200,8 +200,10 @@ func addWords(words []byte, summary string) []byte {
 // timeline is the digest's steps as steps of request requestID, put into
 // into: only what the rules need of each is filled in.
 func (d *digest) timeline(requestID string, into []data.Step) []data.Step {
+	start := len(into)
+	into = d.unnamedSteps(requestID, into)
 	for i := range d.steps {
-		into = append(into, d.steps[i].step(requestID))
+		into[start+i].ID = d.steps[i].ID()
 	}
 	return into
 }
@@ -228,7 +230,7 @@ func (d *digest) with(s data.Step) *digest {
 	out := &digest{steps: make([]stepBrief, 0, len(d.steps)+1), minutes: d.minutes + s.Minutes,
 		words: string(addWords([]byte(d.words), s.Summary))}
 	out.steps = append(append(append(out.steps, d.steps[:at]...), b), d.steps[at:]...)
-	out.st = briefState(process.StateOf(out.unnamedSteps("", nil)))
+	out.reckonState(nil)
 	return out
 }
 
@@ -254,7 +256,7 @@ func (d *digest) without(id string) *digest {
 	if len(out.steps) == 0 {
 		return out
 	}
-	out.st = briefState(process.StateOf(out.unnamedSteps("", nil)))
+	out.reckonState(nil)
 	return out
 }
 

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"secondopinion/data"
-	"secondopinion/data/demo"
 	"secondopinion/data/process"
 	"secondopinion/data/store"
 )
@@ -18,14 +17,11 @@ import (
 // whole, and as a desk reads it.
 func readDemo(t *testing.T, clients int, seed int64, today data.Date) (store.Records, *caseload) {
 	t.Helper()
-	st, err := store.Open(t.TempDir())
+	st, err := store.Open(demoFolder(t, clients, seed, today))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := demo.Generate(ctx, st, clients, seed, today); err != nil {
-		t.Fatal(err)
-	}
 	all, err := st.LoadAll(ctx)
 	if err != nil {
 		t.Fatal(err)

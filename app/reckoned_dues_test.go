@@ -45,18 +45,18 @@ func TestTheIndexFromTodaysDatesIsTheIndexBuiltAlone(t *testing.T) {
 // go of them; the index it builds is the one it would build alone.
 func TestClientsAfterTodayTakesTodaysDates(t *testing.T) {
 	today := data.Today()
-	s := openOn(t, demoFolder(t, 120, today))
+	s := openOn(t, demoFolder(t, 120, 5, today))
 	if _, ok := s.current.(*todayScreen); !ok {
 		t.Fatalf("the first screen is %T, want Today", s.current)
 	}
 	settle(t, s)
-	if s.dues.of(s.cl, today) == nil {
+	if r := s.reckoned; r == nil || r.dues == nil || !r.from.holdsFor(s.cl, today) {
 		t.Fatalf("Today left no dates for the index")
 	}
 	test.Tap(s.nav.buttons[navPeople])
 	settle(t, s)
-	if s.dues != nil || s.index == nil {
-		t.Fatalf("after Clients: dates kept %v, index %v", s.dues != nil, s.index != nil)
+	if s.reckoned.dues != nil || s.index == nil {
+		t.Fatalf("after Clients: dates kept %v, index %v", s.reckoned.dues != nil, s.index != nil)
 	}
 	alone := buildCaseIndex(s.cl.clone(), s.index.bodies, today, nil)
 	for i, want := range alone.rows {
@@ -95,9 +95,9 @@ func TestTodaysDatesServeOnlyWhatTheyWereWorkedOutFrom(t *testing.T) {
 	} {
 		cl := read.clone() // the window's caseload, changed below
 		snap := cl.clone()
-		dues := reckonDues(snap, today, agenda(snap, today))
+		r := reckon(snap, today)
 		on := c.change(cl)
-		if got := dues.of(cl, on) != nil; got != c.used {
+		if got := r.takeDues(cl, on) != nil; got != c.used {
 			t.Errorf("%s: Today's dates used %v, want %v", c.name, got, c.used)
 		}
 	}
@@ -107,7 +107,7 @@ func TestTodaysDatesServeOnlyWhatTheyWereWorkedOutFrom(t *testing.T) {
 // owed by the new period, as Today does when opened again.
 func TestClientsAfterTheChasePeriodChangesFollowsIt(t *testing.T) {
 	today := data.Today()
-	s := openOn(t, demoFolder(t, 120, today))
+	s := openOn(t, demoFolder(t, 120, 5, today))
 	settle(t, s)
 	s.cl.settings[settingChaseDays] = "23" // as Settings puts it once saved
 	test.Tap(s.nav.buttons[navPeople])
@@ -126,8 +126,9 @@ func TestClientsAfterTheChasePeriodChangesFollowsIt(t *testing.T) {
 	}
 }
 
-// demoFolder is a data folder holding an invented caseload of clients.
-func demoFolder(t *testing.T, clients int, today data.Date) string {
+// demoFolder is a data folder holding an invented caseload of clients,
+// made from seed.
+func demoFolder(t *testing.T, clients int, seed int64, today data.Date) string {
 	t.Helper()
 	dir := t.TempDir()
 	st, err := store.Open(dir)
@@ -135,7 +136,7 @@ func demoFolder(t *testing.T, clients int, today data.Date) string {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := demo.Generate(ctx, st, clients, 5, today); err != nil {
+	if err := demo.Generate(ctx, st, clients, seed, today); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -146,7 +147,7 @@ func demoFolder(t *testing.T, clients int, today data.Date) string {
 // read, to the directory, or on another day, it works Today out again.
 func TestTodayIsWorkedOutAgainOnlyAfterAChange(t *testing.T) {
 	day := data.Today()
-	s := openOn(t, demoFolder(t, 120, day))
+	s := openOn(t, demoFolder(t, 120, 5, day))
 	settle(t, s)
 	first := s.reckoned
 	if first == nil || len(first.items) == 0 {

@@ -70,7 +70,6 @@ type shell struct {
 	lock    *screenLock  // the window's lock, for protected records
 
 	index    *caseIndex       // the Clients index last prepared, kept for the next visit (caseload_bar.go)
-	dues     *reckonedDues    // everyone's soonest dates from Today, until the index takes them
 	reckoned *reckoning       // what Today last worked out, to show again while it holds (today.go)
 	saving   map[any][]func() // forms whose save is under way, with what waits for it to end, in order (saving.go)
 
@@ -217,11 +216,11 @@ type opened struct {
 // Clients index of the old one goes with it: its rows point at the old
 // reading's words, which it would otherwise keep in memory, and so does
 // what Today worked out from it.
-func (s *shell) useCaseload(cl *caseload) { s.cl, s.index, s.dues, s.reckoned = cl, nil, nil, nil }
+func (s *shell) useCaseload(cl *caseload) { s.cl, s.index, s.reckoned = cl, nil, nil }
 
 // closeStore closes the open store, if any; a closed window needs no more.
 func (s *shell) closeStore() {
-	s.index, s.dues, s.reckoned = nil, nil, nil
+	s.index, s.reckoned = nil, nil
 	s.stopIdle()
 	s.stopWatchingTeam()
 	if s.pending != nil {
