@@ -28,6 +28,7 @@ type caseload struct {
 	keptOpen []string                 // the requests kept whole, with their timelines, longest unused first
 	byPerson map[string][]string      // person id to request ids, newest first; a list is never changed, only replaced
 	digests  map[string]*digest       // request id to its timeline in brief (see digest.go)
+	book     *wordBook                // the words of the briefs and digests, numbered (see search_book.go)
 	full     map[string][]data.Step   // request id to its whole timeline, read when opened; a list is never changed, only replaced
 	letters  map[string][]data.Letter // request id to its letters, loaded on demand
 	contacts []data.Contact           // by display name
@@ -98,8 +99,9 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 		list := make([]requestBrief, len(r.Requests))
 		briefs = make([]*requestBrief, len(r.Requests))
 		inParts(len(briefs), func(from, to int) {
+			words := c.book.writer()
 			for i := from; i < to; i++ {
-				fillBrief(&list[i], &r.Requests[i])
+				fillBrief(&list[i], &r.Requests[i], words)
 				briefs[i] = &list[i]
 			}
 		})
@@ -115,7 +117,7 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	c.placeBriefs(briefs, len(all.People))
 	// Keyed by the requests' own ids: the ids the steps were read with
 	// would each be kept as a second copy.
-	read := digestsOf(steps)
+	read := digestsOf(steps, c.book)
 	c.digests = make(map[string]*digest, len(read))
 	for _, b := range briefs {
 		if d, ok := read[b.ID]; ok {
@@ -135,7 +137,7 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 func newCaseload() *caseload {
 	return &caseload{requests: map[string]*requestBrief{}, whole: map[string]data.Request{}, byPerson: map[string][]string{},
 		digests: map[string]*digest{}, full: map[string][]data.Step{}, letters: map[string][]data.Letter{},
-		settings: map[string]string{}, generation: readings.Add(1), revs: map[string]int{}}
+		settings: map[string]string{}, generation: readings.Add(1), revs: map[string]int{}, book: newWordBook()}
 }
 
 // readSettings reads the sender's details and the settings the screens use.
@@ -166,7 +168,7 @@ func (c *caseload) readSettings(ctx context.Context, st *store.Store) error {
 func (c *caseload) clone() *caseload {
 	c.peopleShared = true
 	return &caseload{people: c.people, hay: c.hay, personAt: c.personAt, peopleShared: true,
-		requests: maps.Clone(c.requests), whole: map[string]data.Request{}, byPerson: maps.Clone(c.byPerson), digests: maps.Clone(c.digests),
+		requests: maps.Clone(c.requests), whole: map[string]data.Request{}, byPerson: maps.Clone(c.byPerson), digests: maps.Clone(c.digests), book: c.book,
 		full: map[string][]data.Step{}, letters: map[string][]data.Letter{}, contacts: slices.Clone(c.contacts), sender: c.sender,
 		settings: maps.Clone(c.settings), generation: c.generation, revision: c.revision, revs: maps.Clone(c.revs)}
 }
@@ -359,14 +361,14 @@ func (c *caseload) putContact(ct data.Contact) {
 // whole of it for the screens that have it open.
 func (c *caseload) putRequest(r data.Request) {
 	c.touch(r.PersonID)
-	c.placeBrief(briefOfRequest(&r))
+	c.placeBrief(briefOfRequest(&r, c.book.writer()))
 	c.keepOpen(r, nil)
 }
 
 // placeRequest is putRequest without noting a change, for reading other
 // desks' changes: the whole request is kept only if it was open already.
 func (c *caseload) placeRequest(r data.Request) {
-	c.placeBrief(briefOfRequest(&r))
+	c.placeBrief(briefOfRequest(&r, c.book.writer()))
 	if _, open := c.whole[r.ID]; open {
 		c.whole[r.ID] = r
 	}
@@ -462,7 +464,7 @@ func (c *caseload) addStep(s data.Step) {
 		c.setTimeline(s.RequestID, list)
 		return
 	}
-	c.digests[s.RequestID] = c.digest(s.RequestID).with(s)
+	c.digests[s.RequestID] = c.digest(s.RequestID).with(s, c.book.writer())
 }
 
 // removeStep takes a step out of its request's timeline.
@@ -478,7 +480,7 @@ func (c *caseload) removeStep(st data.Step) {
 // setTimeline puts a request's whole timeline, as read or changed, in
 // place: its digest, and the timeline itself when a screen has read it.
 func (c *caseload) setTimeline(requestID string, steps []data.Step) {
-	c.digests[requestID] = digestOf(steps)
+	c.digests[requestID] = digestOf(steps, c.book.writer())
 	if _, ok := c.full[requestID]; ok {
 		c.full[requestID] = steps
 	}

@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"unsafe"
 
 	"secondopinion/data"
 	"secondopinion/data/process"
@@ -46,7 +45,7 @@ type caseRow struct {
 	id      string
 	stamp   int64    // the person's UpdatedAt when the row was made
 	hay     string   // beside the caseload's search text of the person: notes, flags, letters' wording
-	texts   []string // the words of their requests and timelines, the briefs' and digests' own
+	texts   []string // the words of their requests and timelines, the briefs' and digests' own (numbered: search_book.go)
 	dueWhat string
 	rev     int32     // the caseload's revision of the person then
 	steps   int32     // how many steps their requests had then
@@ -218,12 +217,6 @@ func (ix *caseIndex) row(cl *caseload, p data.Person, due personDue, sp *rowSpac
 	return r
 }
 
-// holds reports whether the text built so far has s in it already, so
-// that a summary logged on several steps is indexed once.
-func holds(text []byte, s string) bool {
-	return len(text) > 0 && strings.Contains(unsafe.String(&text[0], len(text)), s)
-}
-
 // align matches the rows to the caseload's people as they are now,
 // remaking the row of anyone added, edited or with new steps since.
 func (ix *caseIndex) align(cl *caseload) {
@@ -307,6 +300,10 @@ func (f caseFilter) active() bool {
 func (ix *caseIndex) filter(cl *caseload, q string, f caseFilter, into []int) []int {
 	lq := fold(q)
 	words := strings.Fields(lq)
+	found := make([]wordsHolding, len(words))
+	for k, w := range words {
+		found[k] = cl.book.holding(w)
+	}
 	into = into[:0]
 	if !ix.inStep(cl) {
 		ix.align(cl)
@@ -315,7 +312,7 @@ func (ix *caseIndex) filter(cl *caseload, q string, f caseFilter, into []int) []
 	if ix.hasLast && f == ix.lastF && strings.HasPrefix(lq, ix.lastQ) {
 		// More letters typed: only those found already can still match.
 		for _, i := range ix.lastOut {
-			if ix.matches(cl, i, &ix.rows[ix.aligned[i]], words, f) {
+			if ix.matches(cl, i, &ix.rows[ix.aligned[i]], words, found, f) {
 				into = append(into, i)
 			}
 		}
@@ -325,7 +322,7 @@ func (ix *caseIndex) filter(cl *caseload, q string, f caseFilter, into []int) []
 			if f.byDue {
 				i = ix.dueOrder[k]
 			}
-			if ix.matches(cl, i, &ix.rows[ix.aligned[i]], words, f) {
+			if ix.matches(cl, i, &ix.rows[ix.aligned[i]], words, found, f) {
 				into = append(into, i)
 			}
 		}
@@ -335,8 +332,9 @@ func (ix *caseIndex) filter(cl *caseload, q string, f caseFilter, into []int) []
 }
 
 // matches reports whether people[i], whose row is r, passes f and has
-// every word of the search in their details or the rest of their text.
-func (ix *caseIndex) matches(cl *caseload, i int, r *caseRow, words []string, f caseFilter) bool {
+// every word of the search in their details or the rest of their text;
+// found holds what each word found in the caseload's book.
+func (ix *caseIndex) matches(cl *caseload, i int, r *caseRow, words []string, found []wordsHolding, f caseFilter) bool {
 	p := &cl.people[i]
 	if f.overdue && !r.overdue {
 		return false
@@ -353,21 +351,12 @@ func (ix *caseIndex) matches(cl *caseload, i int, r *caseRow, words []string, f 
 	if f.open && r.states&^stateBit(process.StateClosed) == 0 {
 		return false
 	}
-	for _, w := range words {
-		if !strings.Contains(cl.hay[i], w) && !strings.Contains(r.hay, w) && !anyContains(r.texts, w) {
+	for k, w := range words {
+		if !strings.Contains(cl.hay[i], w) && !strings.Contains(r.hay, w) && !found[k].anyOf(r.texts) {
 			return false
 		}
 	}
 	return true
-}
-
-func anyContains(texts []string, w string) bool {
-	for _, t := range texts {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // dueOf is the next date due for a person, and what is owed then.

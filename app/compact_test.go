@@ -31,7 +31,7 @@ func TestABriefGivesTheRulesTheKindsAndTimeItWasMadeFrom(t *testing.T) {
 			r.ReasonCategory = data.ReasonCategories[i%len(data.ReasonCategories)]
 			r.CreatedAt = created.Add(time.Duration(i) * time.Hour)
 		}
-		got := briefOfRequest(&r).forRules()
+		got := briefOfRequest(&r, newWordBook().writer()).forRules()
 		if got.Subject != r.Subject || got.Route != r.Route || got.AskedBy != r.AskedBy ||
 			got.AskedHow != r.AskedHow || got.ReasonCategory != r.ReasonCategory || got.Version != r.Version {
 			t.Errorf("round %d: the rules got %+v from %+v", i, got, r)

@@ -24,7 +24,7 @@ import (
 // changed, only replaced, so snapshots in the background may share it.
 type digest struct {
 	steps   []stepBrief // in timeline order
-	words   string      // the steps' summaries, folded, each once
+	words   string      // the words of the steps' summaries, folded, each once, numbered in the caseload's book
 	minutes int
 	st      stateBrief
 }
@@ -155,7 +155,7 @@ func unixTime(n int64) time.Time {
 var noSteps = &digest{st: briefState(process.StateOf(nil))}
 
 // digestOf is the digest of a whole timeline, in timeline order.
-func digestOf(steps []data.Step) *digest {
+func digestOf(steps []data.Step, words *bookWriter) *digest {
 	if len(steps) == 0 {
 		return &digest{st: noSteps.st} // new, as every change's digest is
 	}
@@ -163,21 +163,33 @@ func digestOf(steps []data.Step) *digest {
 	for i := range steps {
 		d.steps[i] = briefOf(&steps[i])
 	}
-	d.fill(func(i int) string { return steps[i].Summary }, nil, nil)
+	d.fill(func(i int) string { return steps[i].Summary }, words, nil)
 	return d
 }
 
 // fill completes a digest whose steps are in place: the time logged, the
-// words of the summaries (summary gives each step's) and the state. words
-// and rules are room to work in, handed back to be used again.
-func (d *digest) fill(summary func(i int) string, words []byte, rules []data.Step) ([]byte, []data.Step) {
-	words = words[:0]
+// words of the summaries (summary gives each step's), numbered by words,
+// and the state. rules is room to work in, handed back to be used again.
+func (d *digest) fill(summary func(i int) string, words *bookWriter, rules []data.Step) []data.Step {
 	for i := range d.steps {
 		d.minutes += int(d.steps[i].Minutes)
-		words = addWords(words, summary(i))
+		if s := summary(i); !saidBefore(summary, i, s) {
+			words.add(fold(s))
+		}
 	}
-	d.words = string(words)
-	return words, d.reckonState(rules)
+	d.words = words.take()
+	return d.reckonState(rules)
+}
+
+// saidBefore reports whether an earlier step had the same summary (a
+// letter's "Sent by post", a chase logged again): its words are in already.
+func saidBefore(summary func(i int) string, i int, s string) bool {
+	for j := range i {
+		if summary(j) == s {
+			return true
+		}
+	}
+	return false
 }
 
 // reckonState works out where the request stands from the digest's steps;
@@ -186,15 +198,6 @@ func (d *digest) reckonState(rules []data.Step) []data.Step {
 	rules = d.unnamedSteps("", rules[:0])
 	d.st = briefState(process.StateOf(rules))
 	return rules
-}
-
-// addWords adds a summary, folded, to the words unless they hold it already
-// (a summary logged on several steps is looked in once).
-func addWords(words []byte, summary string) []byte {
-	if s := fold(summary); s != "" && !holds(words, s) {
-		words = append(append(words, ' '), s...)
-	}
-	return words
 }
 
 // timeline is the digest's steps as steps of request requestID, put into
@@ -218,17 +221,19 @@ func (d *digest) unnamedSteps(requestID string, into []data.Step) []data.Step {
 
 // with is the digest with one more step, in its place on the timeline (in
 // place of its earlier self, if it was there already).
-func (d *digest) with(s data.Step) *digest {
+func (d *digest) with(s data.Step, words *bookWriter) *digest {
 	if d.has(idOf(s.ID)) {
 		d = d.without(s.ID)
 	}
+	words.addList(d.words)
+	words.add(fold(s.Summary))
 	b := briefOf(&s)
 	at := len(d.steps)
 	for at > 0 && b.before(&d.steps[at-1]) {
 		at--
 	}
 	out := &digest{steps: make([]stepBrief, 0, len(d.steps)+1), minutes: d.minutes + s.Minutes,
-		words: string(addWords([]byte(d.words), s.Summary))}
+		words: words.take()}
 	out.steps = append(append(append(out.steps, d.steps[:at]...), b), d.steps[at:]...)
 	out.reckonState(nil)
 	return out
@@ -292,32 +297,35 @@ func briefReader() func(*data.Step) briefRead {
 // The steps of all the digests lie in one list, and the digests in another:
 // made one by one, among what reading the steps left behind, they kept
 // pages of memory in use that held little else.
-func digestsOf(read []briefRead) map[string]*digest {
-	out := make(map[string]*digest, len(read)/2+1)
-	all := make([]stepBrief, len(read))
-	groups := 0
+func digestsOf(read []briefRead, book *wordBook) map[string]*digest {
+	var starts []int // where each request's steps start, and at the end where the last ends
 	for i := range read {
 		if i == 0 || read[i].requestID != read[i-1].requestID {
-			groups++
+			starts = append(starts, i)
 		}
 	}
+	starts = append(starts, len(read))
+	groups := len(starts) - 1
+	all := make([]stepBrief, len(read))
 	digests := make([]digest, groups)
-	var rules []data.Step
-	var words []byte
-	for start := 0; start < len(read); {
-		end := start + 1
-		for end < len(read) && read[end].requestID == read[start].requestID {
-			end++
+	// On every processor: numbering the summaries' words and working out
+	// each state were most of the time this took, on the way to Today.
+	inParts(groups, func(from, to int) {
+		var rules []data.Step
+		words := book.writer()
+		for g := from; g < to; g++ {
+			start, end := starts[g], starts[g+1]
+			d := &digests[g]
+			d.steps = all[start:end:end] // capped, so that nothing grows into the next digest's steps
+			for i := start; i < end; i++ {
+				d.steps[i-start] = read[i].brief
+			}
+			rules = d.fill(func(i int) string { return read[start+i].summary }, words, rules)
 		}
-		d := &digests[0]
-		digests = digests[1:]
-		d.steps = all[start:end:end] // capped, so that nothing grows into the next digest's steps
-		for i := start; i < end; i++ {
-			d.steps[i-start] = read[i].brief
-		}
-		words, rules = d.fill(func(i int) string { return read[start+i].summary }, words, rules)
-		out[read[start].requestID] = d
-		start = end
+	})
+	out := make(map[string]*digest, groups)
+	for g := range digests {
+		out[read[starts[g]].requestID] = &digests[g]
 	}
 	return out
 }

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"secondopinion/data"
+	"secondopinion/data/demo"
 	"secondopinion/data/process"
 	"secondopinion/data/store"
 )
@@ -67,8 +70,10 @@ func TestDigestsGiveWhatWholeTimelinesGive(t *testing.T) {
 		minutes := 0
 		for _, s := range steps {
 			minutes += s.Minutes
-			if w := fold(s.Summary); !strings.Contains(cl.digest(r.ID).words, w) {
-				t.Errorf("request %s: the digest's words lack %q", r.ID, w)
+			for _, w := range strings.Fields(fold(s.Summary)) {
+				if !slices.Contains(cl.book.spell(cl.digest(r.ID).words), w) {
+					t.Errorf("request %s: the digest's words lack %q", r.ID, w)
+				}
 			}
 		}
 		if got := cl.requestMinutes(r.ID); got != minutes {
@@ -88,17 +93,24 @@ func TestADigestChangedStepByStepIsAsIfReadWhole(t *testing.T) {
 		{ID: "refused", RequestID: "r", On: on.AddDays(20), Kind: data.StepReply, Outcome: data.OutcomeRefused, CreatedAt: at.Add(time.Hour), Summary: "No reasons given", NoReasons: true},
 		{ID: "call", RequestID: "r", On: on, Kind: data.StepCall, CreatedAt: at.Add(2 * time.Hour), Minutes: 15, Summary: "Rang PALS"},
 	}
+	book := newWordBook()
 	d := noSteps
 	for _, s := range steps {
-		d = d.with(s)
+		d = d.with(s, book.writer())
 	}
-	d = d.with(steps[2]) // logged twice (read back just after it was saved): kept once
+	d = d.with(steps[2], book.writer()) // logged twice (read back just after it was saved): kept once
 	whole := []data.Step{steps[0], steps[2], steps[1]}
-	checkDigest(t, "after three steps", d, digestOf(whole))
+	checkDigest(t, "after three steps", d, digestOf(whole, book.writer()))
+	if d.words != digestOf(whole, book.writer()).words {
+		t.Error("after three steps the words differ from those of the whole timeline")
+	}
+	if got, want := book.spell(d.words), []string{"no", "reasons", "given", "rang", "pals"}; !slices.Equal(got, want) {
+		t.Errorf("after three steps the words are %q, want %q, each once", got, want)
+	}
 	d = d.without("call")
-	checkDigest(t, "after removing the call", d, digestOf([]data.Step{steps[0], steps[1]}))
-	if d.words == "" || !strings.Contains(d.words, "rang pals") {
-		t.Errorf("the words %q lost what a search found the request by before it is read again", d.words)
+	checkDigest(t, "after removing the call", d, digestOf([]data.Step{steps[0], steps[1]}, book.writer()))
+	if got := book.spell(d.words); !slices.Contains(got, "rang") || !slices.Contains(got, "pals") {
+		t.Errorf("the words %q lost what a search found the request by before it is read again", got)
 	}
 	if d = d.without("sent").without("refused"); len(d.steps) != 0 || d.st != noSteps.st || d == noSteps {
 		t.Errorf("with every step removed the digest is %+v", d)
@@ -191,5 +203,35 @@ func TestALetterIsNotOpenedOverTheScreenMovedTo(t *testing.T) {
 	settle(t, s)
 	if _, ok := s.current.(*todayScreen); !ok {
 		t.Errorf("the screen is %T, want Today, where the person went", s.current)
+	}
+}
+
+// The digests made at sign-in, on every processor at once, are those made
+// one timeline at a time: the same steps, state, time and words.
+func TestDigestsMadeAtOnceAreThoseMadeOneByOne(t *testing.T) {
+	batch := demo.Build(3000, 3, data.MustDate(2026, 11, 20))
+	timelines := process.GroupSteps(batch.Steps)
+	ids := slices.Sorted(maps.Keys(timelines))
+	if len(ids) < minPart {
+		t.Fatalf("only %d timelines: too few to be shared between processors", len(ids))
+	}
+	var read []briefRead
+	brief := briefReader()
+	for _, id := range ids {
+		for i := range timelines[id] {
+			read = append(read, brief(&timelines[id][i]))
+		}
+	}
+	book := newWordBook()
+	got := digestsOf(read, book)
+	if len(got) != len(ids) {
+		t.Fatalf("%d digests made of %d timelines", len(got), len(ids))
+	}
+	for _, id := range ids {
+		want := digestOf(timelines[id], book.writer())
+		checkDigest(t, "request "+id, got[id], want)
+		if got[id].words != want.words {
+			t.Errorf("request %s: the words %q, want %q", id, book.spell(got[id].words), book.spell(want.words))
+		}
 	}
 }

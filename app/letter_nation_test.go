@@ -14,7 +14,7 @@ func TestLetterRecipientsAreThePersonsNation(t *testing.T) {
 	p := data.Person{ID: "p", Name: "Rhys Evans", Nation: data.Wales}
 	r := data.Request{ID: "r", PersonID: "p", Subject: data.SubjectTreatment, Route: data.RouteLocal}
 	s.cl.people = []data.Person{p}
-	s.cl.placeBrief(briefOfRequest(&r))
+	s.cl.placeBrief(briefOfRequest(&r, s.cl.book.writer()))
 	s.cl.contacts = []data.Contact{
 		{ID: "belfast", Role: data.RoleComplaints, Organisation: "Belfast HSC Trust", Nations: []data.Nation{data.NorthernIreland}},
 		{ID: "gwent", Role: data.RoleComplaints, Organisation: "Aneurin Bevan health board", Nations: []data.Nation{data.Wales}},

@@ -30,13 +30,8 @@ var numbered = func() *numberedWords {
 type numberedWords struct {
 	sync.Mutex
 	index sync.Map // text to its wordCode
-	pages atomic.Pointer[[]*wordPage]
-	count int // texts numbered, under the lock
+	textPages
 }
-
-const wordPageSize = 256
-
-type wordPage [wordPageSize]string
 
 // codeOf numbers a text, giving it a number the first time it is seen.
 func codeOf(s string) wordCode {
@@ -53,22 +48,49 @@ func codeOf(s string) wordCode {
 
 // add numbers a new text; the lock is held, or the list is being made.
 func (n *numberedWords) add(s string) wordCode {
-	c := wordCode(n.count)
-	var pages []*wordPage
-	if p := n.pages.Load(); p != nil {
-		pages = *p
-	}
-	if int(c)/wordPageSize == len(pages) {
-		grown := append(pages[:len(pages):len(pages)], new(wordPage))
-		n.pages.Store(&grown)
-		pages = grown
-	}
 	text := strings.Clone(s)
-	pages[c/wordPageSize][c%wordPageSize] = text
-	n.count++
+	c := n.push(text)
 	// Stored last: whoever finds the number finds its text written.
 	n.index.Store(text, c)
 	return c
 }
 
-func (c wordCode) text() string { return (*numbered.pages.Load())[c/wordPageSize][c%wordPageSize] }
+func (c wordCode) text() string { return numbered.text(c) }
+
+// textPages keeps texts by number in pages that never move once made, so
+// that a text is read back without a lock: the list of pages is replaced,
+// not changed, when a page is added. Texts are added under their owner's
+// lock.
+type textPages struct {
+	pages atomic.Pointer[[]*wordPage]
+	count atomic.Uint32 // texts kept; stored after the text is in place
+}
+
+const wordPageSize = 256
+
+type wordPage [wordPageSize]string
+
+// push keeps one more text, under the owner's lock, and gives its number.
+func (t *textPages) push(s string) wordCode {
+	c := wordCode(t.count.Load())
+	var pages []*wordPage
+	if p := t.pages.Load(); p != nil {
+		pages = *p
+	}
+	if int(c)/wordPageSize == len(pages) {
+		grown := append(pages[:len(pages):len(pages)], new(wordPage))
+		t.pages.Store(&grown)
+		pages = grown
+	}
+	pages[c/wordPageSize][c%wordPageSize] = s
+	t.count.Store(uint32(c) + 1)
+	return c
+}
+
+// text is the text numbered c, which must have been pushed.
+func (t *textPages) text(c wordCode) string {
+	return (*t.pages.Load())[c/wordPageSize][c%wordPageSize]
+}
+
+// size is how many texts are kept; each one below it may be read.
+func (t *textPages) size() int { return int(t.count.Load()) }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strings"
 	"time"
 
 	"secondopinion/data"
@@ -31,8 +30,9 @@ type requestBrief struct {
 	askedHow, reasonCategory  wordCode
 	OnBehalf                  bool
 	RaisedWithDoctor          bool
-	// words are what a search looks in, folded: what the request is
-	// about and its searched long texts (see words_pack.go).
+	// words are what a search looks in, folded: the words of what the
+	// request is about and its searched long texts, each once, numbered
+	// in the caseload's book (see search_book.go and words_pack.go).
 	words string
 }
 
@@ -41,25 +41,22 @@ func searchedTexts(r *data.Request) []string {
 	return []string{r.Condition, r.Treatment, r.Reason, r.OutcomeWanted, r.Problems, r.SideEffects}
 }
 
-func briefOfRequest(r *data.Request) *requestBrief {
+func briefOfRequest(r *data.Request, words *bookWriter) *requestBrief {
 	b := new(requestBrief)
-	fillBrief(b, r)
+	fillBrief(b, r, words)
 	return b
 }
 
-// fillBrief makes b the brief of r.
-func fillBrief(b *requestBrief, r *data.Request) {
-	var words []string
+// fillBrief makes b the brief of r, with its words numbered by words.
+func fillBrief(b *requestBrief, r *data.Request, words *bookWriter) {
 	for _, s := range searchedTexts(r) {
-		if s != "" {
-			words = append(words, fold(s))
-		}
+		words.add(fold(s))
 	}
 	*b = requestBrief{ID: r.ID, PersonID: r.PersonID, RecipientID: r.RecipientID,
 		subject: codeOf(string(r.Subject)), route: codeOf(string(r.Route)), askedBy: codeOf(string(r.AskedBy)),
 		askedHow: codeOf(string(r.AskedHow)), reasonCategory: codeOf(string(r.ReasonCategory)),
 		Condition: r.Condition, Treatment: r.Treatment, OnBehalf: r.OnBehalf, RaisedWithDoctor: r.RaisedWithDoctor,
-		created: unixNano(r.CreatedAt), Version: r.Version, words: strings.Join(words, " ")}
+		created: unixNano(r.CreatedAt), Version: r.Version, words: words.take()}
 }
 
 // Title names the request as data.Request.Title does.

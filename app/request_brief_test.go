@@ -199,7 +199,7 @@ func TestOnlyTheRequestsOpenedLastAreKeptWhole(t *testing.T) {
 	c := newCaseload()
 	for i := range maxKeptOpen + 8 {
 		id := "r" + strconv.Itoa(i)
-		c.placeBrief(briefOfRequest(&data.Request{ID: id, PersonID: "p"}))
+		c.placeBrief(briefOfRequest(&data.Request{ID: id, PersonID: "p"}, c.book.writer()))
 		c.keepOpen(data.Request{ID: id, PersonID: "p", Reason: "why " + id}, []data.Step{{ID: "s" + id, RequestID: id}})
 		if i == 3 {
 			c.keepOpen(data.Request{ID: "r0", PersonID: "p", Reason: "why r0"}, nil) // r0 used again

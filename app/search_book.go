@@ -1,0 +1,236 @@
+package app
+
+import (
+	"encoding/binary"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The words a search looks in of each request and timeline (the long
+// texts of a request, the summaries of its steps) are kept as numbers in
+// the caseload's book of words, each word once, rather than as text. Held
+// as text they were the largest part of a desk's memory with 50,000 people
+// (23 MB), though most of them are the same few thousand words again.
+//
+// A search finds the same people as it did in the texts: a word typed has
+// no space in it, so it lies in a text exactly when it lies in one of the
+// text's words (split, as the search splits what is typed, at spaces).
+// So the search first finds the words of the book that hold what was
+// typed, then the requests and timelines that have one of them.
+//
+// The book belongs to one caseload and goes with it: its words are
+// people's health, and must not outlast the caseload being closed.
+
+// wordBook numbers the words of a caseload. Words are added under its
+// lock, from any goroutine; the search reads them without one.
+type wordBook struct {
+	mu    sync.Mutex
+	index map[string]wordCode
+	textPages
+}
+
+func newWordBook() *wordBook { return &wordBook{index: map[string]wordCode{}} }
+
+// code numbers a word, giving it a number the first time it is seen.
+func (b *wordBook) code(w string) wordCode {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if c, ok := b.index[w]; ok {
+		return c
+	}
+	w = strings.Clone(w) // it may be part of a longer text, which need not be kept
+	c := b.push(w)
+	b.index[w] = c
+	return c
+}
+
+// bookWriter turns texts into their numbered words, with a book. Each
+// goroutine making briefs has its own, so that the words it has seen are
+// numbered without the book's lock: at sign-in there are millions.
+type bookWriter struct {
+	book *wordBook
+	seen map[string]seenWord
+	// recent are words seen lately, by a hash taken while the word is
+	// read: most words are common ones, found here by one comparison.
+	recent *[recentWords]seenWord
+	codes  []wordCode
+	out    []byte
+}
+
+type seenWord struct {
+	word string // kept by the writer, not part of a text being read
+	code wordCode
+}
+
+const recentWords = 4096 // a power of two
+
+func (b *wordBook) writer() *bookWriter {
+	return &bookWriter{book: b, seen: map[string]seenWord{}, recent: new([recentWords]seenWord)}
+}
+
+// add takes in the words of a text (folded).
+func (w *bookWriter) add(folded string) {
+	for i := 0; i < len(folded); {
+		if size, space := runeAt(folded, i); space {
+			i += size
+			continue
+		}
+		start, hash := i, uint32(2166136261)
+		for i < len(folded) {
+			b := folded[i]
+			if b < utf8.RuneSelf {
+				if asciiSpace[b] {
+					break
+				}
+				i++
+			} else {
+				size, space := runeAt(folded, i)
+				if space {
+					break
+				}
+				i += size
+			}
+			hash = (hash ^ uint32(b)) * 16777619
+		}
+		w.codes = append(w.codes, w.code(folded[start:i], hash))
+	}
+}
+
+// code numbers a word read, whose hash is given.
+func (w *bookWriter) code(word string, hash uint32) wordCode {
+	slot := &w.recent[hash%recentWords]
+	if slot.word == word {
+		return slot.code
+	}
+	seen, ok := w.seen[word]
+	if !ok {
+		seen = seenWord{strings.Clone(word), w.book.code(word)}
+		w.seen[seen.word] = seen
+	}
+	*slot = seen
+	return seen.code
+}
+
+// runeAt gives the size of the character at s[i], and whether it is a
+// space as strings.Fields, and so the search, takes it.
+func runeAt(s string, i int) (size int, space bool) {
+	if b := s[i]; b < utf8.RuneSelf {
+		return 1, asciiSpace[b]
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size, unicode.IsSpace(r)
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// addList takes in words already numbered (a digest's, to add a step's to).
+func (w *bookWriter) addList(words string) {
+	eachWord(words, func(c wordCode) bool {
+		w.codes = append(w.codes, c)
+		return true
+	})
+}
+
+// take gives the words taken in since the last take, each once: their
+// numbers in order, each written as how far it is past the last, in as
+// few bytes as it needs (most words are common, and have low numbers).
+func (w *bookWriter) take() string {
+	slices.Sort(w.codes)
+	out := w.out[:0]
+	var last wordCode
+	for i, c := range w.codes {
+		if i > 0 && c == last {
+			continue
+		}
+		out = binary.AppendUvarint(out, uint64(c-last))
+		last = c
+	}
+	w.codes, w.out = w.codes[:0], out
+	return string(out)
+}
+
+// eachWord calls yield with the number of each word of a list that take
+// made, until it returns false.
+func eachWord(words string, yield func(wordCode) bool) {
+	var c wordCode
+	for i := 0; i < len(words); {
+		c, i = nextWord(words, i, c)
+		if !yield(c) {
+			return
+		}
+	}
+}
+
+// nextWord reads the number written at words[i], after last, and gives it
+// with where the next one starts.
+func nextWord(words string, i int, last wordCode) (wordCode, int) {
+	var gap uint64
+	for shift := uint(0); ; shift += 7 {
+		b := words[i]
+		i++
+		gap |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			return last + wordCode(gap), i
+		}
+	}
+}
+
+// spell gives the words of a list, for tests and for reading it back.
+func (b *wordBook) spell(words string) []string {
+	var out []string
+	eachWord(words, func(c wordCode) bool {
+		out = append(out, b.text(c))
+		return true
+	})
+	return out
+}
+
+// wordsHolding is what a word typed finds in the book: the words that
+// hold it, as bits by number.
+type wordsHolding struct {
+	book  *wordBook
+	typed string
+	bits  []uint64
+	known wordCode // the words the bits were worked out for: those below it
+}
+
+// holding finds the words of the book that hold typed (folded, no spaces).
+func (b *wordBook) holding(typed string) wordsHolding {
+	n := b.size()
+	h := wordsHolding{book: b, typed: typed, bits: make([]uint64, (n+63)/64), known: wordCode(n)}
+	for c := range h.known {
+		if strings.Contains(b.text(c), typed) {
+			h.bits[c/64] |= 1 << (c % 64)
+		}
+	}
+	return h
+}
+
+// anyIn reports whether a list of words has one that holds what was typed.
+func (h *wordsHolding) anyIn(words string) bool {
+	var c wordCode
+	for i := 0; i < len(words); {
+		c, i = nextWord(words, i, c)
+		if c < h.known {
+			if h.bits[c/64]&(1<<(c%64)) != 0 {
+				return true
+			}
+		} else if strings.Contains(h.book.text(c), h.typed) {
+			return true // numbered since the search began (a save, another desk's change)
+		}
+	}
+	return false
+}
+
+// anyOf is anyIn for several lists.
+func (h *wordsHolding) anyOf(lists []string) bool {
+	for _, words := range lists {
+		if h.anyIn(words) {
+			return true
+		}
+	}
+	return false
+}
