@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -16,8 +17,8 @@ import (
 // A desk: without these, a save sent into a network that has gone (Wi-Fi
 // dropped, a cable pulled) waits for the system's own limits, two minutes
 // to a quarter of an hour, before anyone is told. Keepalives notice a
-// quiet connection gone; the send timeout (where the system has one) one
-// whose data is not acknowledged. Neither cuts a slow answer short: the
+// quiet connection gone; the send timeout (Linux, macOS and Windows each
+// have one) one whose data is not acknowledged. Neither cuts a slow answer short: the
 // server's computer acknowledges and answers keepalives while the server
 // works on a long query.
 //
@@ -77,4 +78,20 @@ func addressGives(address, key string) bool {
 		}
 	}
 	return false
+}
+
+// onTCP gives a dialer's Control that runs set on each TCP socket before
+// it connects (the server may also be reached by a Unix socket, which has
+// no such options).
+func onTCP(set func(fd uintptr) error) func(network, address string, c syscall.RawConn) error {
+	return func(network, _ string, c syscall.RawConn) error {
+		if network != "tcp" && network != "tcp4" && network != "tcp6" {
+			return nil
+		}
+		var err error
+		if cerr := c.Control(func(fd uintptr) { err = set(fd) }); cerr != nil {
+			return cerr
+		}
+		return err
+	}
 }

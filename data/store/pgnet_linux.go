@@ -8,19 +8,10 @@ import (
 )
 
 // sendTimeout has the system drop a connection whose sent data has gone
-// unacknowledged for d (TCP_USER_TIMEOUT): keepalives alone wait while
-// anything is unacknowledged, up to a quarter of an hour.
+// unacknowledged for d (TCP_USER_TIMEOUT, in milliseconds): keepalives
+// alone wait while anything is unacknowledged, up to a quarter of an hour.
 func sendTimeout(d time.Duration) func(network, address string, c syscall.RawConn) error {
-	return func(network, _ string, c syscall.RawConn) error {
-		if network != "tcp" && network != "tcp4" && network != "tcp6" {
-			return nil
-		}
-		var err error
-		if cerr := c.Control(func(fd uintptr) {
-			err = unix.SetsockoptInt(int(fd), unix.IPPROTO_TCP, unix.TCP_USER_TIMEOUT, int(d.Milliseconds()))
-		}); cerr != nil {
-			return cerr
-		}
-		return err
-	}
+	return onTCP(func(fd uintptr) error {
+		return unix.SetsockoptInt(int(fd), unix.IPPROTO_TCP, unix.TCP_USER_TIMEOUT, int(d.Milliseconds()))
+	})
 }

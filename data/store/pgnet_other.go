@@ -1,4 +1,4 @@
-//go:build !linux
+//go:build !linux && !darwin && !windows
 
 package store
 
@@ -7,8 +7,9 @@ import (
 	"time"
 )
 
-// sendTimeout is nothing here: only Linux's send timeout is set, and
-// elsewhere the keepalives and the save's own retries do what they can.
+// sendTimeout is nothing here: only Linux, macOS and Windows have a send
+// timeout set, and elsewhere the keepalives and the save's own retries do
+// what they can.
 func sendTimeout(time.Duration) func(network, address string, c syscall.RawConn) error {
 	return nil
 }
