@@ -40,7 +40,9 @@ type privacyLogScreen struct {
 	entries []store.AuditEntry
 }
 
-func (s *shell) showPrivacyLog() { s.show(newPrivacyLogScreen(s), navSettings) }
+func (s *shell) showPrivacyLog() {
+	s.showAfterLeaving(func() screen { return newPrivacyLogScreen(s) }, navSettings)
+}
 
 func newPrivacyLogScreen(s *shell) *privacyLogScreen {
 	pl := &privacyLogScreen{s: s, count: quiet("Reading the log…")}

@@ -40,7 +40,9 @@ type reportsScreen struct {
 // Charts are drawn at twice the size they show, so they stay sharp.
 const chartW, chartH = 1120, 520
 
-func (s *shell) showReports() { s.show(newReportsScreen(s), navReports) }
+func (s *shell) showReports() {
+	s.showAfterLeaving(func() screen { return newReportsScreen(s) }, navReports)
+}
 
 func newReportsScreen(s *shell) *reportsScreen {
 	rp := &reportsScreen{s: s, figures: container.NewVBox(), charts: container.NewGridWithRows(2), status: quiet("")}

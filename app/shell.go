@@ -280,7 +280,14 @@ func (s *shell) showMain() {
 // show puts a screen in the body of the window, once the screen it
 // replaces has kept any unsaved work.
 func (s *shell) show(sc screen, nav string) {
-	if l, ok := s.current.(leaver); ok && s.current != sc && s.leaving != s.current {
+	s.showMade(func() screen { return sc }, nav, sc == s.current)
+}
+
+// showMade is show for a screen made by build, once the screen shown has
+// kept its work: made before, it would show the records one save behind.
+// again is whether it is the screen shown already, which need not leave.
+func (s *shell) showMade(build func() screen, nav string, again bool) {
+	if l, ok := s.current.(leaver); ok && !again && s.leaving != s.current {
 		// The screen stays until its work is kept: if saving fails, what
 		// was typed is still there and the person is told why. Asking to
 		// move on a second time goes without it.
@@ -292,12 +299,13 @@ func (s *shell) show(sc screen, nav string) {
 				return // moved on meanwhile
 			}
 			s.current = nil
-			s.show(sc, nav)
+			s.showMade(build, nav, false)
 			closeScreen(cur)
 		})
 		return
 	}
 	s.leaving = nil
+	sc := build()
 	old := s.current
 	s.current = sc
 	s.body.Objects = []fyne.CanvasObject{sc.content()}
@@ -315,13 +323,27 @@ func closeScreen(sc screen) {
 	}
 }
 
-func (s *shell) showToday()     { s.show(newTodayScreen(s), navToday) }
-func (s *shell) showPeople()    { s.show(newPeopleScreen(s), navPeople) }
-func (s *shell) showDirectory() { s.show(newDirectoryScreen(s), navDirectory) }
-func (s *shell) showSettings()  { s.show(newSettingsScreen(s), navSettings) }
+// The screens of the navigation, each made once the screen shown has kept
+// its work (showAfterLeaving).
+func (s *shell) showToday() { s.showAfterLeaving(func() screen { return newTodayScreen(s) }, navToday) }
+func (s *shell) showPeople() {
+	s.showAfterLeaving(func() screen { return newPeopleScreen(s) }, navPeople)
+}
+func (s *shell) showDirectory() {
+	s.showAfterLeaving(func() screen { return newDirectoryScreen(s) }, navDirectory)
+}
+func (s *shell) showSettings() {
+	s.showAfterLeaving(func() screen { return newSettingsScreen(s) }, navSettings)
+}
+
+// showAfterLeaving shows the screen build makes, made once the screen
+// shown has kept its work.
+func (s *shell) showAfterLeaving(build func() screen, nav string) { s.showMade(build, nav, false) }
 
 // showRequest opens one request's page.
-func (s *shell) showRequest(requestID string) { s.show(newRequestScreen(s, requestID), navPeople) }
+func (s *shell) showRequest(requestID string) {
+	s.showAfterLeaving(func() screen { return newRequestScreen(s, requestID) }, navPeople)
+}
 
 // startWizard opens the guided new request, carrying on any draft: a
 // draft saved as a request is read in full first, unless the person has

@@ -32,7 +32,7 @@ var logColumns = []struct {
 }{{"Opened", 110}, {"Person", 190}, {"Kind of reason", 220}, {"Asked", 90}, {"Route", 200},
 	{"Routed to", 220}, {"Where it stands", 200}, {"Days to decision", 130}}
 
-func (s *shell) showLog() { s.show(newTrendLog(s), navLog) }
+func (s *shell) showLog() { s.showAfterLeaving(func() screen { return newTrendLog(s) }, navLog) }
 
 func newTrendLog(s *shell) *trendLog {
 	t := &trendLog{s: s, count: quiet("Reading the requests…")}
