@@ -161,6 +161,9 @@ func (c *caseload) readSettings(ctx context.Context, st *store.Store) error {
 // the lists of requests a third of what was left, on the UI goroutine).
 // Whole requests, timelines and letters, read for the screens, are left behind.
 //
+// The book of words is shared: it only grows, and is safe to read while
+// the UI goroutine numbers more words in it (search_book.go).
+//
 // The people, their search texts and their places are shared too, until
 // the next change to them copies them (ownPeople): with 50,000 people,
 // copying them at every Today and Clients index was 17 MB, and a pause

@@ -47,6 +47,48 @@ func BenchmarkCaseloadIndex10000(b *testing.B) {
 // few hundred words, where real ones use tens of thousands, and a search
 // first looks through every word the caseload uses (search_book.go).
 func BenchmarkCaseloadSearchManyWords10000(b *testing.B) {
+	cl, typed := manyWordsCaseload(b)
+	ix := buildCaseIndex(cl, map[string]string{}, data.Today(), nil)
+	ix.align(cl)
+	f := caseFilter{open: true, byDue: true}
+	var into []int
+	b.ResetTimer()
+	for range b.N {
+		ix.hasLast = false // the worst case: everyone searched again
+		into = ix.filter(cl, typed, f, into)
+	}
+	b.ReportMetric(float64(cl.book.size()), "words")
+	if len(into) == 0 {
+		b.Fatal("the search found nobody")
+	}
+}
+
+// BenchmarkCaseloadSearchTypingOn10000 is typing on after the first
+// letters, in people's own words: each keystroke of a word and a second
+// word narrows the last search.
+func BenchmarkCaseloadSearchTypingOn10000(b *testing.B) {
+	cl, typed := manyWordsCaseload(b)
+	ix := buildCaseIndex(cl, map[string]string{}, data.Today(), nil)
+	ix.align(cl)
+	query := typed + " " + typed[:2]
+	var into []int
+	b.ResetTimer()
+	for range b.N {
+		ix.filter(cl, query[:1], caseFilter{}, into)
+		for end := 2; end <= len(query); end++ {
+			into = ix.filter(cl, query[:end], caseFilter{}, into)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*(len(query)-1))/1e6, "ms/keystroke")
+	if len(into) == 0 {
+		b.Fatal("the search found nobody")
+	}
+}
+
+// manyWordsCaseload is 10,000 people whose requests use 60,000 words, the
+// common ones far more often than the rare, as in writing; and part of a
+// word some of them use.
+func manyWordsCaseload(b *testing.B) (*caseload, string) {
 	test.NewTempApp(b)
 	batch := demo.Build(10000, 1, data.Today())
 	rnd := rand.New(rand.NewPCG(1, 1))
@@ -58,7 +100,7 @@ func BenchmarkCaseloadSearchManyWords10000(b *testing.B) {
 		}
 		vocabulary[i] = string(word)
 	}
-	says := func(n int) string { // common words far more often than rare ones, as in writing
+	says := func(n int) string {
 		var words []string
 		for range n {
 			words = append(words, vocabulary[int(float64(len(vocabulary))*math.Pow(rnd.Float64(), 3))])
@@ -74,18 +116,5 @@ func BenchmarkCaseloadSearchManyWords10000(b *testing.B) {
 	putTimelines(cl, batch.Steps)
 	cl.sortPeople()
 	cl.packWords()
-	ix := buildCaseIndex(cl, map[string]string{}, data.Today(), nil)
-	ix.align(cl)
-	f := caseFilter{open: true, byDue: true}
-	var into []int
-	typed := vocabulary[100][1:4] // part of a word some use
-	b.ResetTimer()
-	for range b.N {
-		ix.hasLast = false // the worst case: everyone searched again
-		into = ix.filter(cl, typed, f, into)
-	}
-	b.ReportMetric(float64(cl.book.size()), "words")
-	if len(into) == 0 {
-		b.Fatal("the search found nobody")
-	}
+	return cl, vocabulary[100][1:4]
 }

@@ -34,11 +34,12 @@ type caseIndex struct {
 	revision   int
 
 	// The last search, so that typing on narrows its results rather than
-	// searching everyone again.
-	lastQ   string
-	lastF   caseFilter
-	lastOut []int
-	hasLast bool
+	// searching everyone again, and what its words found in the book.
+	lastQ     string
+	lastF     caseFilter
+	lastOut   []int
+	lastFound []wordsHolding
+	hasLast   bool
 }
 
 type caseRow struct {
@@ -298,11 +299,17 @@ func (f caseFilter) active() bool {
 // filter lists the indexes of the caseload's people who pass f and whose
 // text holds every word of q.
 func (ix *caseIndex) filter(cl *caseload, q string, f caseFilter, into []int) []int {
+	if ix.generation != cl.generation {
+		// Built from another reading of the records, whose book numbered
+		// the rows' words: callers make a new index for each reading, so
+		// this is only a safeguard.
+		*ix = *buildCaseIndex(cl, ix.bodies, ix.today, nil)
+	}
 	lq := fold(q)
 	words := strings.Fields(lq)
 	found := make([]wordsHolding, len(words))
 	for k, w := range words {
-		found[k] = cl.book.holding(w)
+		found[k] = cl.book.holdingWithin(w, ix.lastFound)
 	}
 	into = into[:0]
 	if !ix.inStep(cl) {
@@ -327,7 +334,7 @@ func (ix *caseIndex) filter(cl *caseload, q string, f caseFilter, into []int) []
 			}
 		}
 	}
-	ix.lastQ, ix.lastF, ix.lastOut, ix.hasLast = lq, f, append(ix.lastOut[:0], into...), true
+	ix.lastQ, ix.lastF, ix.lastOut, ix.lastFound, ix.hasLast = lq, f, append(ix.lastOut[:0], into...), found, true
 	return into
 }
 

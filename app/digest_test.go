@@ -3,6 +3,7 @@ package app
 import (
 	"maps"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -209,6 +210,7 @@ func TestALetterIsNotOpenedOverTheScreenMovedTo(t *testing.T) {
 // The digests made at sign-in, on every processor at once, are those made
 // one timeline at a time: the same steps, state, time and words.
 func TestDigestsMadeAtOnceAreThoseMadeOneByOne(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2)) // two parts, even on one processor
 	batch := demo.Build(3000, 3, data.MustDate(2026, 11, 20))
 	timelines := process.GroupSteps(batch.Steps)
 	ids := slices.Sorted(maps.Keys(timelines))

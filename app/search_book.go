@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -18,11 +19,17 @@ import (
 // A search finds the same people as it did in the texts: a word typed has
 // no space in it, so it lies in a text exactly when it lies in one of the
 // text's words (split, as the search splits what is typed, at spaces).
+// Both are folded, and fold gives valid UTF-8, so a word typed cannot
+// match part of a space of several bytes.
 // So the search first finds the words of the book that hold what was
 // typed, then the requests and timelines that have one of them.
 //
-// The book belongs to one caseload and goes with it: its words are
-// people's health, and must not outlast the caseload being closed.
+// The book belongs to one caseload (a reading of the records) and goes
+// with it, shared only with the caseload's snapshots: its words are about
+// people's health, so no table of the whole program keeps them, as the
+// kinds are kept (numbered_words.go). It never forgets a word within the
+// caseload: a word no longer in any request stays until the records are
+// read again.
 
 // wordBook numbers the words of a caseload. Words are added under its
 // lock, from any goroutine; the search reads them without one.
@@ -34,17 +41,18 @@ type wordBook struct {
 
 func newWordBook() *wordBook { return &wordBook{index: map[string]wordCode{}} }
 
-// code numbers a word, giving it a number the first time it is seen.
-func (b *wordBook) code(w string) wordCode {
+// code numbers a word, giving it a number the first time it is seen, and
+// gives the book's own copy of it.
+func (b *wordBook) code(w string) (string, wordCode) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if c, ok := b.index[w]; ok {
-		return c
+		return b.text(c), c
 	}
 	w = strings.Clone(w) // it may be part of a longer text, which need not be kept
 	c := b.push(w)
 	b.index[w] = c
-	return c
+	return w, c
 }
 
 // bookWriter turns texts into their numbered words, with a book. Each
@@ -55,6 +63,8 @@ type bookWriter struct {
 	seen map[string]seenWord
 	// recent are words seen lately, by a hash taken while the word is
 	// read: most words are common ones, found here by one comparison.
+	// Made once the writer has seen many words (at sign-in), not for
+	// each save.
 	recent *[recentWords]seenWord
 	codes  []wordCode
 	out    []byte
@@ -65,10 +75,13 @@ type seenWord struct {
 	code wordCode
 }
 
-const recentWords = 4096 // a power of two
+const (
+	recentWords = 4096 // a power of two
+	recentAfter = 512  // words seen before recent is made
+)
 
 func (b *wordBook) writer() *bookWriter {
-	return &bookWriter{book: b, seen: map[string]seenWord{}, recent: new([recentWords]seenWord)}
+	return &bookWriter{book: b, seen: map[string]seenWord{}}
 }
 
 // add takes in the words of a text (folded).
@@ -101,16 +114,23 @@ func (w *bookWriter) add(folded string) {
 
 // code numbers a word read, whose hash is given.
 func (w *bookWriter) code(word string, hash uint32) wordCode {
-	slot := &w.recent[hash%recentWords]
-	if slot.word == word {
-		return slot.code
+	var slot *seenWord
+	if w.recent != nil {
+		if slot = &w.recent[hash%recentWords]; slot.word == word {
+			return slot.code
+		}
 	}
 	seen, ok := w.seen[word]
 	if !ok {
-		seen = seenWord{strings.Clone(word), w.book.code(word)}
+		seen.word, seen.code = w.book.code(word)
 		w.seen[seen.word] = seen
+		if len(w.seen) == recentAfter {
+			w.recent = new([recentWords]seenWord)
+		}
 	}
-	*slot = seen
+	if slot != nil {
+		*slot = seen
+	}
 	return seen.code
 }
 
@@ -178,7 +198,7 @@ func nextWord(words string, i int, last wordCode) (wordCode, int) {
 	}
 }
 
-// spell gives the words of a list, for tests and for reading it back.
+// spell gives the words of a list, as text (the tests read them so).
 func (b *wordBook) spell(words string) []string {
 	var out []string
 	eachWord(words, func(c wordCode) bool {
@@ -197,16 +217,37 @@ type wordsHolding struct {
 	known wordCode // the words the bits were worked out for: those below it
 }
 
-// holding finds the words of the book that hold typed (folded, no spaces).
-func (b *wordBook) holding(typed string) wordsHolding {
+// holdingWithin finds the words of the book that hold typed (folded, no
+// spaces). A word typed before that is part of it (the same word, or
+// fewer of its letters) found every word that can hold it, so typing on
+// looks only in those, and in words numbered since.
+func (b *wordBook) holdingWithin(typed string, before []wordsHolding) wordsHolding {
 	n := b.size()
 	h := wordsHolding{book: b, typed: typed, bits: make([]uint64, (n+63)/64), known: wordCode(n)}
-	for c := range h.known {
-		if strings.Contains(b.text(c), typed) {
-			h.bits[c/64] |= 1 << (c % 64)
+	from := wordCode(0)
+	for i := range before {
+		if wider := &before[i]; wider.book == b && strings.Contains(typed, wider.typed) {
+			for at, set := range wider.bits {
+				for set != 0 {
+					h.look(wordCode(at*64 + bits.TrailingZeros64(set)))
+					set &= set - 1
+				}
+			}
+			from = wider.known
+			break
 		}
 	}
+	for c := from; c < h.known; c++ {
+		h.look(c)
+	}
 	return h
+}
+
+// look marks word c if it holds what was typed.
+func (h *wordsHolding) look(c wordCode) {
+	if strings.Contains(h.book.text(c), h.typed) {
+		h.bits[c/64] |= 1 << (c % 64)
+	}
 }
 
 // anyIn reports whether a list of words has one that holds what was typed.
@@ -219,7 +260,9 @@ func (h *wordsHolding) anyIn(words string) bool {
 				return true
 			}
 		} else if strings.Contains(h.book.text(c), h.typed) {
-			return true // numbered since the search began (a save, another desk's change)
+			// Numbered since the search began: the search and the saves
+			// are both on the UI goroutine, so this is a safeguard.
+			return true
 		}
 	}
 	return false

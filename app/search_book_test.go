@@ -79,10 +79,7 @@ func TestTheBookFindsWhomTheTextsFound(t *testing.T) {
 		}
 		queries = append(queries, q)
 	}
-	found := 0
-	for _, q := range queries {
-		ix.hasLast = false
-		got := ix.filter(cl, q, caseFilter{}, nil)
+	wanted := func(q string) []int {
 		var want []int
 		for i, p := range cl.people {
 			r := &ix.rows[ix.aligned[i]]
@@ -90,6 +87,13 @@ func TestTheBookFindsWhomTheTextsFound(t *testing.T) {
 				want = append(want, i)
 			}
 		}
+		return want
+	}
+	found := 0
+	for _, q := range queries {
+		ix.hasLast = false
+		got := ix.filter(cl, q, caseFilter{}, nil)
+		want := wanted(q)
 		if !slices.Equal(got, want) {
 			t.Errorf("%q finds %d people, where the texts held it for %d", q, len(got), len(want))
 		}
@@ -99,6 +103,52 @@ func TestTheBookFindsWhomTheTextsFound(t *testing.T) {
 	}
 	if found < len(queries)/2 {
 		t.Errorf("only %d of %d searches found some but not all: the test proves little", found, len(queries))
+	}
+	// Typed a letter at a time, each search narrowing the last, then
+	// taken back a letter at a time.
+	ix.hasLast = false
+	for _, q := range queries[:80] {
+		for step := range 2*len(q) + 1 {
+			typed := q[:min(step, 2*len(q)-step)]
+			if got, want := ix.filter(cl, typed, caseFilter{}, nil), wanted(typed); !slices.Equal(got, want) {
+				t.Errorf("typing %q: %q finds %d people, where the texts held it for %d", q, typed, len(got), len(want))
+			}
+		}
+	}
+}
+
+// An index meets the records it was built from: given another reading of
+// them, whose book numbers their words otherwise, it is built again rather
+// than reading its rows' words in the wrong book.
+func TestAnIndexGivenAnotherReadingIsBuiltAgain(t *testing.T) {
+	today := data.MustDate(2026, 11, 20)
+	batch := demo.Build(200, 8, today)
+	reading := func(reverse bool) *caseload { // the same records, their words numbered in another order
+		cl := newCaseload()
+		cl.people = batch.People
+		requests := slices.Clone(batch.Requests)
+		if reverse {
+			slices.Reverse(requests)
+		}
+		for _, r := range requests {
+			cl.putRequest(r)
+		}
+		putTimelines(cl, batch.Steps)
+		cl.sortPeople()
+		cl.revision, cl.revs = 0, map[string]int{} // as read, with no change since
+		return cl
+	}
+	first, second := reading(false), reading(true)
+	ix := buildCaseIndex(first, map[string]string{}, today, nil)
+	fresh := buildCaseIndex(second, map[string]string{}, today, nil)
+	for _, q := range []string{"scan", "letter", "a", "zzqx", "o r", "seizures"} {
+		ix.hasLast, fresh.hasLast = false, false
+		if got, want := ix.filter(second, q, caseFilter{}, nil), fresh.filter(second, q, caseFilter{}, nil); !slices.Equal(got, want) {
+			t.Errorf("%q finds %d people through an index of another reading, %d through its own", q, len(got), len(want))
+		}
+	}
+	if ix.generation != second.generation {
+		t.Error("the index was not built again for the reading it was given")
 	}
 }
 
@@ -141,13 +191,13 @@ func TestASearchLooksInWordsNumberedSinceItBegan(t *testing.T) {
 	w := book.writer()
 	w.add("blood test results")
 	before := w.take()
-	found := book.holding("sult")
+	found := book.holdingWithin("sult", nil)
 	w.add("consultant referral")
 	after := w.take()
 	if !found.anyIn(before) || !found.anyIn(after) {
 		t.Error("a word holding what was typed was missed")
 	}
-	if nothing := book.holding("xray"); nothing.anyIn(before) || nothing.anyIn(after) {
+	if nothing := book.holdingWithin("xray", nil); nothing.anyIn(before) || nothing.anyIn(after) {
 		t.Error("a word not typed was found")
 	}
 }
@@ -171,7 +221,7 @@ func TestWordsNumberedAtOnceReadBackTheirOwn(t *testing.T) {
 	}
 	wg.Go(func() {
 		for range 50 {
-			book.holding("word1") // reads every word numbered so far, as a search does
+			book.holdingWithin("word1", nil) // reads every word numbered so far, as a search does
 		}
 	})
 	wg.Wait()
