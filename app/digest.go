@@ -174,7 +174,7 @@ func (d *digest) fill(summary func(i int) string, words *bookWriter, rules []dat
 	for i := range d.steps {
 		d.minutes += int(d.steps[i].Minutes)
 		if s := summary(i); !saidBefore(summary, i, s) {
-			words.add(fold(s))
+			words.add(s)
 		}
 	}
 	d.words = words.take()
@@ -226,7 +226,7 @@ func (d *digest) with(s data.Step, words *bookWriter) *digest {
 		d = d.without(s.ID)
 	}
 	words.addList(d.words)
-	words.add(fold(s.Summary))
+	words.add(s.Summary)
 	b := briefOf(&s)
 	at := len(d.steps)
 	for at > 0 && b.before(&d.steps[at-1]) {

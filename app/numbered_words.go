@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,31 +18,41 @@ type wordCode uint32
 // few (a few hundred, most of them what is owed, some with a date), and
 // never forgotten.
 //
-// The briefs are made on both cores at sign-in, so a text seen before is
-// found without a lock (sync.Map), and its text read back without one:
-// the texts lie in pages that never move once made, and the list of pages
-// is replaced, not changed, when a page is added.
+// The briefs are made on both cores at sign-in, a million texts numbered
+// with 50,000 people, so a text seen before is found without a lock, and
+// without making anything: in a table that is never changed, only
+// replaced by a larger copy. The texts numbered since the last copy wait
+// in a second table, under the lock, until there are as many as in the
+// first: so each text is copied a few times at most, however many there
+// are. Its text is read back without a lock too: the texts lie in pages
+// that never move once made, and the list of pages is replaced, not
+// changed, when a page is added.
 var numbered = func() *numberedWords {
-	n := &numberedWords{}
+	n := &numberedWords{fresh: map[string]wordCode{}}
+	n.known.Store(&map[string]wordCode{})
 	n.add("") // the empty text is 0, the zero value, before any other is numbered
 	return n
 }()
 
 type numberedWords struct {
+	known atomic.Pointer[map[string]wordCode] // never changed once stored
 	sync.Mutex
-	index sync.Map // text to its wordCode
+	fresh map[string]wordCode // numbered since known was made
 	textPages
 }
 
 // codeOf numbers a text, giving it a number the first time it is seen.
 func codeOf(s string) wordCode {
-	if c, ok := numbered.index.Load(s); ok {
-		return c.(wordCode)
+	if c, ok := (*numbered.known.Load())[s]; ok {
+		return c
 	}
 	numbered.Lock()
 	defer numbered.Unlock()
-	if c, ok := numbered.index.Load(s); ok {
-		return c.(wordCode) // numbered while this waited for the lock
+	if c, ok := numbered.fresh[s]; ok {
+		return c
+	}
+	if c, ok := (*numbered.known.Load())[s]; ok {
+		return c // copied into known while this waited for the lock
 	}
 	return numbered.add(s)
 }
@@ -50,8 +61,13 @@ func codeOf(s string) wordCode {
 func (n *numberedWords) add(s string) wordCode {
 	text := strings.Clone(s)
 	c := n.push(text)
-	// Stored last: whoever finds the number finds its text written.
-	n.index.Store(text, c)
+	n.fresh[text] = c
+	if known := *n.known.Load(); len(n.fresh) >= max(len(known), 64) {
+		grown := maps.Clone(known)
+		maps.Copy(grown, n.fresh)
+		n.known.Store(&grown)
+		n.fresh = map[string]wordCode{}
+	}
 	return c
 }
 

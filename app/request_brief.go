@@ -50,7 +50,7 @@ func briefOfRequest(r *data.Request, words *bookWriter) *requestBrief {
 // fillBrief makes b the brief of r, with its words numbered by words.
 func fillBrief(b *requestBrief, r *data.Request, words *bookWriter) {
 	for _, s := range searchedTexts(r) {
-		words.add(fold(s))
+		words.add(s)
 	}
 	*b = requestBrief{ID: r.ID, PersonID: r.PersonID, RecipientID: r.RecipientID,
 		subject: codeOf(string(r.Subject)), route: codeOf(string(r.Route)), askedBy: codeOf(string(r.AskedBy)),

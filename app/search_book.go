@@ -49,7 +49,6 @@ func (b *wordBook) code(w string) (string, wordCode) {
 	if c, ok := b.index[w]; ok {
 		return b.text(c), c
 	}
-	w = strings.Clone(w) // it may be part of a longer text, which need not be kept
 	c := b.push(w)
 	b.index[w] = c
 	return w, c
@@ -63,10 +62,12 @@ type bookWriter struct {
 	seen map[string]seenWord
 	// recent are words seen lately, by a hash taken while the word is
 	// read: most words are common ones, found here by one comparison.
-	// Made once the writer has seen many words (at sign-in), not for
+	// Made once the writer has read many words (at sign-in), not for
 	// each save.
 	recent *[recentWords]seenWord
+	read   int // words read, until recent is made
 	codes  []wordCode
+	word   []byte // the word being read, folded
 	out    []byte
 }
 
@@ -77,56 +78,83 @@ type seenWord struct {
 
 const (
 	recentWords = 4096 // a power of two
-	recentAfter = 512  // words seen before recent is made
+	recentAfter = 4096 // words read before recent is made
 )
 
 func (b *wordBook) writer() *bookWriter {
 	return &bookWriter{book: b, seen: map[string]seenWord{}}
 }
 
-// add takes in the words of a text (folded).
-func (w *bookWriter) add(folded string) {
-	for i := 0; i < len(folded); {
-		if size, space := runeAt(folded, i); space {
-			i += size
-			continue
-		}
-		start, hash := i, uint32(2166136261)
-		for i < len(folded) {
-			b := folded[i]
-			if b < utf8.RuneSelf {
-				if asciiSpace[b] {
-					break
-				}
-				i++
-			} else {
-				size, space := runeAt(folded, i)
-				if space {
-					break
-				}
-				i += size
-			}
-			hash = (hash ^ uint32(b)) * 16777619
-		}
-		w.codes = append(w.codes, w.code(folded[start:i], hash))
+// add takes in the words of a text, folding it as the search does. Most
+// texts are plain ASCII, folded here a letter at a time as their words
+// are read: folding them whole first made a copy of every text, and was
+// most of the time sign-in spent on the search's words.
+func (w *bookWriter) add(text string) {
+	if !isASCII(text) {
+		text = fold(text)
 	}
+	word, hash := w.word[:0], uint32(fnvOffset)
+	for i := 0; i < len(text); {
+		b := text[i]
+		size, space := 1, false
+		if b < utf8.RuneSelf {
+			space = asciiSpace[b]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+		} else {
+			size, space = runeAt(text, i)
+		}
+		switch {
+		case space && len(word) > 0:
+			w.codes = append(w.codes, w.code(word, hash))
+			word, hash = word[:0], fnvOffset
+		case !space && size == 1:
+			word = append(word, b)
+		case !space:
+			word = append(word, text[i:i+size]...)
+		}
+		if !space {
+			hash = (hash ^ uint32(b)) * fnvPrime
+		}
+		i += size
+	}
+	if len(word) > 0 {
+		w.codes = append(w.codes, w.code(word, hash))
+	}
+	w.word = word
 }
 
-// code numbers a word read, whose hash is given.
-func (w *bookWriter) code(word string, hash uint32) wordCode {
-	var slot *seenWord
-	if w.recent != nil {
-		if slot = &w.recent[hash%recentWords]; slot.word == word {
-			return slot.code
+// The FNV-1a hash, of each word's bytes (the first of each character).
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
 		}
 	}
-	seen, ok := w.seen[word]
-	if !ok {
-		seen.word, seen.code = w.book.code(word)
-		w.seen[seen.word] = seen
-		if len(w.seen) == recentAfter {
-			w.recent = new([recentWords]seenWord)
+	return true
+}
+
+// code numbers a word read, whose hash is given. Neither the comparison
+// nor the lookup copies the word; only a word new to the writer is.
+func (w *bookWriter) code(word []byte, hash uint32) wordCode {
+	var slot *seenWord
+	if w.recent != nil {
+		if slot = &w.recent[hash%recentWords]; slot.word == string(word) {
+			return slot.code
 		}
+	} else if w.read++; w.read == recentAfter {
+		w.recent = new([recentWords]seenWord)
+	}
+	seen, ok := w.seen[string(word)]
+	if !ok {
+		seen.word, seen.code = w.book.code(string(word))
+		w.seen[seen.word] = seen
 	}
 	if slot != nil {
 		*slot = seen
