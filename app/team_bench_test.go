@@ -4,7 +4,9 @@ import (
 	"context"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -36,6 +38,7 @@ func BenchmarkSignInTeamCaseload(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
+		peak := watchHeap()
 		start := time.Now()
 		st, err := store.OpenServer(ctx, address, b.TempDir())
 		if err != nil {
@@ -57,6 +60,7 @@ func BenchmarkSignInTeamCaseload(b *testing.B) {
 		}
 		ix := buildCaseIndex(o.cl.clone(), bodies, today, duesOf(items)) // as the window does after Today
 		indexed := read + time.Since(startAgenda)
+		b.ReportMetric(float64(peak()-before.HeapAlloc)/1e6, "peak-MB")
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		b.ReportMetric(float64(opened.Milliseconds()), "open-ms")
@@ -71,6 +75,37 @@ func BenchmarkSignInTeamCaseload(b *testing.B) {
 		runtime.KeepAlive(ix)
 		o.feed.stop()
 		st.Close()
+	}
+}
+
+// watchHeap follows the heap's live and dead objects every millisecond,
+// until the function it gives is called, which gives the most it saw:
+// what signing in needs at its height, garbage not yet collected included.
+func watchHeap() func() uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var most atomic.Uint64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > most.Load() {
+				most.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		<-stopped
+		return most.Load()
 	}
 }
 

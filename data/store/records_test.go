@@ -74,6 +74,55 @@ func TestLoadAllSharesWhatItRepeats(t *testing.T) {
 	})
 }
 
+// ReadAllAs keeps of each request and step what it is asked to, as each
+// is read, in the order LoadAll gives them; the people are handed over
+// before any request is read.
+func TestReadAllAsKeepsWhatItIsAskedInLoadAllsOrder(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *Store) {
+		for i := range 3 {
+			p := data.Person{Name: "Person " + string(rune('A'+i)), Nation: data.Wales}
+			mustSave(t, s.SavePerson(ctx, &p))
+			for j := range 3 {
+				r := data.Request{PersonID: p.ID, Subject: data.SubjectTreatment, Condition: "gout " + string(rune('a'+j))}
+				mustSave(t, s.SaveRequest(ctx, &r))
+				st := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 2+j), Kind: data.StepNote, Summary: "noted"}
+				mustSave(t, s.AddStep(ctx, &st))
+			}
+		}
+		all, err := s.LoadAll(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		peopleFirst := false
+		r, conditions, stepIDs, err := ReadAllAs(ctx, s, ReadAs[string, string]{
+			People: func(people []data.Person) { peopleFirst = len(people) == 3 },
+			Request: func(q *data.Request) string {
+				if !peopleFirst {
+					t.Error("a request was read before the people were handed over")
+				}
+				return q.Condition
+			},
+			Step: func(st *data.Step) string { return st.ID },
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantConditions, wantSteps []string
+		for _, q := range all.Requests {
+			wantConditions = append(wantConditions, q.Condition)
+		}
+		for _, st := range all.Steps {
+			wantSteps = append(wantSteps, st.ID)
+		}
+		if !slices.Equal(conditions, wantConditions) || !slices.Equal(stepIDs, wantSteps) {
+			t.Errorf("kept %q and %q, LoadAll gave %q and %q", conditions, stepIDs, wantConditions, wantSteps)
+		}
+		if len(r.People) != 3 || len(r.Requests) != 0 || len(r.Steps) != 0 {
+			t.Errorf("the records hold %d people, %d requests and %d steps; want the people only", len(r.People), len(r.Requests), len(r.Steps))
+		}
+	})
+}
+
 // Rows are gathered in blocks; the list comes out whole and in order
 // whatever the count, at and either side of a block's end.
 func TestChunkedKeepsEveryRowInOrder(t *testing.T) {

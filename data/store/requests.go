@@ -75,6 +75,12 @@ func (s *Store) Requests(ctx context.Context) ([]data.Request, error) {
 	return queryListSorted(ctx, s, "requests", requestCols, requestFields, creationKey, creation.compare, selectRequestSQL)
 }
 
+// requestsAs is Requests keeping of each only what keep makes of it, as it
+// is read, in the same order.
+func requestsAs[U any](ctx context.Context, s *Store, keep func(*data.Request) U) ([]U, error) {
+	return queryListKeptAs(ctx, s, "requests", requestCols, requestFields, keep, creationKey, creation.compare, selectRequestSQL)
+}
+
 type creation struct {
 	at int64
 	id string

@@ -143,6 +143,27 @@ func queryListSortedAs[T, U, K any](ctx context.Context, s *Store, table string,
 	return sortedRows(chunks, key, order), nil
 }
 
+// queryListKeptAs is queryListSortedAs for what is kept of each row
+// without the row's key: the key is taken as the row is read, and let go
+// once the rows are in order.
+func queryListKeptAs[T, U, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, keep func(*T) U, keyOf func(*T) K, order func(a, b K) int, query string, args ...any) ([]U, error) {
+	type kept struct {
+		u   U
+		key K
+	}
+	rows, err := queryListSortedAs(ctx, s, table, cols, fields,
+		func(row *T) kept { return kept{keep(row), keyOf(row)} },
+		func(k *kept) K { return k.key }, order, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]U, len(rows))
+	for i := range rows {
+		out[i] = rows[i].u
+	}
+	return out, nil
+}
+
 func gather[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), query string, args ...any) (*chunked[T], error) {
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {

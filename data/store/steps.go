@@ -133,22 +133,7 @@ func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
 // with 50,000 people reads 160,000 steps at sign-in, and most of what a
 // step holds is needed only once its request is opened.
 func AllStepsAs[U any](ctx context.Context, s *Store, keep func(*data.Step) U) ([]U, error) {
-	type kept struct {
-		u   U
-		key stepKey // taken as the row is read: what is kept may not hold it
-	}
-	keyOf := stepKeys()
-	rows, err := queryListSortedAs(ctx, s, "steps", stepCols, stepFields,
-		func(st *data.Step) kept { return kept{keep(st), keyOf(st)} },
-		func(k *kept) stepKey { return k.key }, stepKey.compare, selectStepSQL)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]U, len(rows))
-	for i := range rows {
-		out[i] = rows[i].u
-	}
-	return out, nil
+	return queryListKeptAs(ctx, s, "steps", stepCols, stepFields, keep, stepKeys(), stepKey.compare, selectStepSQL)
 }
 
 // stepKeys gives each step its key. Each request is numbered as its first
