@@ -114,6 +114,15 @@ func queryListSorted[T, K any](ctx context.Context, s *Store, table string, cols
 // queryListSortedAs is queryListSorted keeping of each row only what keep
 // makes of it, and putting the rows in order by what was kept.
 func queryListSortedAs[T, U, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, keep func(*T) U, key func(*U) K, order func(a, b K) int, query string, args ...any) ([]U, error) {
+	chunks, err := queryChunks(ctx, s, table, cols, fields, keep, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return sortedRows(chunks, key, order), nil
+}
+
+// queryChunks gathers what keep makes of each row, in the order read.
+func queryChunks[T, U any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, keep func(*T) U, query string, args ...any) (*chunked[U], error) {
 	seal, err := s.keyFor()
 	if err != nil {
 		return nil, err
@@ -140,28 +149,22 @@ func queryListSortedAs[T, U, K any](ctx context.Context, s *Store, table string,
 	if err := rows.Err(); err != nil {
 		return nil, explainRead(err)
 	}
-	return sortedRows(chunks, key, order), nil
+	return chunks, nil
 }
 
 // queryListKeptAs is queryListSortedAs for what is kept of each row
 // without the row's key: the key is taken as the row is read, and let go
-// once the rows are in order.
+// as the rows are put in order, straight into the list given back.
 func queryListKeptAs[T, U, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, keep func(*T) U, keyOf func(*T) K, order func(a, b K) int, query string, args ...any) ([]U, error) {
 	type kept struct {
 		u   U
 		key K
 	}
-	rows, err := queryListSortedAs(ctx, s, table, cols, fields,
-		func(row *T) kept { return kept{keep(row), keyOf(row)} },
-		func(k *kept) K { return k.key }, order, query, args...)
+	chunks, err := queryChunks(ctx, s, table, cols, fields, func(row *T) kept { return kept{keep(row), keyOf(row)} }, query, args...)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]U, len(rows))
-	for i := range rows {
-		out[i] = rows[i].u
-	}
-	return out, nil
+	return sortedRowsAs(chunks, func(k *kept) K { return k.key }, order, func(k *kept) U { return k.u }), nil
 }
 
 func gather[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, error), query string, args ...any) (*chunked[T], error) {
@@ -228,6 +231,11 @@ func oldestFirst(at time.Time, id string, otherAt time.Time, otherID string) int
 // large (a step is some 250 bytes) and are copied once, in order.
 // Comparing the rows where they lay took 400 ms for 160,000 steps.
 func sortedRows[T, K any](c *chunked[T], key func(*T) K, order func(a, b K) int) []T {
+	return sortedRowsAs(c, key, order, func(row *T) T { return *row })
+}
+
+// sortedRowsAs is sortedRows giving what part makes of each row.
+func sortedRowsAs[T, K, U any](c *chunked[T], key func(*T) K, order func(a, b K) int, part func(*T) U) []U {
 	at := func(i int32) *T {
 		if b := int(i) / chunkRows; b < len(c.full) {
 			return &c.full[b][int(i)%chunkRows]
@@ -243,9 +251,9 @@ func sortedRows[T, K any](c *chunked[T], key func(*T) K, order func(a, b K) int)
 		keys[i] = keyed{key(at(int32(i))), int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b keyed) int { return order(a.key, b.key) })
-	out := make([]T, c.n)
+	out := make([]U, c.n)
 	for k, x := range keys {
-		out[k] = *at(x.at)
+		out[k] = part(at(x.at))
 	}
 	return out
 }
