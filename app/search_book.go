@@ -19,10 +19,10 @@ import (
 // A search finds the same people as it did in the texts: a word typed has
 // no space in it, so it lies in a text exactly when it lies in one of the
 // text's words (split, as the search splits what is typed, at spaces).
-// Both are folded, and fold gives valid UTF-8, so a word typed cannot
-// match part of a space of several bytes.
 // So the search first finds the words of the book that hold what was
-// typed, then the requests and timelines that have one of them.
+// typed, then the requests and timelines that have one of them. (Both are
+// folded, and fold gives valid UTF-8, so a word typed cannot match part
+// of a space of several bytes.)
 //
 // The book belongs to one caseload (a reading of the records) and goes
 // with it, shared only with the caseload's snapshots: its words are about

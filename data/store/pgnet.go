@@ -18,9 +18,9 @@ import (
 // dropped, a cable pulled) waits for the system's own limits, two minutes
 // to a quarter of an hour, before anyone is told. Keepalives notice a
 // quiet connection gone; the send timeout (Linux, macOS and Windows each
-// have one) one whose data is not acknowledged. Neither cuts a slow answer short: the
-// server's computer acknowledges and answers keepalives while the server
-// works on a long query.
+// have one) one whose data is not acknowledged. Neither cuts a slow
+// answer short: the server's computer acknowledges and answers keepalives
+// while the server works on a long query.
 //
 // The server: a desk that vanished in the middle of a save leaves its
 // transaction open there, holding its records against every other desk,

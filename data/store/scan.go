@@ -108,13 +108,7 @@ func queryList[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, er
 // made for each row, and the list of places for it, was most of the half
 // a gigabyte that reading 50,000 people's records asked of the system.
 func queryListSorted[T, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, key func(*T) K, order func(a, b K) int, query string, args ...any) ([]T, error) {
-	return queryListSortedAs(ctx, s, table, cols, fields, func(row *T) T { return *row }, key, order, query, args...)
-}
-
-// queryListSortedAs is queryListSorted keeping of each row only what keep
-// makes of it, and putting the rows in order by what was kept.
-func queryListSortedAs[T, U, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, keep func(*T) U, key func(*U) K, order func(a, b K) int, query string, args ...any) ([]U, error) {
-	chunks, err := queryChunks(ctx, s, table, cols, fields, keep, query, args...)
+	chunks, err := queryChunks(ctx, s, table, cols, fields, func(row *T) T { return *row }, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -152,9 +146,9 @@ func queryChunks[T, U any](ctx context.Context, s *Store, table string, cols []s
 	return chunks, nil
 }
 
-// queryListKeptAs is queryListSortedAs for what is kept of each row
-// without the row's key: the key is taken as the row is read, and let go
-// as the rows are put in order, straight into the list given back.
+// queryListKeptAs is queryListSorted keeping of each row only what keep
+// makes of it: the row's key is taken as the row is read, and let go as
+// the rows are put in order, straight into the list given back.
 func queryListKeptAs[T, U, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, keep func(*T) U, keyOf func(*T) K, order func(a, b K) int, query string, args ...any) ([]U, error) {
 	type kept struct {
 		u   U
