@@ -21,8 +21,18 @@ var ctx = context.Background()
 // and waits until the first screen is shown.
 func openOn(t *testing.T, dir string) *shell {
 	t.Helper()
+	return openOnWindow(t, dir, nil)
+}
+
+// openOnWindow is openOn with the shell's window wrapped first, when wrap
+// is not nil.
+func openOnWindow(t *testing.T, dir string, wrap func(fyne.Window) fyne.Window) *shell {
+	t.Helper()
 	a := test.NewTempApp(t)
 	s := newShell(a, dir)
+	if wrap != nil {
+		s.win = wrap(s.win)
+	}
 	s.jobs.queued = true
 	s.opener = func(string) error { return nil } // no viewer is started from a test, as with Fyne's test app
 	s.start()

@@ -19,6 +19,9 @@ const (
 	bannerFolder    = "folder"
 )
 
+// bannerTextWidth is the narrowest a banner's text is laid out.
+const bannerTextWidth = 360
+
 // backupDueAfter is how old the newest backup may be before a reminder.
 const backupDueAfter = 7 * 24 * time.Hour
 
@@ -99,7 +102,12 @@ func banner(color fyne.ThemeColorName, msg string, dismiss func(), buttons ...fy
 		x.Importance = widget.LowImportance
 		right.Add(x)
 	}
-	return container.NewStack(bg, container.NewBorder(nil, nil, nil, container.NewCenter(right), label))
+	// The text keeps a width it can be read at. A desktop window first lays
+	// new content out at its smallest, then grows to fit what that measures:
+	// a banner's text squeezed to nothing wrapped a letter to a line, and
+	// the window grew 2,321 pixels tall, past the bottom of the screen.
+	text := container.New(&minWidth{w: bannerTextWidth}, label)
+	return container.NewStack(bg, container.NewBorder(nil, nil, nil, container.NewCenter(right), text))
 }
 
 // exampleBanner marks every screen while the example caseload is open.

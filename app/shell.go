@@ -80,6 +80,9 @@ type shell struct {
 	body       *fyne.Container // where screens go
 }
 
+// openingSize is the window's size when the program opens.
+var openingSize = fyne.NewSize(1280, 760)
+
 func newShell(a fyne.App, dir string) *shell {
 	s := &shell{app: a, dir: dir, today: data.Today, dismissed: map[string]bool{}, opener: openWithSystem}
 	// The calm theme from the first frame, so the screens shown before the
@@ -88,7 +91,7 @@ func newShell(a fyne.App, dir string) *shell {
 	a.Settings().SetTheme(newCalmTheme("", ""))
 	useSafeFileWriter() // before any save dialog: see saferepo.go
 	s.win = a.NewWindow("Second Opinion")
-	s.win.Resize(fyne.NewSize(1280, 760))
+	s.win.Resize(openingSize)
 	s.win.SetContent(container.NewCenter(widget.NewLabel("Opening your records…")))
 	s.win.Canvas().SetOnTypedKey(s.onTypedKey)
 	s.win.SetCloseIntercept(s.onClose)
@@ -257,15 +260,7 @@ func (s *shell) showMain() {
 	s.body = container.NewStack()
 	s.banners = container.NewVBox()
 	s.refreshBanners()
-	keep := s.win.Canvas().Size()
 	s.win.SetContent(s.watchingUse(container.NewBorder(s.banners, nil, s.nav.content(), nil, s.body)))
-	// On a desktop the window grew to fit the new content as it was first
-	// measured, before any layout (2,321 pixels tall on an 850-pixel
-	// screen, with the backup reminder showing): it keeps its size, and
-	// long screens scroll inside it.
-	if now := s.win.Canvas().Size(); now.Height > keep.Height && keep.Height > 0 && s.win.Content().MinSize().Height <= keep.Height {
-		s.win.Resize(keep)
-	}
 	s.showToday()
 	s.watchIdle()
 	feed := s.feed
