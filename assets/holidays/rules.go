@@ -7,7 +7,8 @@ import (
 
 // Project returns a division's bank holidays for one year by the rules of
 // the Banking and Financial Dealings Act 1971 and the standing royal
-// proclamations, plus the one-off changes announced for 2020–2023. It is
+// proclamations, plus the one-off changes announced for 2020–2023 and
+// Scotland's for 2026. It is
 // how the shipped data was made, and how years beyond it are estimated.
 func Project(division string, year int) []Holiday {
 	var hs []Holiday
@@ -66,6 +67,12 @@ func Project(division string, year int) []Holiday {
 		add(day(time.June, 3), "Platinum Jubilee bank holiday")
 	} else {
 		add(lastMonday(year, time.May), "Spring bank holiday")
+	}
+
+	if division == Scotland && year == 2026 {
+		// By Royal Proclamation: the Scottish Government announced the
+		// King's approval on 5 February 2026 (checked 2026-12-04).
+		add(day(time.June, 15), "Bank holiday for the FIFA World Cup")
 	}
 
 	if division == NorthernIreland {

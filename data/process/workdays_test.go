@@ -54,6 +54,7 @@ func TestBankHolidaysDifferByNation(t *testing.T) {
 		{"2026-07-13", "Battle of the Boyne on a Sunday moves to Monday", want{false, false, true}},
 		{"2024-07-12", "Battle of the Boyne", want{false, false, true}},
 		{"2025-07-14", "Battle of the Boyne on a Saturday moves to Monday", want{false, false, true}},
+		{"2026-06-15", "Scotland's one-off holiday for the FIFA World Cup", want{false, true, false}},
 		{"2026-08-03", "Scotland's summer holiday: first Monday of August", want{false, true, false}},
 		{"2026-08-31", "elsewhere the last Monday of August", want{true, false, true}},
 		{"2026-11-30", "St Andrew's Day", want{false, true, false}},
@@ -101,6 +102,10 @@ func TestHolidayCounts(t *testing.T) {
 	base := map[string]int{holidays.EnglandAndWales: 8, holidays.Scotland: 9, holidays.NorthernIreland: 10}
 	extra := map[int]int{2022: 2, 2023: 1}
 	for div, n := range base {
+		extra := extra
+		if div == holidays.Scotland {
+			extra = map[int]int{2022: 2, 2023: 1, 2026: 1}
+		}
 		perYear := map[int]int{}
 		seen := map[string]bool{}
 		for _, h := range f.Divisions[div] {
