@@ -269,10 +269,7 @@ func (p *routePage) content() fyne.CanvasObject {
 // may ask, by what request to which body, and the test it must meet (each
 // nation's own; only England's is "exceptional").
 func outOfAreaText(f data.NationFacts) string {
-	request := article(f.FundingRequest)
-	if short := f.FundingRequestShort; short != "" && strings.ToUpper(short) == short {
-		request += " (" + short + ")"
-	}
+	request := article(f.FundingRequestNamed())
 	return "A specialist in another area. The NHS must agree to pay, so only " + article(f.FundingMadeBy) +
 		" can ask, through " + request + " to the " + f.CommissionerShort + ". It has to show " + f.FundingTest +
 		". If unsure, start with a local second opinion."

@@ -157,7 +157,7 @@ const (
 	RoleMedicalDirector ContactRole = "medical-director"
 	RolePALS            ContactRole = "pals"
 	RoleComplaints      ContactRole = "complaints"
-	RoleCommissioner    ContactRole = "commissioner" // ICB, health board or trust
+	RoleCommissioner    ContactRole = "commissioner" // ICB, health board, NHS board or SPPG
 	RoleAdvocacy        ContactRole = "advocacy"
 	RoleOmbudsman       ContactRole = "ombudsman"
 	RoleRecords         ContactRole = "records" // data protection or records team
@@ -177,11 +177,11 @@ func (r ContactRole) Label() string {
 	case RoleMedicalDirector:
 		return "Medical director"
 	case RolePALS:
-		return "PALS (Patient Advice and Liaison Service)"
+		return "PALS or patient advice team"
 	case RoleComplaints:
 		return "Complaints team"
 	case RoleCommissioner:
-		return "ICB, health board or trust"
+		return "Commissioner (ICB, health board, NHS board or SPPG)"
 	case RoleAdvocacy:
 		return "Advocacy service"
 	case RoleOmbudsman:

@@ -1,5 +1,7 @@
 package data
 
+import "strings"
+
 // NationFacts are the bodies and names that differ between the four
 // nations: who commissions care, who handles complaints, the ombudsman,
 // and the name of the funding request. Deadlines live with the rules in
@@ -12,8 +14,16 @@ type NationFacts struct {
 	Commissioner      string // "Integrated Care Board"
 	CommissionerShort string // "ICB"
 
-	// ComplaintsProcess is what the complaints procedure is called.
+	// ComplaintsProcess is what the complaints procedure is called, and
+	// ComplainTo whom a formal complaint can go to: in Northern Ireland
+	// only the body that gave the care, never the SPPG.
 	ComplaintsProcess string
+	ComplainTo        string
+
+	// PatientNumber is what the nation calls the 10-digit number on a
+	// person's health record: Scotland's is the CHI number, Northern
+	// Ireland's the Health and Care Number.
+	PatientNumber string
 
 	// FundingRequest is the request to fund an opinion outside the usual
 	// services, FundingRequestShort its abbreviation, FundingMadeBy who can
@@ -77,12 +87,16 @@ const samaritans = " Samaritans are there to listen at any hour on 116 123, free
 // The facts were checked on 2026-12-02 against the sources named with the
 // rules in data/process (rules.go); the crisis lines against NHS 111,
 // NHS 111 Wales, NHS 24, Lifeline (lifelinehelpline.info) and Samaritans.
+// NHS 111 Wales "press 2" was checked again on 2026-12-04: free, at any
+// hour, across Wales since December 2022 (Welsh Government, October 2025).
 var nationFacts = map[Nation]NationFacts{
 	England: {
 		Nation:                 England,
 		Commissioner:           "Integrated Care Board",
 		CommissionerShort:      "ICB",
 		ComplaintsProcess:      "the NHS complaints procedure",
+		ComplainTo:             "the provider (the trust or GP practice) or to the ICB",
+		PatientNumber:          "NHS number",
 		FundingRequest:         "individual funding request",
 		FundingRequestShort:    "IFR",
 		FundingMadeBy:          "GP or consultant",
@@ -108,6 +122,8 @@ var nationFacts = map[Nation]NationFacts{
 		Commissioner:           "local health board",
 		CommissionerShort:      "health board",
 		ComplaintsProcess:      "Putting Things Right, the NHS Wales complaints procedure",
+		ComplainTo:             "the health board, NHS trust or GP practice concerned",
+		PatientNumber:          "NHS number",
 		FundingRequest:         "individual patient funding request",
 		FundingRequestShort:    "IPFR",
 		FundingMadeBy:          "GP or consultant",
@@ -132,6 +148,8 @@ var nationFacts = map[Nation]NationFacts{
 		Commissioner:      "NHS board",
 		CommissionerShort: "NHS board",
 		ComplaintsProcess: "the NHS Scotland complaints handling procedure",
+		ComplainTo:        "the NHS board or GP practice concerned",
+		PatientNumber:     "CHI number",
 		// PACS Tier 2 is only for medicines the SMC has not accepted; an
 		// opinion outside the board's area needs the board's own prior
 		// approval, under a name that varies by board.
@@ -163,6 +181,8 @@ var nationFacts = map[Nation]NationFacts{
 		Commissioner:        "Strategic Planning and Performance Group of the Department of Health",
 		CommissionerShort:   "SPPG",
 		ComplaintsProcess:   "the Health and Social Care complaints handling procedure",
+		ComplainTo:          "the trust or GP practice that gave the care",
+		PatientNumber:       "Health and Care Number",
 		FundingRequest:      "extra-contractual referral",
 		FundingRequestShort: "ECR",
 		FundingMadeBy:       "hospital consultant",
@@ -186,6 +206,16 @@ var nationFacts = map[Nation]NationFacts{
 		OmbudsmanLimitMonths:   6,
 		OmbudsmanFromProcedure: true,
 	},
+}
+
+// FundingRequestNamed is the funding request's name with its abbreviation
+// when it has one: "individual funding request (IFR)". Scotland's short
+// name is not an abbreviation, so it is not repeated in brackets.
+func (f NationFacts) FundingRequestNamed() string {
+	if short := f.FundingRequestShort; short != "" && short == strings.ToUpper(short) {
+		return f.FundingRequest + " (" + short + ")"
+	}
+	return f.FundingRequest
 }
 
 // FactsFor returns the facts of a nation; an unknown nation gets England's,

@@ -322,10 +322,10 @@ func (c *composer) identify() string {
 	dob, nhs, record := p.DateOfBirth.Long(), nhsNumber(p.NHSNumber), c.nhsName()
 	if !c.v.behalf {
 		facts := nonEmpty(wrap("my NHS record is in the name ", record, ""),
-			wrap("my date of birth is ", dob, ""), wrap("my NHS number is ", nhs, ""))
+			wrap("my date of birth is ", dob, ""), wrap("my "+c.f.PatientNumber+" is ", nhs, ""))
 		return wrap("For your records, ", joinAnd(facts), ".")
 	}
-	who := nonEmpty(wrap("name on the NHS record ", record, ""), wrap("date of birth ", dob, ""), wrap("NHS number ", nhs, ""))
+	who := nonEmpty(wrap("name on the NHS record ", record, ""), wrap("date of birth ", dob, ""), wrap(c.f.PatientNumber+" ", nhs, ""))
 	whom := c.v.name
 	if rel := c.relationship(); rel != "" {
 		whom = rel + ", " + whom
@@ -452,13 +452,7 @@ func (c *composer) commissioner() string {
 	return c.f.Commissioner
 }
 
-func (c *composer) fundingRequest() string {
-	fr := c.f.FundingRequest
-	if !strings.Contains(fr, "(") {
-		fr += " (" + c.f.FundingRequestShort + ")"
-	}
-	return fr
-}
+func (c *composer) fundingRequest() string { return c.f.FundingRequestNamed() }
 
 func (c *composer) condition() string { return clean(c.req.Condition) }
 func (c *composer) treatment() string { return clean(c.req.Treatment) }

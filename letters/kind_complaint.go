@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"secondopinion/data"
+	"secondopinion/data/process"
 )
 
 // The complaint, and the ombudsman once local resolution is over.
@@ -30,11 +31,15 @@ func complaint(c *composer) {
 		wanted)
 	c.p(hoping)
 
-	event := c.t.start(c.req)
-	if hasRefused {
-		event = refused.On
+	if c.f.Staged() && c.t.hasSent(data.KindComplaint) {
+		c.p(c.stage2TimeLimit())
+	} else {
+		event := c.t.start(c.req)
+		if hasRefused {
+			event = refused.On
+		}
+		c.p(c.timeLimit(event))
 	}
-	c.p(c.timeLimit(event))
 	c.p(c.acknowledge())
 	c.p("When you send your final response, please tell me how to contact the " + c.f.Ombudsman + " if the matter is still not resolved.")
 	c.p(c.reply(), "Thank you for looking into this.")
@@ -70,6 +75,22 @@ func (c *composer) timeLimit(event data.Date) string {
 		return fmt.Sprintf("I am making this complaint within the %d-month time limit.", months)
 	}
 	return fmt.Sprintf("I know that more than %d months have passed since then. I ask you to look at the complaint all the same, because the matter is still unresolved.", months)
+}
+
+// stage2TimeLimit says a request for stage 2 is in time, or asks for it to
+// be heard anyway, counting as the agenda does: Scotland allows the later
+// of 2 months from the stage 1 answer and 6 months from the event,
+// Northern Ireland 30 days from the answer. With no answer logged it says
+// nothing, rather than guess.
+func (c *composer) stage2TimeLimit() string {
+	limit, ok := process.Stage2Limit(c.t, c.f.Nation)
+	if !ok || c.in.Date.IsZero() {
+		return ""
+	}
+	if !c.in.Date.After(limit) {
+		return "I am asking for stage 2 within the time limit for doing so."
+	}
+	return "I know that the usual time limit for asking for stage 2 has passed. I ask you to look at the complaint all the same, because the matter is still unresolved."
 }
 
 // acknowledge asks for the nation's deadlines by name.
@@ -146,8 +167,10 @@ func (c *composer) ombudsmanTime(final data.Step, hasFinal bool) string {
 		}
 		return ""
 	}
-	refused, ok := c.t.refusal()
-	if ok && !c.in.Date.After(refused.On.AddMonths(f.OmbudsmanLimitMonths)) {
+	// Counted, as the agenda counts it, from the first refusal: the latest
+	// could be months after the events the ombudsman would count from.
+	event, ok := process.EventDate(c.t)
+	if ok && !c.in.Date.After(event.AddMonths(f.OmbudsmanLimitMonths)) {
 		return fmt.Sprintf("I am writing within %d months of the events I am complaining about.", f.OmbudsmanLimitMonths)
 	}
 	return ""

@@ -154,7 +154,9 @@ func appeal(c *composer) {
 	case hasAsked:
 		c.p(cat(v.cap(v.subj()), " asked for ", it, " on ", asked.On.Long(), ", and the request has been turned down."))
 	}
-	c.p("I understand that when a second opinion is refused, the patient can ask the medical director to look at the decision again. I would be grateful if you would do so and, if you agree, choose a second-opinion doctor who is as independent of " + v.poss() + " current care as possible.")
+	// An appeal to the medical director is one trust's policy, not a
+	// national rule, so the letter asks for it without claiming a right.
+	c.p("I am writing to ask you, as medical director, to look at the decision again and, if you agree, to choose a second-opinion doctor who is as independent of " + v.poss() + " current care as possible. If the trust's policy sets out another way to ask for this, please tell me what it is.")
 	if c.req.Reason != "" {
 		c.p(sentence(c.req.Reason))
 	}

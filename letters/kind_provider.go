@@ -90,7 +90,7 @@ func (c *composer) patientDetails() string {
 		out = append(out, "Date of birth: "+p.DateOfBirth.Long())
 	}
 	if n := nhsNumber(p.NHSNumber); n != "" {
-		out = append(out, "NHS number: "+n)
+		out = append(out, upperFirst(c.f.PatientNumber)+": "+n)
 	}
 	if a := lines(p.Address); len(a) > 0 {
 		out = append(out, "Address: "+strings.Join(a, ", "))

@@ -66,7 +66,7 @@ var localBodies = map[data.Nation][]LocalBody{
 	},
 	data.NorthernIreland: {
 		{Kind: "Your health and social care trust",
-			Help: "The trust runs hospital and community care. Commissioning, and referrals outside Northern Ireland, sit with the Department of Health's SPPG, which is already in the directory.",
+			Help: "The trust runs hospital and community care. Commissioning, and referrals outside Northern Ireland, sit with the Department of Health's Strategic Planning and Performance Group (SPPG); a hospital consultant asks it for such a referral. Complaints go to the trust, or to the GP practice, that gave the care.",
 			Teams: []LocalTeam{{Role: data.RoleComplaints, Name: "Complaints team", Usual: true},
 				{Role: data.RoleRecords, Name: dpo, Usual: true}}},
 	},

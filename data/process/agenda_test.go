@@ -58,7 +58,7 @@ func TestAgendaOrderAndOverdue(t *testing.T) {
 		// One month is Sunday 1 March: the next working day (the ICO's rule).
 		"2026-03-02 due Bob McLeod rB Copies of records owed (one calendar month)",
 		"2026-03-05 due Bob McLeod rF Ring the surgery for the referral letter",
-		"2026-03-12 due (unknown person) rH No reply to the letter to PALS after 14 days: chase it",
+		"2026-03-12 due (unknown person) rH No reply to the letter to the patient advice service after 14 days: chase it",
 		"2026-03-15 due Carol Boyd rC2 Last day to complain (6 months from 15/09/2025)",
 		"2026-08-20 due Alice Jones rD No final response after 6 months: they must write to explain the delay",
 	}

@@ -19,8 +19,8 @@ type Config struct {
 	ChaseDays int // days before a letter with no reply needs chasing; 0 means 14
 	WarnDays  int // days before a time limit that it shows on the agenda; 0 means 30
 
-	// Recipient is who the letter went to, for DueFor: its role tells NI
-	// primary care from a trust, and an ICB carries its funding review limit.
+	// Recipient is who the letter went to, for DueFor: its role tells a GP
+	// practice from a trust, and an ICB carries its funding review limit.
 	Recipient data.Contact
 	// Contacts, by ID, let Agenda find each request's recipient.
 	Contacts map[string]data.Contact
@@ -211,7 +211,7 @@ func appendDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation 
 				add(addDays(on, days), "Last day to ask the "+f.CommissionerShort+" for a reconsideration or review ("+strconv.Itoa(days)+" days)",
 					RuleFundingReview, dueLimit, data.KindIFRReconsideration, data.KindAppeal)
 			} else {
-				add(on, "Ask the "+f.CommissionerShort+" how long you have to ask for a reconsideration or review", RuleFundingReview, dueAck)
+				add(on, "Ask the "+f.CommissionerShort+" whether the decision can be reconsidered or reviewed, and by when", RuleFundingReview, dueAck)
 			}
 		case data.KindIFRReconsideration:
 			add(on.AddMonths(3), "Last day to apply for judicial review of the funding decision ("+f.JudicialReview+"): take legal advice now",
@@ -248,6 +248,48 @@ func stage2Limit(earlier []data.Step, answered data.Date, f data.NationFacts) da
 		return fromEvent
 	}
 	return due
+}
+
+// Stage2Limit is the last day to ask for stage 2 of a complaint, as the
+// agenda counts it: from the stage 1 answer, the first refusal, partial
+// answer or silence logged after the request's first complaint letter.
+// It is false where complaints have one stage, or no answer is logged.
+// steps are in timeline order.
+func Stage2Limit(steps []data.Step, nation data.Nation) (data.Date, bool) {
+	f := data.FactsFor(nation)
+	if !f.Staged() {
+		return data.Date{}, false
+	}
+	complained := false
+	for i, s := range steps {
+		switch {
+		case s.Kind == data.StepLetterSent && s.LetterKind == data.KindComplaint:
+			if complained {
+				return data.Date{}, false // stage 2 was asked for before any answer was logged
+			}
+			complained = true
+		case complained && isRefusal(s) && !s.On.IsZero():
+			return stage2Limit(steps[:i], s.On, f), true
+		}
+	}
+	return data.Date{}, false
+}
+
+// EventDate is when the matter complained about happened, as the agenda
+// counts the ombudsman's time limit: the first refusal (or unanswered
+// request) on the ladder. It is false when none is logged.
+func EventDate(steps []data.Step) (data.Date, bool) {
+	on := eventDate(steps, data.Date{})
+	return on, !on.IsZero()
+}
+
+// isRefusal is a step on the ladder, not the records request, whose
+// outcome leaves the matter unresolved.
+func isRefusal(s data.Step) bool {
+	if OnRecordsTrack(s) {
+		return false
+	}
+	return s.Outcome == data.OutcomeRefused || s.Outcome == data.OutcomePartly || s.Outcome == data.OutcomeNoReply
 }
 
 // Received is the day the other side received a letter, from which what
@@ -319,10 +361,7 @@ func answers(earlier []data.Step, reply data.Step) string {
 // refusal (or unanswered request) on the ladder, or else fallback.
 func eventDate(earlier []data.Step, fallback data.Date) data.Date {
 	for _, s := range earlier {
-		if OnRecordsTrack(s) {
-			continue
-		}
-		if s.Outcome == data.OutcomeRefused || s.Outcome == data.OutcomePartly || s.Outcome == data.OutcomeNoReply {
+		if isRefusal(s) {
 			return s.On
 		}
 	}
@@ -380,7 +419,7 @@ func kindNoun(kind string) string {
 	case data.KindAskAgain:
 		return "second request"
 	case data.KindPALS:
-		return "letter to PALS"
+		return "letter to the patient advice service"
 	case data.KindAdvocacy:
 		return "request for an advocate"
 	case data.KindComplaint:

@@ -47,7 +47,7 @@ func TestDeadlines(t *testing.T) {
 			[]wantDue{{"2026-03-23", "chase", "after 21 days"}}},
 		{"PALS letter: chase", nil,
 			sent(t, "2026-03-02", data.KindPALS), data.Wales, Config{},
-			[]wantDue{{"2026-03-16", "chase", "letter to PALS"}}},
+			[]wantDue{{"2026-03-16", "chase", "letter to the patient advice service"}}},
 		{"England complaint: acknowledged in 3 working days, delay explained at 6 months", nil,
 			sent(t, "2026-11-20", data.KindComplaint), data.England, Config{},
 			[]wantDue{{"2026-11-25", "complaint-ack-england", "3 working days"}, {"2027-05-20", "complaint-delay-england", "explain the delay"}}},
@@ -145,7 +145,7 @@ func TestDeadlines(t *testing.T) {
 		{"funding refused, limit unknown: ask the ICB now",
 			[]data.Step{sent(t, "2026-02-01", data.KindIFRRequest)},
 			reply(t, "2026-02-25", data.OutcomeRefused), data.England, Config{},
-			[]wantDue{{"2026-02-25", "funding-review", "Ask the ICB how long"}}},
+			[]wantDue{{"2026-02-25", "funding-review", "Ask the ICB whether the decision can be reconsidered"}}},
 		{"a reply that names the letter it answers", nil,
 			step(t, "2026-02-25", data.StepReply, data.KindIFRRequest, data.OutcomeRefused), data.Wales, Config{},
 			[]wantDue{{"2026-02-25", "funding-review", "health board"}}},
@@ -217,7 +217,7 @@ func TestRecordsExtendedDue(t *testing.T) {
 func TestEveryRuleHasASource(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range Rules() {
-		if r.ID == "" || r.Title == "" || r.Source == "" || (r.LastVerified != d(t, "2026-11-21") && r.LastVerified != d(t, "2026-12-02")) {
+		if r.ID == "" || r.Title == "" || r.Source == "" || (r.LastVerified != d(t, "2026-11-21") && r.LastVerified != d(t, "2026-12-02") && r.LastVerified != d(t, "2026-12-04")) {
 			t.Errorf("rule %+v lacks an id, title, source or date checked", r)
 		}
 		if seen[r.ID] {
@@ -258,7 +258,44 @@ func TestFundingReviewLimitFromTheOnlyICB(t *testing.T) {
 	}
 	cfg = ConfigFor([]data.Contact{gp, icb, {ID: "icb2", Role: data.RoleCommissioner, FundingReviewDays: 14}}, 0)
 	cfg.Recipient = gp
-	if _, what := DueAfter(earlier, refused, data.England, cfg); !strings.Contains(what, "how long you have") {
+	if _, what := DueAfter(earlier, refused, data.England, cfg); !strings.Contains(what, "whether the decision can be reconsidered") {
 		t.Errorf("with two ICBs it should ask, not guess: %q", what)
+	}
+}
+
+// Stage2Limit is the agenda's own count, for the letters to share. Worked
+// by hand: Scotland, refused 2 January and answered 8 June, is the later
+// of 8 August and 2 July; refused 1 May and answered 12 May, the later of
+// 12 July and 1 November; Northern Ireland, 8 June + 30 days = 8 July.
+func TestStage2LimitIsTheAgendas(t *testing.T) {
+	steps := func(refused, complained, answered string) []data.Step {
+		return []data.Step{sent(t, "2025-12-20", data.KindSecondOpinionTreatment), reply(t, refused, data.OutcomeRefused),
+			sent(t, complained, data.KindComplaint), reply(t, answered, data.OutcomeRefused)}
+	}
+	for _, c := range []struct {
+		name   string
+		nation data.Nation
+		steps  []data.Step
+		want   string // "" for none
+	}{
+		{"two months from the answer", data.Scotland, steps("2026-01-02", "2026-06-01", "2026-06-08"), "2026-08-08"},
+		{"six months from the event", data.Scotland, steps("2026-05-01", "2026-05-05", "2026-05-12"), "2026-11-01"},
+		{"30 days", data.NorthernIreland, steps("2026-05-20", "2026-06-01", "2026-06-08"), "2026-07-08"},
+		{"one stage only", data.England, steps("2026-05-20", "2026-06-01", "2026-06-08"), ""},
+		{"one stage only", data.Wales, steps("2026-05-20", "2026-06-01", "2026-06-08"), ""},
+		{"no answer logged", data.Scotland, steps("2026-05-20", "2026-06-01", "2026-06-08")[:3], ""},
+		{"stage 2 asked before an answer", data.Scotland, append(steps("2026-05-20", "2026-06-01", "2026-06-08")[:3],
+			sent(t, "2026-06-20", data.KindComplaint), reply(t, "2026-07-01", data.OutcomeRefused)), ""},
+	} {
+		got, ok := Stage2Limit(c.steps, c.nation)
+		if (c.want == "") != !ok || (ok && got != d(t, c.want)) {
+			t.Errorf("%s, %s: got %s (%v), want %q", c.nation, c.name, got.String(), ok, c.want)
+		}
+		if ok {
+			ds := Deadlines(c.steps[:3], c.steps[3], c.nation, Config{})
+			if ds[0].Due != got {
+				t.Errorf("%s, %s: the agenda says %s, Stage2Limit %s", c.nation, c.name, ds[0].Due.String(), got.String())
+			}
+		}
 	}
 }

@@ -74,16 +74,20 @@ func only(when cond, a rungAction) rungAction {
 var (
 	actPALS      = letter(data.KindPALS, "Contact {advice}: it is free, informal and can often sort things out quickly")
 	actAdvocacy  = letter(data.KindAdvocacy, "Get a free, independent advocate to help put {their} case")
-	actComplaint = letter(data.KindComplaint, "Make a formal complaint to the provider or to the {commissioner}")
+	actComplaint = letter(data.KindComplaint, "Make a formal complaint to {complain-to}")
 	actOmbudsman = only(notStage2Next, letter(data.KindOmbudsman, "Local resolution is over: ask the {ombudsman} to look at it"))
 	actStage2    = only(stage2Next, letter(data.KindComplaint, "Not resolved at stage 1: ask for stage 2, the investigation, before going to the {ombudsman}"))
 	// A trust's own policy may offer an appeal to its medical director; a
 	// GP practice has none, so a GP's refusal goes to the practice itself.
-	actAppeal        = only(trustPolicy, letter(data.KindAppeal, "The trust's policy offers an appeal: ask its medical director to look at the refusal", notFunds...))
-	actPractice      = only(gpRefused, letter(data.KindAskAgain, "Write to the practice manager or the partners, asking the practice to look at the refusal again", notFunds...))
-	actJudicial      = logStep(data.StepNote, always, "The {commissioner}'s review was the last local step: a court challenge (judicial review) must be made {judicial}, so take legal advice now; or ask the {ombudsman}")
-	actICO           = logStep(data.StepNote, always, "The records are late or refused: complain to the Information Commissioner's Office (ICO), within 3 months of the last contact with the organisation")
-	actRightToChoose = only(rightToChoose, letter(letterSecond, "In England you have a legal right to choose: on a GP referral for a first outpatient appointment, {they} can choose another provider's team, with no funding request. Ask the GP first", data.RouteOutOfArea))
+	actAppeal   = only(trustPolicy, letter(data.KindAppeal, "The trust's policy offers an appeal: ask its medical director to look at the refusal", notFunds...))
+	actPractice = only(gpRefused, letter(data.KindAskAgain, "Write to the practice manager or the partners, asking the practice to look at the refusal again", notFunds...))
+	actJudicial = logStep(data.StepNote, always, "The {commissioner}'s review was the last local step: a court challenge (judicial review) must be made {judicial}, so take legal advice now; or ask the {ombudsman}")
+	actICO      = logStep(data.StepNote, always, "The records are late or refused: complain to the Information Commissioner's Office (ICO), within 3 months of the last contact with the organisation")
+	// The exclusions, from the NHS Choice Framework as nhs.uk words them
+	// (checked 2026-12-04): urgent or emergency care, care already being
+	// given for the condition, prisoners, detention under the Mental
+	// Health Act, and serving members of the armed forces.
+	actRightToChoose = only(rightToChoose, letter(letterSecond, "In England there is a legal right to choose: on a GP referral for a first outpatient appointment, {them} can choose another provider's team, with no funding request. It does not apply to urgent or crisis care, to someone already being treated for the same condition, to someone detained under the Mental Health Act or in prison, or to serving members of the armed forces. Ask the GP first", data.RouteOutOfArea))
 )
 
 // ladder lists, for each state and rung, the next actions in order. The
@@ -146,8 +150,8 @@ var ladder = []ladderRow{
 		letter(data.KindAdvocacy, "An advocate can help take the complaint further"),
 	}},
 	{state: StateRefused, rung: RungFunding, actions: []rungAction{
-		logStep(data.StepCall, fundingLimitUnknown, "Ask the {commissioner} how long you have to ask for a reconsideration or a review, and note it"),
-		letter(data.KindIFRReconsideration, "Ask for a reconsideration if there is new clinical information, or a review if the {commissioner} did not follow its own process"),
+		logStep(data.StepCall, fundingLimitUnknown, "Ask the {commissioner} whether the decision can be reconsidered or reviewed, and by when, and note it"),
+		letter(data.KindIFRReconsideration, "Ask the {commissioner} to look at the decision again: with any new clinical information, or because it did not follow its own process"),
 		actAdvocacy,
 	}},
 	{state: StateRefused, rung: RungFundingReview, actions: []rungAction{
@@ -230,36 +234,7 @@ func nextActions(req data.Request, steps []data.Step, today data.Date, cfg Confi
 	facts := conditions{req: req, cfg: cfg, facts: f,
 		stage2Next: f.Staged() && st.Rung == RungComplaint && countLetters(steps, data.KindComplaint) == 1}
 	facts.chaseDue = !st.Since.IsZero() && !today.Before(addDays(st.Since, cfg.chaseDays()))
-	// The reasons name the subject and the nation's own bodies; each word
-	// is worked out when a reason asks for it. (A strings.Replacer here was
-	// most of the time Today took to appear, and a map of all the words,
-	// made for each request, a fifth of the memory it asked for.)
-	word := func(name string) (string, bool) {
-		them, their := cfg.personWords()
-		switch name {
-		case "subject":
-			return subjectWord(req.Subject), true
-		case "advice":
-			return f.Advice, true
-		case "funding":
-			return fundingName(f), true
-		case "a-funding":
-			return article(f.FundingRequest), true
-		case "fundingby":
-			return f.FundingMadeBy, true
-		case "commissioner":
-			return f.CommissionerShort, true
-		case "ombudsman":
-			return f.OmbudsmanShort, true
-		case "judicial":
-			return f.JudicialReview, true
-		case "them":
-			return them, true
-		case "their":
-			return their, true
-		}
-		return "", false
-	}
+	word := func(name string) (string, bool) { return reasonWord(name, &req, &cfg, &f) }
 	fill := func(reason string) string {
 		if !strings.Contains(reason, "{") {
 			return reason
@@ -313,6 +288,42 @@ func nextActions(req data.Request, steps []data.Step, today data.Date, cfg Confi
 	return out
 }
 
+// reasonWord is a word a reason may ask for by name: the subject, the
+// nation's own bodies, or how the reader is named; false for a name it
+// does not know. Each is worked out when a reason asks for it. (A
+// strings.Replacer here was most of the time Today took to appear, and a
+// map of all the words, made for each request, a fifth of the memory it
+// asked for.)
+func reasonWord(name string, req *data.Request, cfg *Config, f *data.NationFacts) (string, bool) {
+	switch name {
+	case "subject":
+		return subjectWord(req.Subject), true
+	case "advice":
+		return f.Advice, true
+	case "funding":
+		return f.FundingRequestNamed(), true
+	case "a-funding":
+		return article(f.FundingRequest), true
+	case "fundingby":
+		return f.FundingMadeBy, true
+	case "commissioner":
+		return f.CommissionerShort, true
+	case "complain-to":
+		return f.ComplainTo, true
+	case "ombudsman":
+		return f.OmbudsmanShort, true
+	case "judicial":
+		return f.JudicialReview, true
+	case "them", "their":
+		them, their := cfg.personWords()
+		if name == "them" {
+			return them, true
+		}
+		return their, true
+	}
+	return "", false
+}
+
 // askForReasons puts first what a refusal without reasons calls for: the
 // reasons, in writing, before anything else can be answered.
 func askForReasons(out []Action, steps []data.Step) {
@@ -341,15 +352,6 @@ func (c Config) personWords() (them, their string) {
 		return "you", "your"
 	}
 	return c.Them, c.Them + "'s"
-}
-
-// fundingName is the funding request's name, with its abbreviation when
-// it has one: "individual funding request (IFR)".
-func fundingName(f data.NationFacts) string {
-	if short := f.FundingRequestShort; short == strings.ToUpper(short) {
-		return f.FundingRequest + " (" + short + ")"
-	}
-	return f.FundingRequest
 }
 
 // article is "an" before a vowel sound, else "a".

@@ -342,3 +342,83 @@ func moved(s data.Step, due data.Date) data.Step {
 	s.DueOn = due
 	return s
 }
+
+// Every reason the ladder can give fills each word it names, in every
+// nation, for every subject and reader: a name the words do not know is
+// left on screen in braces, as "{they}" once was in England's right to
+// choose.
+func TestEveryReasonFillsItsWords(t *testing.T) {
+	all := []rungAction{actRecords, actICO}
+	for _, row := range ladder {
+		all = append(all, row.actions...)
+	}
+	for _, n := range data.Nations {
+		f := data.FactsFor(n)
+		for _, them := range []string{"", "the client"} {
+			cfg := Config{Nation: n, Them: them}
+			for _, subj := range data.Subjects {
+				req := data.Request{Subject: subj}
+				word := func(name string) (string, bool) { return reasonWord(name, &req, &cfg, &f) }
+				for _, a := range all {
+					got := fillWords(a.Reason, word)
+					if strings.ContainsAny(got, "{}") {
+						t.Errorf("%s, reader %q: a word is left unfilled in %q", n, them, got)
+					}
+				}
+			}
+		}
+	}
+}
+
+// England's right to choose names whom it is for and when it does not
+// apply, in words that fit both the person and an advocate.
+func TestRightToChooseSaysWhomAndWhenNot(t *testing.T) {
+	r := data.Request{ID: "r", Route: data.RouteOutOfArea, Subject: data.SubjectTreatment, RaisedWithDoctor: true}
+	for _, c := range []struct{ them, who string }{{"", "you can choose"}, {"the client", "the client can choose"}} {
+		var reason string
+		for _, a := range NextActionsFor(r, nil, data.MustDate(2026, 3, 1), Config{Nation: data.England, Them: c.them}) {
+			if strings.Contains(a.Reason, "right to choose") {
+				reason = a.Reason
+			}
+		}
+		for _, w := range []string{c.who, "crisis care", "detained under the Mental Health Act", "already being treated for the same condition"} {
+			if !strings.Contains(reason, w) {
+				t.Errorf("reader %q: %q does not say %q", c.them, reason, w)
+			}
+		}
+	}
+	for _, n := range []data.Nation{data.Wales, data.Scotland, data.NorthernIreland} {
+		for _, a := range NextActionsFor(r, nil, data.MustDate(2026, 3, 1), Config{Nation: n}) {
+			if strings.Contains(a.Reason, "right to choose") {
+				t.Errorf("%s has no legal right to choose, but the ladder says %q", n, a.Reason)
+			}
+		}
+	}
+}
+
+// A complaint goes where each nation sends it. In Northern Ireland every
+// health and social care body, GP practices included, answers its own
+// complaints: the SPPG commissions care but does not take complaints.
+func TestComplaintsGoWhereTheNationSendsThem(t *testing.T) {
+	r := data.Request{ID: "r", Route: data.RouteLocal, Subject: data.SubjectTreatment, RaisedWithDoctor: true}
+	refused := []data.Step{sent(t, "2026-02-01", data.KindAskAgain), reply(t, "2026-02-10", data.OutcomeRefused)}
+	for _, c := range []struct {
+		nation      data.Nation
+		want, never string
+	}{
+		{data.England, "to the provider (the trust or GP practice) or to the ICB", ""},
+		{data.Wales, "health board", "ICB"},
+		{data.Scotland, "NHS board", "ICB"},
+		{data.NorthernIreland, "trust or GP practice that gave the care", "SPPG"},
+	} {
+		var reason string
+		for _, a := range NextActionsFor(r, refused, data.MustDate(2026, 3, 1), Config{Nation: c.nation}) {
+			if a.Letter == data.KindComplaint {
+				reason = a.Reason
+			}
+		}
+		if !strings.Contains(reason, c.want) || (c.never != "" && strings.Contains(reason, c.never)) {
+			t.Errorf("%s: the complaint's reason is %q; want %q, never %q", c.nation, reason, c.want, c.never)
+		}
+	}
+}

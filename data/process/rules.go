@@ -16,6 +16,9 @@ var (
 	// checked is when the rules changed for the NIPSO procedure, the
 	// funding routes and delivery were looked up again.
 	checked = data.MustDate(2026, 12, 2)
+	// rechecked is when the ICO's limit, the SPPG's funding route and
+	// Northern Ireland's complaint limits were looked up once more.
+	rechecked = data.MustDate(2026, 12, 4)
 )
 
 // The rules. The numbers for complaints come from data.FactsFor, by nation;
@@ -74,7 +77,7 @@ var (
 		data.Scotland: {"complaint-limit-scotland", "Complain within 6 months",
 			"NHS Scotland Model Complaints Handling Procedure: within 6 months of the event or of becoming aware of it.", checked},
 		data.NorthernIreland: {"complaint-limit-ni", "Complain within 6 months",
-			"NIPSO Model Complaints Handling Procedure for Health and Social Care (in force 1 January 2026): within 6 months of the event or of finding out there is a reason to complain; later complaints only in exceptional circumstances. Checked 2026-12-02.", checked},
+			"NIPSO Model Complaints Handling Procedure for Health and Social Care (in force 1 January 2026): within 6 months of the event or of finding out there is a reason to complain, and normally no later than 12 months after the event; later complaints only in exceptional circumstances. Checked 2026-12-04 (Belfast Trust, 'Making a complaint').", rechecked},
 	}
 	RuleOmbudsmanLimit = map[data.Nation]Rule{
 		data.England: {"ombudsman-limit-england", "Go to the Ombudsman within 12 months",
@@ -92,9 +95,9 @@ var (
 		"UK GDPR Article 12(3): the one-month time limit may be extended by two further months if the request is complex and the person is told, with reasons, within the first month.", verified}
 	// RuleICO is the next step after a late or refused subject access request.
 	RuleICO = Rule{"ico-complaint", "Complain to the ICO within 3 months of the last contact",
-		"Information Commissioner's Office, 'What do I need to do before I can complain to the ICO?': complain to the organisation first; if there is no answer after a month, or the answer is not right, complain to the ICO within 3 months of your last meaningful contact with the organisation. Checked 2026-12-02.", checked}
+		"Information Commissioner's Office, 'What do I need to do before I can complain to the ICO?': complain to the organisation first; if there is no answer after a month, or the answer is not right, complain to the ICO within 3 months of your last contact with the organisation ('You should do this within three months of your last contact with the organisation': ico.org.uk, 'What to expect'). Checked 2026-12-04.", rechecked}
 	RuleFundingReview = Rule{"funding-review", "Ask for a reconsideration or review of a refused funding request",
-		"Each commissioner's funding policy (an ICB's IFR policy, a Welsh health board's IPFR policy, a Scottish NHS board's out-of-area referral protocol, the SPPG's extra-contractual referral guidance) sets its own time limit to ask for a reconsideration (new clinical information) or a review (the process was not followed); the program keeps it per body.", checked}
+		"Each commissioner's funding policy (an ICB's IFR policy, a Welsh health board's IPFR policy, a Scottish NHS board's out-of-area referral protocol, and, in Northern Ireland, the SPPG for extra-contractual referrals) sets its own time limit, where it offers one, to ask for a reconsideration (new clinical information) or a review (the process was not followed); the program keeps it per body. No published way for a patient to have an extra-contractual referral decision reviewed was found (checked 2026-12-04), so the program suggests asking the body what it offers rather than naming a process.", rechecked}
 	// RuleJudicialReview is the court's limit once the last local review of
 	// a funding decision has failed.
 	RuleJudicialReview = map[data.Nation]Rule{
