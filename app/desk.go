@@ -71,7 +71,7 @@ func newDeskScreen(s *shell) *deskScreen {
 	d.who = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.name = newField("Name", "Full name", "", checkRequired("Their name"))
 	d.born = newField("DateOfBirth", "Date of birth", "", checkBirth)
-	d.nhs = newField("NHSNumber", "NHS number", "Optional. 10 digits, on any letter from the NHS.", data.CheckNHSNumber)
+	d.nhs = newField("NHSNumber", "NHS number", "Optional. 10 digits, on any letter from the NHS. In Scotland, the CHI number; in Northern Ireland, the Health and Care Number.", data.CheckNHSNumber)
 	d.nation = widget.NewSelect(enumLabels(data.Nations), nil)
 	d.nation.SetSelected(data.England.Label())
 	d.newBox = container.NewVBox(fieldRows(d.name, d.born, d.nhs),

@@ -36,7 +36,7 @@ func newPersonForm(p data.Person, self bool) *personForm {
 	f.address = newTextField("Address", "Address", "", 3)
 	f.phone = newField("Phone", "Phone", "", data.CheckPhone)
 	f.email = newField("Email", "Email", "", data.CheckEmail)
-	f.nhs = newField("NHSNumber", "NHS number", "Optional. 10 digits, on any letter from the NHS.", data.CheckNHSNumber)
+	f.nhs = newField("NHSNumber", "NHS number", "Optional. 10 digits, on any letter from the NHS. In Scotland, the CHI number; in Northern Ireland, the Health and Care Number.", data.CheckNHSNumber)
 	f.nhsName = newField("NHSName", "Name on the NHS record", "Optional. Only if the NHS has the name written differently; letters to the NHS will use it.", checkLength(data.LimitName))
 	f.title = widget.NewSelect(titleLabels(), nil)
 	f.pronoun = widget.NewSelect(pronounLabels(), nil)

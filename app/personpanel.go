@@ -63,7 +63,7 @@ func personFacts(p data.Person) string {
 		parts = append(parts, "Born "+p.DateOfBirth.Long())
 	}
 	if p.NHSNumber != "" {
-		parts = append(parts, "NHS number "+p.NHSNumber)
+		parts = append(parts, data.FactsFor(p.Nation).PatientNumber+" "+p.NHSNumber)
 	}
 	if p.Nation != "" {
 		parts = append(parts, "Lives in "+p.Nation.Label())
