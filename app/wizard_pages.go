@@ -270,9 +270,13 @@ func (p *routePage) content() fyne.CanvasObject {
 // nation's own; only England's is "exceptional").
 func outOfAreaText(f data.NationFacts) string {
 	request := article(f.FundingRequestNamed())
+	choose := ""
+	if f.RightToChoose {
+		choose = " In England, on a GP referral for a first outpatient appointment, the patient has a legal right to choose another provider's team, with no funding request (not for urgent care, or for a condition already being treated)."
+	}
 	return "A specialist in another area. The NHS must agree to pay, so only " + article(f.FundingMadeBy) +
 		" can ask, through " + request + " to the " + f.CommissionerShort + ". It has to show " + f.FundingTest +
-		". If unsure, start with a local second opinion."
+		"." + choose + " If unsure, start with a local second opinion."
 }
 
 func article(s string) string {

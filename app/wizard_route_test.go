@@ -27,6 +27,11 @@ func TestOutOfAreaRouteFollowsTheNation(t *testing.T) {
 			t.Errorf("%s repeats the request's name: %q", n, text)
 		}
 	}
+	for _, n := range data.Nations {
+		if said := strings.Contains(outOfAreaText(data.FactsFor(n)), "right to choose"); said != (n == data.England) {
+			t.Errorf("%s: the right to choose is mentioned = %v; it is England's alone", n, said)
+		}
+	}
 	if text := outOfAreaText(data.FactsFor(data.NorthernIreland)); strings.Contains(text, "GP") {
 		t.Errorf("Northern Ireland's extra-contractual referral is said to be open to a GP: %q", text)
 	}
