@@ -272,7 +272,7 @@ func outOfAreaText(f data.NationFacts) string {
 	request := article(f.FundingRequestNamed())
 	choose := ""
 	if f.RightToChoose {
-		choose = " In England, on a GP referral for a first outpatient appointment, the patient has a legal right to choose another provider's team, with no funding request (not for urgent care, or for a condition already being treated)."
+		choose = " In England, on a GP referral for a first outpatient appointment, the patient has a legal right to choose another provider's team, with no funding request (not for urgent care, for a condition already being treated, or for someone detained under the Mental Health Act)."
 	}
 	return "A specialist in another area. The NHS must agree to pay, so only " + article(f.FundingMadeBy) +
 		" can ask, through " + request + " to the " + f.CommissionerShort + ". It has to show " + f.FundingTest +

@@ -110,3 +110,22 @@ func TestOmbudsmanCountsItsMonthsFromTheFirstRefusal(t *testing.T) {
 		}
 	}
 }
+
+// A refused records request runs on its own track: it is not the refusal
+// a complaint about the second opinion counts its time from. Refused on
+// 2 January 2025, records refused on 1 December 2025: written on 1 March
+// 2026, more than 12 months have passed since the refusal.
+func TestComplaintTimeIsNotCountedFromARecordsRefusal(t *testing.T) {
+	in := fullInput(data.KindComplaint, data.England, false)
+	in.Date = on(time.March, 1)
+	in.Steps = []data.Step{
+		{On: data.MustDate(2024, time.December, 10), Kind: data.StepLetterSent, LetterKind: data.KindSecondOpinionDiagnosis},
+		{On: data.MustDate(2025, time.January, 2), Kind: data.StepReply, Outcome: data.OutcomeRefused},
+		{On: data.MustDate(2025, time.November, 1), Kind: data.StepLetterSent, LetterKind: data.KindRecordsRequest},
+		{On: data.MustDate(2025, time.December, 1), Kind: data.StepReply, LetterKind: data.KindRecordsRequest, Outcome: data.OutcomeRefused},
+	}
+	text := compose(t, in)
+	if !strings.Contains(text, "more than 12 months have passed") || strings.Contains(text, "within the 12-month time limit") {
+		t.Errorf("the complaint counts its time from the records refusal:\n%s", text)
+	}
+}

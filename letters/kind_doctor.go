@@ -156,7 +156,7 @@ func appeal(c *composer) {
 	}
 	// An appeal to the medical director is one trust's policy, not a
 	// national rule, so the letter asks for it without claiming a right.
-	c.p("I am writing to ask you, as medical director, to look at the decision again and, if you agree, to choose a second-opinion doctor who is as independent of " + v.poss() + " current care as possible. If the trust's policy sets out another way to ask for this, please tell me what it is.")
+	c.p("I am writing to ask you, as medical director, to look at the decision again and, if you agree, to choose a second-opinion doctor who is as independent of " + v.poss() + " current care as possible. If your organisation's policy sets out another way to ask for this, please tell me what it is.")
 	if c.req.Reason != "" {
 		c.p(sentence(c.req.Reason))
 	}

@@ -118,7 +118,7 @@ func copyDocument(c subject.Copy) Letter {
 		field("Title", titleWord(p.Title)),
 		field("Pronouns", pronounWords(p.Pronouns)),
 		field("Date of birth", p.DateOfBirth.Long()),
-		field("NHS number", nhsNumber(p.NHSNumber)),
+		field(upperFirst(data.FactsFor(p.Nation).PatientNumber), nhsNumber(p.NHSNumber)),
 		field("Lives in", p.Nation.Label()),
 		field("Address", strings.Join(lines(p.Address), ", ")),
 		field("Phone", p.Phone),

@@ -64,7 +64,7 @@ func TestAPersonsCopyReadsAsTheirRecords(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Your records: everything held about Niamh O'Connell",
-		"Date of birth: 14 August 1990", "NHS number: 943 476 5919", "Notes: Prefers email.",
+		"Date of birth: 14 August 1990", "Health and Care Number: 943 476 5919", "Notes: Prefers email.",
 		"Written consent given on: 1 May 2026", "All letters about her diagnosis",
 		"Request 1 of 1: Diagnosis: fibromyalgia", "Why: The tests were never done.",
 		"20 June 2026: Reply", "The practice said no by letter",

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"secondopinion/data"
+	"secondopinion/data/process"
 )
 
 // timeline answers the questions the letters ask of a request's steps:
@@ -97,11 +98,12 @@ func (t timeline) replyAfter(from data.Date, outcomes ...data.Outcome) (data.Ste
 	return data.Step{}, false
 }
 
-// refusal is the latest refusal (in full or in part) of the request.
+// refusal is the latest refusal (in full or in part) of the request; a
+// refused records request is not one, as it runs on its own track.
 func (t timeline) refusal() (data.Step, bool) {
 	for i := len(t) - 1; i >= 0; i-- {
 		s := t[i]
-		if s.Kind == data.StepReply && (s.Outcome == data.OutcomeRefused || s.Outcome == data.OutcomePartly) && !s.On.IsZero() {
+		if s.Kind == data.StepReply && !process.OnRecordsTrack(s) && (s.Outcome == data.OutcomeRefused || s.Outcome == data.OutcomePartly) && !s.On.IsZero() {
 			return s, true
 		}
 	}

@@ -71,7 +71,7 @@ func Project(division string, year int) []Holiday {
 
 	if division == Scotland && year == 2026 {
 		// By Royal Proclamation: the Scottish Government announced the
-		// King's approval on 5 February 2026 (checked 2026-12-04).
+		// King's approval in February 2026 (checked 2026-12-04).
 		add(day(time.June, 15), "Bank holiday for the FIFA World Cup")
 	}
 

@@ -218,7 +218,7 @@ func appendDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation 
 				ruleFor(RuleJudicialReview, nation), dueLimit)
 		case data.KindComplaint:
 			if f.Staged() && countLetters(earlier, data.KindComplaint) == 1 {
-				add(stage2Limit(earlier, on, f), "Last day to ask for stage 2 of the complaint", ruleFor(RuleStage2Request, nation), dueLimit, data.KindComplaint)
+				add(stage2Limit(earlier, on, f), stage2What, ruleFor(RuleStage2Request, nation), dueLimit, data.KindComplaint)
 				break
 			}
 			start := on // NI counts from the end of the complaints procedure
@@ -236,43 +236,57 @@ func appendDeadlines(ds []Deadline, earlier []data.Step, step data.Step, nation 
 	return ds
 }
 
+const stage2What = "Last day to ask for stage 2 of the complaint"
+
 // stage2Limit is the last day to ask for stage 2 after the stage 1 answer
 // on answered: Scotland allows the later of 2 months from the answer and
-// the complaint time limit from the event; Northern Ireland 30 days.
+// the complaint time limit from the event; Northern Ireland 30 days. With
+// no refusal before the complaint (one about a delay, say), the event is
+// taken to be the request's first step, never the answer itself.
 func stage2Limit(earlier []data.Step, answered data.Date, f data.NationFacts) data.Date {
 	if f.Stage2AfterDays > 0 {
 		return answered.AddDays(f.Stage2AfterDays)
 	}
 	due := answered.AddMonths(f.Stage2AfterMonths)
-	if fromEvent := eventDate(earlier, answered).AddMonths(f.ComplaintLimitMonths); fromEvent.After(due) {
+	if fromEvent := eventDate(earlier, firstDated(earlier, answered)).AddMonths(f.ComplaintLimitMonths); fromEvent.After(due) {
 		return fromEvent
 	}
 	return due
 }
 
-// Stage2Limit is the last day to ask for stage 2 of a complaint, as the
-// agenda counts it: from the stage 1 answer, the first refusal, partial
-// answer or silence logged after the request's first complaint letter.
-// It is false where complaints have one stage, or no answer is logged.
-// steps are in timeline order.
+// Stage2Limit is the last day to ask for stage 2 of a complaint, exactly
+// as the agenda shows it: the time limit set by the latest answer to the
+// first complaint letter that nothing since has settled, with a date the
+// user stored on that step in place of the rule's. It is false where
+// complaints have one stage, or no such limit is open. steps are in
+// timeline order.
 func Stage2Limit(steps []data.Step, nation data.Nation) (data.Date, bool) {
-	f := data.FactsFor(nation)
-	if !f.Staged() {
+	if !data.FactsFor(nation).Staged() {
 		return data.Date{}, false
 	}
-	complained := false
+	var limit data.Date
+	found := false
+	var buf []Deadline
 	for i, s := range steps {
-		switch {
-		case s.Kind == data.StepLetterSent && s.LetterKind == data.KindComplaint:
-			if complained {
-				return data.Date{}, false // stage 2 was asked for before any answer was logged
+		buf = stepDeadlines(buf[:0], steps[:i], s, nation, Config{})
+		for _, d := range buf {
+			if d.What == stage2What && !settled(d, steps, i) {
+				limit, found = d.Due, true
 			}
-			complained = true
-		case complained && isRefusal(s) && !s.On.IsZero():
-			return stage2Limit(steps[:i], s.On, f), true
 		}
 	}
-	return data.Date{}, false
+	return limit, found
+}
+
+// firstDated is the day of the first dated step on the ladder (not the
+// records request), else fallback.
+func firstDated(steps []data.Step, fallback data.Date) data.Date {
+	for _, s := range steps {
+		if !s.On.IsZero() && !OnRecordsTrack(s) {
+			return s.On
+		}
+	}
+	return fallback
 }
 
 // EventDate is when the matter complained about happened, as the agenda

@@ -286,16 +286,57 @@ func TestStage2LimitIsTheAgendas(t *testing.T) {
 		{"no answer logged", data.Scotland, steps("2026-05-20", "2026-06-01", "2026-06-08")[:3], ""},
 		{"stage 2 asked before an answer", data.Scotland, append(steps("2026-05-20", "2026-06-01", "2026-06-08")[:3],
 			sent(t, "2026-06-20", data.KindComplaint), reply(t, "2026-07-01", data.OutcomeRefused)), ""},
+		// A later answer starts its own clock, as on the agenda: 25 June
+		// + 30 days = 25 July, not 8 July from the first answer.
+		{"a later answer", data.NorthernIreland, append(steps("2026-05-20", "2026-06-01", "2026-06-08"),
+			step(t, "2026-06-25", data.StepCall, "", data.OutcomeRefused)), "2026-07-25"},
+		// A funding refusal between the complaint and its answer answers the
+		// funding request, not the complaint: 10 August + 2 months.
+		{"another letter's refusal", data.Scotland, []data.Step{
+			sent(t, "2026-01-10", data.KindIFRRequest), sent(t, "2026-01-20", data.KindComplaint),
+			answerTo(reply(t, "2026-02-03", data.OutcomeRefused), data.KindIFRRequest),
+			answerTo(reply(t, "2026-08-10", data.OutcomeRefused), data.KindComplaint)}, "2026-10-10"},
+		// No refusal before a complaint about delay: the event is the first
+		// step (5 January + 6 months = 5 July), never the answer (9 March,
+		// which gave 9 September); 5 July is later than 9 May, 2 months
+		// from the answer.
+		{"no refusal before the complaint", data.Scotland, []data.Step{
+			sent(t, "2026-01-05", data.KindSecondOpinionTreatment), sent(t, "2026-03-01", data.KindComplaint),
+			reply(t, "2026-03-09", data.OutcomePartly)}, "2026-07-05"},
+		{"closed since", data.Scotland, append(steps("2026-01-02", "2026-06-01", "2026-06-08"),
+			step(t, "2026-06-20", data.StepClosed, "", data.OutcomeRefused)), ""},
+		{"a date the user was given", data.Scotland, append(steps("2026-01-02", "2026-06-01", "2026-06-08")[:3],
+			dueOn(reply(t, "2026-06-08", data.OutcomeRefused), d(t, "2026-09-30"))), "2026-09-30"},
 	} {
 		got, ok := Stage2Limit(c.steps, c.nation)
 		if (c.want == "") != !ok || (ok && got != d(t, c.want)) {
 			t.Errorf("%s, %s: got %s (%v), want %q", c.nation, c.name, got.String(), ok, c.want)
 		}
 		if ok {
-			ds := Deadlines(c.steps[:3], c.steps[3], c.nation, Config{})
-			if ds[0].Due != got {
-				t.Errorf("%s, %s: the agenda says %s, Stage2Limit %s", c.nation, c.name, ds[0].Due.String(), got.String())
+			r := data.Request{ID: "r", PersonID: "p"}
+			p := data.Person{ID: "p", Nation: c.nation}
+			var shown []string
+			for _, it := range Agenda([]data.Person{p}, []data.Request{r}, withRequest(c.steps, "r"), got, Config{}) {
+				if strings.Contains(it.What, "stage 2") {
+					shown = append(shown, it.Date.String())
+				}
+			}
+			if len(shown) != 1 || shown[0] != got.String() {
+				t.Errorf("%s, %s: the agenda shows %v, Stage2Limit %s", c.nation, c.name, shown, got.String())
 			}
 		}
 	}
+}
+
+func answerTo(s data.Step, kind string) data.Step { s.LetterKind = kind; return s }
+
+func dueOn(s data.Step, due data.Date) data.Step { s.DueOn = due; return s }
+
+func withRequest(steps []data.Step, id string) []data.Step {
+	out := make([]data.Step, len(steps))
+	for i, s := range steps {
+		s.RequestID = id
+		out[i] = s
+	}
+	return out
 }

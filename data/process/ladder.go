@@ -79,9 +79,9 @@ var (
 	actStage2    = only(stage2Next, letter(data.KindComplaint, "Not resolved at stage 1: ask for stage 2, the investigation, before going to the {ombudsman}"))
 	// A trust's own policy may offer an appeal to its medical director; a
 	// GP practice has none, so a GP's refusal goes to the practice itself.
-	actAppeal   = only(trustPolicy, letter(data.KindAppeal, "The trust's policy offers an appeal: ask its medical director to look at the refusal", notFunds...))
+	actAppeal   = only(trustPolicy, letter(data.KindAppeal, "The provider's policy offers an appeal: ask its medical director to look at the refusal", notFunds...))
 	actPractice = only(gpRefused, letter(data.KindAskAgain, "Write to the practice manager or the partners, asking the practice to look at the refusal again", notFunds...))
-	actJudicial = logStep(data.StepNote, always, "The {commissioner}'s review was the last local step: a court challenge (judicial review) must be made {judicial}, so take legal advice now; or ask the {ombudsman}")
+	actJudicial = logStep(data.StepNote, always, "The {commissioner} has said no again: a court challenge (judicial review) must be made {judicial}, so take legal advice now; or ask the {ombudsman}")
 	actICO      = logStep(data.StepNote, always, "The records are late or refused: complain to the Information Commissioner's Office (ICO), within 3 months of the last contact with the organisation")
 	// The exclusions, from the NHS Choice Framework as nhs.uk words them
 	// (checked 2026-12-04): urgent or emergency care, care already being

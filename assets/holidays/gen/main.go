@@ -28,7 +28,7 @@ func main() {
 			"they are projected by the statutory rules (Banking and Financial Dealings Act 1971 and the " +
 			"standing royal proclamations) and may change if a one-off holiday is announced. " +
 			"Wales uses the England and Wales list. Scotland's one-off bank holiday of 15 June 2026 (the FIFA World Cup) " +
-			"is taken from the Scottish Government's announcement of the Royal Proclamation (5 February 2026, checked 2026-12-04).",
+			"is taken from the Scottish Government's announcement of the Royal Proclamation (February 2026, checked 2026-12-04).",
 		FirstYear: *first,
 		LastYear:  *last,
 		Divisions: map[string][]holidays.Holiday{},
