@@ -129,3 +129,22 @@ func TestComplaintTimeIsNotCountedFromARecordsRefusal(t *testing.T) {
 		t.Errorf("the complaint counts its time from the records refusal:\n%s", text)
 	}
 }
+
+// In England a complaint answered by the provider may go again to the
+// ICB: its 12 months run from the refusal complained about (2 January
+// 2025), not from the provider's answer (10 March 2025). Written on
+// 1 February 2026, it is out of time.
+func TestASecondComplaintCountsFromTheSameEvents(t *testing.T) {
+	in := fullInput(data.KindComplaint, data.England, false)
+	in.Date = on(time.February, 1)
+	in.Steps = []data.Step{
+		{On: data.MustDate(2024, time.December, 10), Kind: data.StepLetterSent, LetterKind: data.KindSecondOpinionDiagnosis},
+		{On: data.MustDate(2025, time.January, 2), Kind: data.StepReply, Outcome: data.OutcomeRefused},
+		{On: data.MustDate(2025, time.February, 1), Kind: data.StepLetterSent, LetterKind: data.KindComplaint},
+		{On: data.MustDate(2025, time.March, 10), Kind: data.StepReply, Outcome: data.OutcomeRefused, Summary: "Complaint not upheld"},
+	}
+	text := compose(t, in)
+	if !strings.Contains(text, "more than 12 months have passed") || strings.Contains(text, "within the 12-month time limit") {
+		t.Errorf("the second complaint counts from the answer to the first:\n%s", text)
+	}
+}

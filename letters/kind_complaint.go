@@ -38,6 +38,15 @@ func complaint(c *composer) {
 		if hasRefused {
 			event = refused.On
 		}
+		// A second complaint (in England, to the ICB after the provider's
+		// answer) is about the same events: the answer to the first
+		// complaint does not start the time again.
+		if first, ok := c.t.firstSent(data.KindComplaint); ok {
+			event = c.t.start(c.req)
+			if before, ok := c.t.refusalBefore(first.On); ok {
+				event = before.On
+			}
+		}
 		c.p(c.timeLimit(event))
 	}
 	c.p(c.acknowledge())

@@ -110,6 +110,15 @@ func (t timeline) refusal() (data.Step, bool) {
 	return data.Step{}, false
 }
 
+// refusalBefore is the latest refusal before a day.
+func (t timeline) refusalBefore(day data.Date) (data.Step, bool) {
+	i := 0
+	for i < len(t) && t[i].On.Before(day) {
+		i++
+	}
+	return t[:i].refusal()
+}
+
 // start is the day the request was first made: its first step, else the
 // day it was recorded.
 func (t timeline) start(r data.Request) data.Date {
