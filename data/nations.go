@@ -36,6 +36,16 @@ type NationFacts struct {
 	// first outpatient appointment on a GP referral: it can reach another
 	// team with no funding request at all.
 	RightToChoose bool
+	// FundingChallenge is true where the funding body's policy is known to
+	// offer a reconsideration (new clinical information) and a review (of
+	// the process): England's ICBs and Wales's health boards. Elsewhere no
+	// such process was found published (checked 2026-12-04), so letters
+	// ask how a decision can be challenged rather than name one.
+	FundingChallenge bool
+	// OutsideArea is where a funded specialist is: outside the local
+	// area, or for Northern Ireland's extra-contractual referrals, outside
+	// Northern Ireland.
+	OutsideArea string
 
 	// Ombudsman is the final, independent stage of a complaint.
 	Ombudsman        string
@@ -102,6 +112,8 @@ var nationFacts = map[Nation]NationFacts{
 		FundingMadeBy:          "GP or consultant",
 		FundingTest:            "that the case is clinically exceptional",
 		RightToChoose:          true,
+		FundingChallenge:       true,
+		OutsideArea:            "outside the local area",
 		Ombudsman:              "Parliamentary and Health Service Ombudsman",
 		OmbudsmanShort:         "PHSO",
 		OmbudsmanWebsite:       "www.ombudsman.org.uk",
@@ -128,6 +140,8 @@ var nationFacts = map[Nation]NationFacts{
 		FundingRequestShort:    "IPFR",
 		FundingMadeBy:          "GP or consultant",
 		FundingTest:            "that the referral would bring significant clinical benefit and be reasonable value for money",
+		FundingChallenge:       true,
+		OutsideArea:            "outside the local area",
 		Ombudsman:              "Public Services Ombudsman for Wales",
 		OmbudsmanShort:         "PSOW",
 		OmbudsmanWebsite:       "www.ombudsman.wales",
@@ -157,6 +171,7 @@ var nationFacts = map[Nation]NationFacts{
 		FundingRequestShort:    "out-of-area referral",
 		FundingMadeBy:          "GP or consultant",
 		FundingTest:            "the clinical reasons for the referral, and why the NHS board's own services cannot meet the need",
+		OutsideArea:            "outside the NHS board's area",
 		Ombudsman:              "Scottish Public Services Ombudsman",
 		OmbudsmanShort:         "SPSO",
 		OmbudsmanWebsite:       "www.spso.org.uk",
@@ -187,6 +202,7 @@ var nationFacts = map[Nation]NationFacts{
 		FundingRequestShort: "ECR",
 		FundingMadeBy:       "hospital consultant",
 		FundingTest:         "that the assessment is clinically needed and is not available from health and social care services in Northern Ireland",
+		OutsideArea:         "outside Northern Ireland",
 		Ombudsman:           "Northern Ireland Public Services Ombudsman",
 		OmbudsmanShort:      "NIPSO",
 		OmbudsmanWebsite:    "www.nipso.org.uk",

@@ -112,13 +112,15 @@ func withOutcome(what, sum string) string {
 }
 
 // withDetail adds a summary: a phrase that carries on the sentence ("by
-// letter from the practice manager"), else a sentence of its own.
+// letter from the practice manager"), else a sentence of its own. A
+// summary with a clause of its own ("After the complaint, a second
+// opinion was arranged") is a sentence, whatever word it begins with.
 func withDetail(what, sum string) string {
 	if sum == "" {
 		return what + "."
 	}
 	first, _, _ := strings.Cut(strings.ToLower(sum), " ")
-	if carriesOn[first] {
+	if carriesOn[first] && !strings.ContainsAny(trimStop(sum), ",.;:") {
 		return what + " " + sum + "."
 	}
 	return what + ". " + sentence(sum)

@@ -148,3 +148,18 @@ func TestASecondComplaintCountsFromTheSameEvents(t *testing.T) {
 		t.Errorf("the second complaint counts from the answer to the first:\n%s", text)
 	}
 }
+
+// A summary with a clause of its own is a sentence of its own, even when
+// it begins with a word that could carry the sentence on; a phrase still
+// carries it on.
+func TestTheStorySetsASummaryAsItsOwnSentence(t *testing.T) {
+	for _, c := range []struct{ summary, want string }{
+		{"After the complaint, a second opinion was arranged.", "the request was agreed. After the complaint, a second opinion was arranged."},
+		{"by letter from the practice manager", "the request was agreed by letter from the practice manager."},
+	} {
+		got := describeStep(data.Step{On: on(time.March, 17), Kind: data.StepReply, Outcome: data.OutcomeAgreed, Summary: c.summary})
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.summary, got, c.want)
+		}
+	}
+}

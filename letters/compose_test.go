@@ -193,7 +193,7 @@ func TestNations(t *testing.T) {
 		{data.KindComplaint, data.NorthernIreland, []string{"stage 1", "5 working days", "acknowledged within 3 working days", "20 working days", "Northern Ireland Public Services Ombudsman"}},
 		{data.KindOmbudsman, data.Wales, []string{"Public Services Ombudsman for Wales"}},
 		{data.KindOmbudsman, data.Scotland, []string{"Scottish Public Services Ombudsman"}},
-		{data.KindIFRRequest, data.England, []string{"individual funding request (IFR)", "Integrated Care Board (ICB)", "clinically exceptional", "only a clinician"}},
+		{data.KindIFRRequest, data.England, []string{"individual funding request (IFR)", "Integrated Care Board (ICB)", "clinically exceptional", "only a GP or consultant"}},
 		{data.KindIFRRequest, data.Wales, []string{"individual patient funding request (IPFR)", "local health board"}},
 		{data.KindIFRRequest, data.Scotland, []string{"out-of-area referral", "NHS board", "why the NHS board's own services cannot meet the need"}},
 		{data.KindIFRRequest, data.Wales, []string{"significant clinical benefit", "value for money"}},
@@ -204,8 +204,8 @@ func TestNations(t *testing.T) {
 		{data.KindAdvocacy, data.Scotland, []string{"Patient Advice and Support Service (PASS)"}},
 		{data.KindRecordsRequest, data.England, []string{"UK GDPR", "no charge", "one calendar month"}},
 		{data.KindReceptionReceipt, data.Wales, []string{"Llais", "Putting Things Right", "NHS 111 Wales", "999", "116 123"}},
-		{data.KindReceptionReceipt, data.NorthernIreland, []string{"Lifeline on 0808 808 8000", "GP out-of-hours", "116 123"}},
-		{data.KindReceptionReceipt, data.England, []string{"Patient Advice and Liaison Service (PALS)", "NHS complaints advocacy"}},
+		{data.KindReceptionReceipt, data.NorthernIreland, []string{"Lifeline on 0808 808 8000", "GP out-of-hours", "116 123", "practice manager"}},
+		{data.KindReceptionReceipt, data.England, []string{"practice manager", "NHS complaints advocacy"}},
 	}
 	for _, tt := range tests {
 		l, err := Compose(fullInput(tt.kind, tt.nation, false))

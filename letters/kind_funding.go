@@ -13,11 +13,22 @@ import (
 func ifrRequest(c *composer) {
 	v, f := c.v, c.f
 	c.subject(upperFirst(c.fundingRequest())+" for a specialist second opinion", upperFirst(c.fundingRequest())+" for a specialist second opinion")
-	c.open(cat("I am writing to ask you to make ", article(f.FundingRequest), " ", c.fundingRequest(), " to the ", c.commissioner(),
-		", so that ", v.subj(), " can have a second opinion about ", v.own(), " ", c.about(), " from a specialist outside the local area."))
+	// Northern Ireland: a GP cannot make the referral, but can ask the
+	// consultant who can, or refer the person to one.
+	gpCannot := c.in.Recipient.Role == data.RoleGP && !strings.Contains(f.FundingMadeBy, "GP")
+	askTo := "I am writing to ask you to make "
+	if gpCannot {
+		askTo = "I am writing to ask for "
+	}
+	c.open(cat(askTo, article(f.FundingRequest), " ", c.fundingRequest(), ifThen(gpCannot, " to be made"), " to the ", c.commissioner(),
+		", so that ", v.subj(), " can have a second opinion about ", v.own(), " ", c.about(), " from a specialist ", f.OutsideArea, "."))
 
-	c.p(cat("I understand that only a clinician can submit this request, and that the ", f.CommissionerShort,
+	c.p(cat("I understand that only ", article(f.FundingMadeBy), " ", f.FundingMadeBy, " can submit this request, and that the ", f.CommissionerShort,
 		" will need to be shown ", c.fundingTest(), "."))
+	if gpCannot {
+		c.p(cat("As a GP cannot make it, I would be grateful if you would ask the hospital consultant responsible for ", v.poss(),
+			" care to make the request, or refer ", v.obj(), " to a consultant who can."))
+	}
 
 	// The supporting statement, only when there is something to say.
 	var statement []Block
@@ -63,12 +74,25 @@ func ifrReconsideration(c *composer) {
 		panel, yourPolicy = "the "+f.CommissionerShort+"'s panel", "the "+f.CommissionerShort+"'s policy"
 		ask = "I would be grateful if you would ask the " + f.CommissionerShort + " to reconsider the decision."
 	}
-	intro := ask + " I understand that a reconsideration looks at new clinical information, so here is what " + panel + " may not have had:"
+	if !f.FundingChallenge {
+		// No published reconsideration or review: ask for the decision to
+		// be looked at again, and how else it can be challenged.
+		panel = "the " + f.CommissionerShort
+		ask = "I am asking for the decision to be looked at again."
+		if c.toDoctor() {
+			ask = "I would be grateful if you would ask the " + f.CommissionerShort + " to look at the decision again."
+		}
+	}
+	understand := " I understand that a reconsideration looks at new clinical information"
+	if !f.FundingChallenge {
+		understand = " New clinical information may help"
+	}
+	intro := ask + understand + ", so here is what " + panel + " may not have had:"
 	if !c.bullets(intro, backgroundItems(c.req, false)...) {
 		if c.toDoctor() {
-			c.p(ask + " I understand that a reconsideration looks at new clinical information, which you would be best placed to give.")
+			c.p(ask + understand + ", which you would be best placed to give.")
 		} else {
-			c.p("I am asking for the decision to be reconsidered in the light of new clinical information, which " + v.poss() + " doctor can send to you.")
+			c.p(ask + understand + ", which " + v.poss() + " doctor can send to you.")
 		}
 	}
 	c.p(sentence(c.req.Reason))
@@ -77,17 +101,30 @@ func ifrReconsideration(c *composer) {
 	if c.toDoctor() {
 		review = "If there is no new information to send, please ask the " + f.CommissionerShort + " instead for a review of how the decision was made. In particular, I would like to know:"
 	}
+	if !f.FundingChallenge {
+		review = "If the decision cannot be looked at again, please tell me how it can be challenged. It would also help to know:"
+	}
 	c.bullets(review,
 		"what information "+panel+" had when it decided",
 		"how "+panel+" decided whether it had been shown "+f.FundingTest,
 		"whether "+panel+" followed its own policy")
 	c.p(c.reviewDeadline(refused, hasRefused))
 	if c.toDoctor() {
-		c.p("It would also help to have a copy of " + yourPolicy + " on " + f.FundingRequest + "s, if you have one.")
+		c.p("It would also help to have a copy of " + yourPolicy + " on " + fundingPlural(f) + ", if you have one.")
 	} else {
-		c.p("Please also send me a copy of " + yourPolicy + " on " + f.FundingRequest + "s.")
+		c.p("Please also send me a copy of " + yourPolicy + " on " + fundingPlural(f) + ".")
 	}
 	c.p(c.reply(), "Thank you for looking at this again.")
+}
+
+// fundingPlural names funding requests in general: "individual funding
+// requests", "extra-contractual referrals"; Scotland's long name does not
+// take a plural at its end.
+func fundingPlural(f data.NationFacts) string {
+	if fr := f.FundingRequest; !strings.HasPrefix(fr, "request ") && (strings.HasSuffix(fr, " request") || strings.HasSuffix(fr, " referral")) {
+		return fr + "s"
+	}
+	return "funding requests like this one"
 }
 
 // toDoctor reports whether the letter is addressed to a GP or clinician.

@@ -148,13 +148,16 @@ func receptionReceipt(c *composer) {
 	next += " If your request cannot be agreed, we will explain the reasons to you."
 	c.p(next)
 	if c.req.Route == data.RouteOutOfArea {
-		c.p(cat("If you need a specialist outside the area, your doctor would have to apply for funding through ", article(f.FundingRequest), " ", c.fundingRequest(), " to the ", c.commissioner(), ". We will tell you if this applies."))
+		c.p(cat("If you need a specialist ", f.OutsideArea, ", your ", f.FundingMadeBy, " would have to apply for funding through ", article(f.FundingRequest), " ", c.fundingRequest(), " to the ", c.commissioner(), ". We will tell you if this applies."))
 	}
 	if c.req.Route != data.RouteReview {
 		c.p("A second opinion may agree with the first, and it does not oblige your doctor to change your care, but it can help you feel more certain about the way forward.")
 	}
 	c.bullets("If you would like help at any point:",
-		upperFirst(f.Advice)+" can give you free, informal advice.",
+		// The receipt comes from the surgery, which PALS (a trust's service)
+		// and a trust's complaints team do not cover: its own practice
+		// manager is the informal route everywhere.
+		"Our practice manager can talk through any concern with you, informally.",
 		"An independent advocate can support you. "+upperFirst(f.Advocacy)+", can help.",
 		"If you are unhappy with how your request is handled, you can complain under "+f.ComplaintsProcess+".")
 	contact := "If you have any questions, or feel worse while you wait, please contact us."

@@ -77,7 +77,11 @@ func besides(list, named string) string {
 	if i < 0 {
 		return list
 	}
-	rest := list[:i] + " " + list[i+len(named):]
+	// The whole item goes, not just the name: "clozapine" named in
+	// "Clozapine 300 mg, sertraline" leaves "sertraline", never a bare
+	// "300 mg" that would read as another medicine.
+	start, end := itemAround(ll, i, i+len(ln))
+	rest := list[:start] + " " + list[end:]
 	rest = strings.Trim(clean(rest), " ,;")
 	for _, joiner := range []string{"and ", "with ", "plus ", "also "} {
 		rest = strings.TrimPrefix(rest, joiner)
@@ -86,6 +90,24 @@ func besides(list, named string) string {
 		rest = strings.TrimSuffix(rest, joiner)
 	}
 	return strings.Trim(rest, " ,;")
+}
+
+// medicineSeparators part one medicine from the next in a list.
+var medicineSeparators = []string{",", ";", " and ", " with ", " plus ", " also "}
+
+// itemAround widens [from, to) in a lower-cased list to the whole item it
+// lies in: from the end of the separator before it to the next separator.
+func itemAround(list string, from, to int) (int, int) {
+	start, end := 0, len(list)
+	for _, sep := range medicineSeparators {
+		if j := strings.LastIndex(list[:from], sep); j >= 0 && j+len(sep) > start {
+			start = j + len(sep)
+		}
+		if j := strings.Index(list[to:], sep); j >= 0 && to+j < end {
+			end = to + j
+		}
+	}
+	return start, end
 }
 
 func (c *composer) alreadyTried() string {

@@ -72,6 +72,12 @@ func TestMedicationIsNotSaidTwice(t *testing.T) {
 		{"lithium 800 mg", "Lithium 800 mg at night.", ""},
 		{"sertraline 50 mg", "lithium", "sertraline 50 mg"},
 		{"sertraline 50 mg", "", "sertraline 50 mg"},
+		// The named medicine's own dose goes with it: a bare "300 mg"
+		// would read as another medicine.
+		{"Clozapine 300 mg", "clozapine", ""},
+		{"clozapine 300 mg at night, sertraline 50 mg", "Clozapine", "sertraline 50 mg"},
+		{"sertraline 50 mg and clozapine 300 mg", "clozapine", "sertraline 50 mg"},
+		{"modified-release lithium 400 mg with quetiapine", "lithium", "quetiapine"},
 	}
 	for _, tt := range tests {
 		if got := besides(tt.list, tt.named); got != tt.want {
