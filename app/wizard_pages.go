@@ -247,7 +247,7 @@ func (p *routePage) content() fyne.CanvasObject {
 	f := data.FactsFor(p.nation)
 	explain := []string{
 		"Ask the same doctor to look again. Good when something may have been missed, or things have changed.",
-		"Ask to see another doctor, in the same team or another local one. This is the usual way to get a second opinion on the NHS.",
+		"Ask to see another doctor, in the same team or another local one. This is the usual way to get a second opinion from " + f.Service + ".",
 		outOfAreaText(f),
 	}
 	box := container.NewVBox(prose("There are three ways to go about it. Choose the one that fits best."))
@@ -260,7 +260,7 @@ func (p *routePage) content() fyne.CanvasObject {
 		subheading("What a second opinion can and cannot do"),
 		prose("• It is another doctor's view of the diagnosis or the treatment. It can confirm what you were told, or suggest something different."),
 		prose("• It may agree with the first doctor, and the first doctor does not have to follow it."),
-		prose("• There is no legal right to a second opinion on the NHS. But doctors must respect a patient's wish to seek one, and should take the request seriously."),
+		prose("• There is no legal right to a second opinion from "+f.Service+". But doctors must respect a patient's wish to seek one, and should take the request seriously."),
 	)))
 	return box
 }
@@ -274,7 +274,7 @@ func outOfAreaText(f data.NationFacts) string {
 	if f.RightToChoose {
 		choose = " In England, on a GP referral for a first outpatient appointment, the patient has a legal right to choose another provider's team, with no funding request (not for urgent care, for a condition already being treated, or for someone detained under the Mental Health Act)."
 	}
-	return "A specialist in another area. The NHS must agree to pay, so only " + article(f.FundingMadeBy) +
+	return "A specialist " + f.OutsideArea + ". " + upperFirst(f.Service) + " must agree to pay, so only " + article(f.FundingMadeBy) +
 		" can ask, through " + request + " to the " + f.CommissionerShort + ". It has to show " + f.FundingTest +
 		"." + choose + " If unsure, start with a local second opinion."
 }

@@ -36,3 +36,24 @@ func TestOutOfAreaRouteFollowsTheNation(t *testing.T) {
 		t.Errorf("Northern Ireland's extra-contractual referral is said to be open to a GP: %q", text)
 	}
 }
+
+// Northern Ireland's service is Health and Social Care: its route page
+// once said a second opinion was "on the NHS" and that "the NHS must agree
+// to pay" for a specialist "in another area".
+func TestRoutePageNamesTheNationsService(t *testing.T) {
+	s := openOn(t, t.TempDir())
+	for _, n := range data.Nations {
+		p := newRoutePage(s)
+		p.setNation(n)
+		text := visibleText(p.content())
+		f := data.FactsFor(n)
+		if n == data.NorthernIreland && strings.Contains(text, "NHS") {
+			t.Errorf("Northern Ireland's route page names the NHS:\n%s", text)
+		}
+		for _, want := range []string{"second opinion from " + f.Service, "A specialist " + f.OutsideArea} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: no %q in\n%s", n, want, text)
+			}
+		}
+	}
+}

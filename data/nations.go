@@ -14,6 +14,10 @@ type NationFacts struct {
 	Commissioner      string // "Integrated Care Board"
 	CommissionerShort string // "ICB"
 
+	// Service is the public health service the person uses: the NHS, or
+	// in Northern Ireland Health and Social Care, which is not the NHS.
+	Service string
+
 	// ComplaintsProcess is what the complaints procedure is called, and
 	// ComplainTo whom a formal complaint can go to: in Northern Ireland
 	// only the body that gave the care, never the SPPG.
@@ -102,6 +106,7 @@ const samaritans = " Samaritans are there to listen at any hour on 116 123, free
 var nationFacts = map[Nation]NationFacts{
 	England: {
 		Nation:                 England,
+		Service:                "the NHS",
 		Commissioner:           "Integrated Care Board",
 		CommissionerShort:      "ICB",
 		ComplaintsProcess:      "the NHS complaints procedure",
@@ -131,6 +136,7 @@ var nationFacts = map[Nation]NationFacts{
 	},
 	Wales: {
 		Nation:                 Wales,
+		Service:                "the NHS",
 		Commissioner:           "local health board",
 		CommissionerShort:      "health board",
 		ComplaintsProcess:      "Putting Things Right, the NHS Wales complaints procedure",
@@ -159,6 +165,7 @@ var nationFacts = map[Nation]NationFacts{
 	},
 	Scotland: {
 		Nation:            Scotland,
+		Service:           "the NHS",
 		Commissioner:      "NHS board",
 		CommissionerShort: "NHS board",
 		ComplaintsProcess: "the NHS Scotland complaints handling procedure",
@@ -190,7 +197,8 @@ var nationFacts = map[Nation]NationFacts{
 		OmbudsmanFromProcedure: false,
 	},
 	NorthernIreland: {
-		Nation: NorthernIreland,
+		Nation:  NorthernIreland,
+		Service: "Health and Social Care (HSC)",
 		// Trusts provide care; the Department of Health's SPPG commissions
 		// it and approves referrals outside Northern Ireland.
 		Commissioner:        "Strategic Planning and Performance Group of the Department of Health",

@@ -122,13 +122,15 @@ func NormaliseNHSNumber(s string) string {
 
 // CheckNHSNumber returns a message if s is not blank and is not a valid NHS
 // number: ten digits whose last is the modulus-11 check digit of the rest.
+// Scotland's CHI number and Northern Ireland's Health and Care Number share
+// that form, so the messages name none of the three alone.
 func CheckNHSNumber(s string) string {
 	n := NormaliseNHSNumber(s)
 	if n == "" {
 		return ""
 	}
 	if len(n) != 10 || strings.Trim(n, "0123456789") != "" {
-		return "An NHS number has 10 digits, like 943 476 5919. Please check it."
+		return "The number has 10 digits, like 943 476 5919, whether it is an NHS number, a CHI number (Scotland) or a Health and Care Number (Northern Ireland). Please check it."
 	}
 	sum := 0
 	for i := 0; i < 9; i++ {
@@ -139,7 +141,7 @@ func CheckNHSNumber(s string) string {
 		check = 0
 	}
 	if check == 10 || check != int(n[9]-'0') {
-		return "This is not a valid NHS number: one of the digits may be wrong. Please check it against a letter from the NHS."
+		return "This is not a valid number: one of the digits may be wrong. Please check it against a letter from your GP or hospital."
 	}
 	return ""
 }

@@ -13,7 +13,7 @@ func TestNHSNumber(t *testing.T) {
 		{"943 476 5919", ""},
 		{"9434765919", ""},
 		{"943-476-5919", ""},
-		{"9434765918", "not a valid NHS number"},
+		{"9434765918", "not a valid number"},
 		{"943476591", "10 digits"},
 		{"94347659190", "10 digits"},
 		{"94347659ab", "10 digits"},

@@ -321,11 +321,11 @@ func (c *composer) identify() string {
 	p := c.in.Person
 	dob, nhs, record := p.DateOfBirth.Long(), nhsNumber(p.NHSNumber), c.nhsName()
 	if !c.v.behalf {
-		facts := nonEmpty(wrap("my NHS record is in the name ", record, ""),
+		facts := nonEmpty(wrap("my health record is in the name ", record, ""),
 			wrap("my date of birth is ", dob, ""), wrap("my "+c.f.PatientNumber+" is ", nhs, ""))
 		return wrap("For your records, ", joinAnd(facts), ".")
 	}
-	who := nonEmpty(wrap("name on the NHS record ", record, ""), wrap("date of birth ", dob, ""), wrap(c.f.PatientNumber+" ", nhs, ""))
+	who := nonEmpty(wrap("name on the health record ", record, ""), wrap("date of birth ", dob, ""), wrap(c.f.PatientNumber+" ", nhs, ""))
 	whom := c.v.name
 	if rel := c.relationship(); rel != "" {
 		whom = rel + ", " + whom

@@ -76,7 +76,7 @@ func secondOpinion(c *composer, diagnosis bool) {
 	c.p(c.dailyLife())
 	c.p(c.alreadyTried())
 	c.p(c.routeWish())
-	c.p("I know there is no legal right to a second opinion on the NHS, and that it may agree with yours. The General Medical Council's guidance, Good Medical Practice, asks doctors to respect a patient's right to seek one, and I hope you will support this request.")
+	c.p("I know that a second opinion is not a legal right, and that it may agree with yours. The General Medical Council's guidance, Good Medical Practice, asks doctors to respect a patient's right to seek one, and I hope you will support this request.")
 	c.p("It would help if copies of the relevant records could be sent to the second-opinion doctor before the appointment, so that there is no delay and tests are not repeated.")
 	c.p(c.hopingFor())
 	c.p("If you feel unable to agree, please explain your reasons in writing.", c.replyWithin(), c.reply(), "Thank you for your help.")

@@ -93,3 +93,20 @@ func TestFundingChallengeNamesOnlyAKnownProcess(t *testing.T) {
 		}
 	}
 }
+
+// Northern Ireland's service is Health and Social Care, not the NHS: its
+// letters once said "my NHS record" and "no legal right to a second
+// opinion on the NHS".
+func TestNorthernIrishLettersDoNotNameTheNHS(t *testing.T) {
+	for _, kind := range data.LetterKinds {
+		for _, behalf := range []bool{false, true} {
+			in := fullInput(kind, data.NorthernIreland, behalf)
+			in.Person.NHSName = "Zoe O'Brien"
+			// The test's recipients are English bodies, with NHS in their names.
+			in.Recipient.Organisation = "Belfast Health and Social Care Trust"
+			if text := compose(t, in); strings.Contains(text, "NHS") {
+				t.Errorf("%s (behalf %v) names the NHS:\n%s", kind, behalf, text)
+			}
+		}
+	}
+}

@@ -114,7 +114,7 @@ func copyDocument(c subject.Copy) Letter {
 	d.heading("Personal details")
 	d.list(
 		field("Name", p.Name),
-		field("Name on the NHS record", p.NHSName),
+		field("Name on the health record", p.NHSName),
 		field("Title", titleWord(p.Title)),
 		field("Pronouns", pronounWords(p.Pronouns)),
 		field("Date of birth", p.DateOfBirth.Long()),

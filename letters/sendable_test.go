@@ -233,12 +233,12 @@ func TestNHSRecordNameInLettersToTheNHS(t *testing.T) {
 		return in
 	}
 	text := compose(t, person(fullInput(data.KindSecondOpinionDiagnosis, data.England, false)))
-	if !strings.Contains(text, "For your records, my NHS record is in the name Mohammed Abdullah, my date of birth is 3 March 1985 and my NHS number is 485 777 3456.") {
+	if !strings.Contains(text, "For your records, my health record is in the name Mohammed Abdullah, my date of birth is 3 March 1985 and my NHS number is 485 777 3456.") {
 		t.Errorf("own letter to the doctor lacks the NHS record's name:\n%s", text)
 	}
 	l, _ := Compose(person(fullInput(data.KindComplaint, data.Wales, true)))
 	if !strings.HasPrefix(l.Subject, "Complaint about the refusal of a second opinion: Mohammed Abdullah, born") ||
-		!strings.Contains(RenderText(l), "محمد عبد الله (name on the NHS record Mohammed Abdullah, date of birth") {
+		!strings.Contains(RenderText(l), "محمد عبد الله (name on the health record Mohammed Abdullah, date of birth") {
 		t.Errorf("letter on their behalf does not match the record:\n%s", RenderText(l))
 	}
 	if text := compose(t, person(fullInput(data.KindClinicianReferral, data.Scotland, false))); !strings.Contains(text, "Patient: Mohammed Abdullah\nKnown as: محمد عبد الله\n") {

@@ -66,7 +66,7 @@ func (r Rung) Label() string {
 	case RungAppeal:
 		return "appeal"
 	case RungPALS:
-		return "PALS"
+		return "patient advice" // PALS in England and Wales; other names elsewhere
 	case RungAdvocacy:
 		return "advocacy"
 	case RungComplaint:
@@ -74,7 +74,7 @@ func (r Rung) Label() string {
 	case RungFunding:
 		return "funding request"
 	case RungFundingReview:
-		return "funding reconsideration"
+		return "funding challenge" // not every nation has a named review
 	case RungOmbudsman:
 		return "ombudsman"
 	}

@@ -44,7 +44,7 @@ func TestStateOf(t *testing.T) {
 			State{Kind: StateEscalated, Rung: RungComplaint, Since: d(t, "2026-01-20")}, "Escalated: complaint"},
 		{"escalated to PALS",
 			[]data.Step{sent(t, "2026-01-05", data.KindReviewTreatment), reply(t, "2026-01-09", data.OutcomeRefused), sent(t, "2026-01-12", data.KindPALS)},
-			State{Kind: StateEscalated, Rung: RungPALS, Since: d(t, "2026-01-12")}, "Escalated: PALS"},
+			State{Kind: StateEscalated, Rung: RungPALS, Since: d(t, "2026-01-12")}, "Escalated: patient advice"},
 		{"funding request",
 			[]data.Step{sent(t, "2026-01-05", data.KindIFRRequest)},
 			State{Kind: StateEscalated, Rung: RungFunding, Since: d(t, "2026-01-05")}, "Escalated: funding request"},

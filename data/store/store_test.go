@@ -264,7 +264,7 @@ func TestInvalidRecordsAreNotSaved(t *testing.T) {
 			{"person without a name", func() error { return s.SavePerson(ctx, &data.Person{Nation: data.England}) }, "name is needed"},
 			{"person with a bad NHS number", func() error {
 				return s.SavePerson(ctx, &data.Person{Name: "A", Nation: data.England, NHSNumber: "9434765918"})
-			}, "not a valid NHS number"},
+			}, "not a valid number"},
 			{"request for nobody", func() error { return s.SaveRequest(ctx, &data.Request{Subject: data.SubjectDiagnosis}) }, "who this request is for"},
 			{"request for a missing person", func() error {
 				return s.SaveRequest(ctx, &data.Request{PersonID: "missing", Subject: data.SubjectDiagnosis})
