@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -107,4 +110,73 @@ func TestFold(t *testing.T) {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// The search text written part by part, as signing in writes it, is the
+// text folded whole, as it was made before: for names and addresses with
+// accents, marks at the start of a part, letters folding longer or
+// shorter, odd spaces and bytes that are not UTF-8.
+func TestTheSearchTextWrittenInPartsIsTheTextFoldedWhole(t *testing.T) {
+	whole := func(p data.Person) string {
+		t := foldedWhole(p.Name + " " + p.NHSNumber + " " + p.DateOfBirth.UK() + " " + p.Address)
+		return t + " " + strings.ReplaceAll(t, " ", "")
+	}
+	parts := []string{"", "Mòrag Mac an t-Saoir", "ŁUKASZ", "Siân", "\u0301Zoë", "İlkay", "Straße", "ÆSIR Œuvre",
+		"943 476 5919", "12 Rue\u00a0Haute", "a\tb", "\xff\xfe bad", "Ꭰ", "Ǆemal", "ΣΊΣΥΦΟΣ", "x\u0323\u0301"}
+	var text []byte
+	for _, name := range parts {
+		for _, address := range parts {
+			for _, number := range []string{"", "9434765919", "Ñ1"} {
+				for _, born := range []data.Date{{}, data.MustDate(1950, 3, 4)} {
+					p := data.Person{Name: name, Address: address, NHSNumber: number, DateOfBirth: born}
+					want := whole(p)
+					if got := searchText(p); got != want {
+						t.Errorf("searchText(%q, %q, %q) = %q, want %q", name, address, number, got, want)
+					}
+					text = appendSearchText(append(text[:0], "before"...), &p)
+					if got := string(text[len("before"):]); got != want {
+						t.Errorf("appended after other text: %q, want %q", got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// foldedWhole is fold as it was first written: the whole text taken
+// apart into a string of its own, then read a letter at a time.
+func foldedWhole(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if plain, ok := plainLetters[r]; ok {
+			b.WriteString(plain)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Folding a piece at a time gives what folding the whole text at once
+// gave, for any text: the fuzzer's, and long runs of marks, which the
+// iterator takes in more than one piece.
+func FuzzFoldIsFoldedWhole(f *testing.F) {
+	for _, s := range []string{"Mòrag", "\xff\xfe", "a" + strings.Repeat("\u0301", 40) + "b", "Straße İlkay", "x\u0323\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fold(s), foldedWhole(s); got != want {
+			t.Errorf("fold(%q) = %q, folded whole %q", s, got, want)
+		}
+		if got, want := string(appendFolded([]byte("x"), s)), "x"+foldedWhole(s); got != want {
+			t.Errorf("appendFolded(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
