@@ -101,7 +101,8 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 			fillBrief(&b, r, words)
 			return b
 		},
-		Step: briefReader(),
+		Step:  briefReader(),
+		Brief: true, // a brief keeps nothing only the letters read
 	})
 	if err != nil {
 		return nil, err

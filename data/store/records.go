@@ -40,6 +40,11 @@ type ReadAs[R, S any] struct {
 	People  func([]data.Person)
 	Request func(*data.Request) R
 	Step    func(*data.Step) S
+	// Brief, if set, reads each request without what only its letters and
+	// its own screen need (see requestForLetters): its background but for
+	// the problems and side effects, a clinician's questions, the way to
+	// reply and UpdatedAt come to Request empty.
+	Brief bool
 }
 
 // ReadAllAs reads every person and contact, and keeps of each request and
@@ -69,7 +74,7 @@ func ReadAllAs[R, S any](ctx context.Context, s *Store, how ReadAs[R, S]) (Recor
 		if how.People != nil {
 			how.People(r.People)
 		}
-		if requests, err = requestsAs(ctx, s, how.Request); err != nil {
+		if requests, err = requestsAs(ctx, s, how.Request, how.Brief); err != nil {
 			return err
 		}
 		r.Contacts, err = s.Contacts(ctx)

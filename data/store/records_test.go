@@ -1,8 +1,10 @@
 package store
 
 import (
+	"reflect"
 	"slices"
 	"testing"
+	"time"
 	"unsafe"
 
 	"secondopinion/data"
@@ -141,4 +143,61 @@ func TestChunkedKeepsEveryRowInOrder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A brief reading hands over every request as LoadAll reads it, but for
+// what only its letters and its own screen read, left empty: on both
+// engines, and with the records protected, whose fields are opened with
+// the request's id.
+func TestABriefReadingLeavesOutOnlyWhatTheLettersRead(t *testing.T) {
+	check := func(t *testing.T, s *Store) {
+		all, err := s.LoadAll(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, got, _, err := ReadAllAs(ctx, s, ReadAs[data.Request, string]{
+			Request: func(q *data.Request) data.Request { return *q },
+			Step:    func(st *data.Step) string { return st.ID },
+			Brief:   true,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(all.Requests) || len(got) == 0 {
+			t.Fatalf("%d requests read briefly, %d in all", len(got), len(all.Requests))
+		}
+		for i, want := range all.Requests {
+			want.UnwellSince, want.Admissions, want.MedicationsTried, want.CurrentMedication = "", "", "", ""
+			want.AlreadyTried, want.ReplyMethod, want.TestsAndAssessments = "", "", ""
+			want.RiskAssessment, want.Questions, want.Timescale, want.UpdatedAt = "", "", "", time.Time{}
+			if !reflect.DeepEqual(got[i], want) {
+				t.Errorf("request %d read briefly as\n%+v\nwant\n%+v", i, got[i], want)
+			}
+		}
+	}
+	fill := func(t *testing.T, s *Store) {
+		p := data.Person{Name: "Gwen Brief", Nation: data.Wales}
+		mustSave(t, s.SavePerson(ctx, &p))
+		for i := range 3 {
+			n := string(rune('a' + i))
+			r := data.Request{PersonID: p.ID, Subject: data.SubjectTreatment, Route: data.RouteReview, OnBehalf: i == 1,
+				Condition: "gout " + n, Treatment: "allopurinol " + n, RaisedWithDoctor: true, Reason: "reason " + n,
+				OutcomeWanted: "outcome " + n, UnwellSince: "since " + n, Admissions: "admissions " + n,
+				MedicationsTried: "tried " + n, CurrentMedication: "current " + n, Problems: "problems " + n,
+				SideEffects: "side effects " + n, AlreadyTried: "already " + n, ReplyMethod: data.ReplyByEmail,
+				TestsAndAssessments: "tests " + n, RiskAssessment: "risk " + n, Questions: "question " + n, Timescale: "soon " + n}
+			mustSave(t, s.SaveRequest(ctx, &r))
+			st := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 2+i), Kind: data.StepNote, Summary: "noted"}
+			mustSave(t, s.AddStep(ctx, &st))
+		}
+	}
+	eachEngine(t, func(t *testing.T, s *Store) {
+		fill(t, s)
+		check(t, s)
+	})
+	t.Run("protected", func(t *testing.T) {
+		s, _, _, _ := protectedFolder(t)
+		fill(t, s)
+		check(t, s)
+	})
 }

@@ -76,9 +76,42 @@ func (s *Store) Requests(ctx context.Context) ([]data.Request, error) {
 }
 
 // requestsAs is Requests keeping of each only what keep makes of it, as it
-// is read, in the same order.
-func requestsAs[U any](ctx context.Context, s *Store, keep func(*data.Request) U) ([]U, error) {
+// is read, in the same order; without the columns of requestForLetters
+// when brief.
+func requestsAs[U any](ctx context.Context, s *Store, keep func(*data.Request) U, brief bool) ([]U, error) {
+	if brief {
+		return queryListKeptAs(ctx, s, "requests", requestBriefCols, requestBriefFields, keep, creationKey, creation.compare, selectRequestBriefSQL)
+	}
 	return queryListKeptAs(ctx, s, "requests", requestCols, requestFields, keep, creationKey, creation.compare, selectRequestSQL)
+}
+
+// requestForLetters are the columns of a request that only its letters
+// and its own screen read: the background a letter draws on (save the
+// problems and side effects, which the search looks in), a clinician's
+// questions, the way to reply, and when it was last saved. A reading of
+// the whole caseload for its lists, rules and search leaves them out
+// (ReadAs.Brief): on a team's server they were a third of each request's
+// columns, each read, boxed and let go at every sign-in.
+var requestForLetters = []string{"unwell_since", "admissions", "medications_tried", "current_medication",
+	"already_tried", "reply_method", "tests_and_assessments", "risk_assessment", "questions", "timescale", "updated_at"}
+
+// requestBriefCols are requestCols without requestForLetters, in the same
+// order: the id first, as a protected caseload's fields are opened with it.
+var requestBriefCols = slices.DeleteFunc(slices.Clone(requestCols), func(c string) bool { return slices.Contains(requestForLetters, c) })
+
+var selectRequestBriefSQL = "SELECT " + joinCols(requestBriefCols) + " FROM requests"
+
+// requestBriefFields are where requestBriefCols go: requestFields' places
+// for those columns.
+func requestBriefFields(r *data.Request) []any {
+	all := requestFields(r)
+	fields := make([]any, 0, len(requestBriefCols))
+	for i, c := range requestCols {
+		if !slices.Contains(requestForLetters, c) {
+			fields = append(fields, all[i])
+		}
+	}
+	return fields
 }
 
 type creation struct {
