@@ -33,13 +33,14 @@ func (f dateField) Scan(src any) error {
 // isoDate reads the YYYY-MM-DD the records store dates as, without the
 // lists of parts data.ParseDate makes: half a million dates are read at
 // sign-in to a team's caseload. Anything else is left to ParseDate.
-func isoDate(s string) (data.Date, bool) {
+func isoDate[T string | []byte](s T) (data.Date, bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return data.Date{}, false
 	}
-	n := func(part string) (int, bool) {
+	n := func(from, to int) (int, bool) {
 		v := 0
-		for _, c := range []byte(part) {
+		for i := from; i < to; i++ {
+			c := s[i]
 			if c < '0' || c > '9' {
 				return 0, false
 			}
@@ -47,9 +48,9 @@ func isoDate(s string) (data.Date, bool) {
 		}
 		return v, true
 	}
-	y, ok1 := n(s[:4])
-	m, ok2 := n(s[5:7])
-	d, ok3 := n(s[8:])
+	y, ok1 := n(0, 4)
+	m, ok2 := n(5, 7)
+	d, ok3 := n(8, 10)
 	if !ok1 || !ok2 || !ok3 {
 		return data.Date{}, false
 	}
@@ -121,27 +122,23 @@ func queryChunks[T, U any](ctx context.Context, s *Store, table string, cols []s
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, explainRead(err)
-	}
-	defer rows.Close()
 	var row, zero T
 	dest := fields(&row)
-	var into scanner = rows
-	if seal != nil {
-		into = openingRow{row: rows, key: seal, t: sealedByTable[table], cols: cols}
-	}
 	chunks := &chunked[U]{}
-	for rows.Next() {
+	err = s.eachRow(ctx, query, args, func(rows scanner) error {
+		var into scanner = rows
+		if seal != nil {
+			into = openingRow{row: rows, key: seal, t: sealedByTable[table], cols: cols}
+		}
 		row = zero
 		if err := into.Scan(dest...); err != nil {
-			return nil, explainRead(fieldError(err))
+			return explainRead(fieldError(err))
 		}
 		chunks.add(keep(&row))
-	}
-	if err := rows.Err(); err != nil {
-		return nil, explainRead(err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return chunks, nil
 }
