@@ -138,10 +138,12 @@ type reckonedFrom struct {
 	contacts   []data.Contact
 }
 
-// reckonedOn is what a reckoning made from snap, a snapshot, on today is from.
-func reckonedOn(snap *caseload, today data.Date) reckonedFrom {
-	return reckonedFrom{generation: snap.generation, revision: snap.revision, today: today,
-		settings: snap.settings, contacts: snap.contacts}
+// reckonedOn is what a reckoning made from cl on today is from. The
+// settings and directory are copied: cl may be the window's own records
+// (Today worked out as they are opened), whose settings change in place.
+func reckonedOn(cl *caseload, today data.Date) reckonedFrom {
+	return reckonedFrom{generation: cl.generation, revision: cl.revision, today: today,
+		settings: maps.Clone(cl.settings), contacts: slices.Clone(cl.contacts)}
 }
 
 // holdsFor reports whether a reckoning from r holds for cl as it is now,

@@ -128,12 +128,14 @@ func (s *shell) openWith(dir string, example bool, open func(context.Context) (*
 		if st.Locked() {
 			return &opened{st: st, locked: true}, nil
 		}
-		return prepare(ctx, st, dir, example, s.today())
+		return prepareWithToday(ctx, st, dir, example, s.today())
 	}, func(o *opened) {
 		if o.locked {
 			s.closeStore()
 			s.askToUnlock(o.st, func() {
-				runJob(s, func(ctx context.Context) (*opened, error) { return prepare(ctx, o.st, dir, example, s.today()) },
+				runJob(s, func(ctx context.Context) (*opened, error) {
+					return prepareWithToday(ctx, o.st, dir, example, s.today())
+				},
 					func(o *opened) { s.showOpened(o, example) },
 					func(err error) { o.st.Close(); failed(err) })
 			})
@@ -141,6 +143,21 @@ func (s *shell) openWith(dir string, example bool, open func(context.Context) (*
 		}
 		s.showOpened(o, example)
 	}, failed)
+}
+
+// prepareWithToday is prepare, then Today worked out, the first screen
+// shown. Worked out here, on the records just read, it needs no copy of
+// them, as Today's work in the background otherwise does while the
+// window may change them: with 50,000 people, 10 MB more at the height
+// of signing in. Today then shows at once.
+func prepareWithToday(ctx context.Context, st *store.Store, dir string, example bool, today data.Date) (*opened, error) {
+	o, err := prepare(ctx, st, dir, example, today)
+	if err != nil {
+		return nil, err
+	}
+	o.reckoned = reckon(o.cl, today)
+	releaseSoon() // what reading and working out let go, once Today shows
+	return o, nil
 }
 
 // prepare reads the records of a store that has just opened (and, when
@@ -182,7 +199,7 @@ func (s *shell) showOpened(o *opened, example bool) {
 	s.closeStore()
 	// The example's folder marks itself, however it was opened.
 	s.st, s.cl, s.example = o.st, o.cl, example || o.cl.settings[settingExample] == "yes"
-	s.feed = o.feed
+	s.feed, s.reckoned = o.feed, o.reckoned
 	s.network, s.lastBackup = o.network, o.lastBackup
 	s.st.SetWho(s.cl.settings[settingDeskName])
 	s.applyTheme()
@@ -209,10 +226,11 @@ func (s *shell) showOpened(o *opened, example bool) {
 type opened struct {
 	st         *store.Store
 	cl         *caseload
-	feed       *teamFeed // on a server: listening since before the records were read
-	network    string    // a warning when the folder is on a network drive
-	lastBackup time.Time // zero when there has never been one
-	locked     bool      // protected, and waiting for the passphrase
+	feed       *teamFeed  // on a server: listening since before the records were read
+	network    string     // a warning when the folder is on a network drive
+	lastBackup time.Time  // zero when there has never been one
+	locked     bool       // protected, and waiting for the passphrase
+	reckoned   *reckoning // Today, worked out on the records as read
 }
 
 // useCaseload puts a caseload read again in place of the one in use. The

@@ -70,7 +70,8 @@ type reckoning struct {
 	dues  map[string]personDue
 }
 
-// reckon works Today out from snap, a snapshot, on today.
+// reckon works Today out from snap on today: a snapshot, or records just
+// read that the window does not have yet.
 func reckon(snap *caseload, today data.Date) *reckoning {
 	items := agenda(snap, today)
 	return &reckoning{from: reckonedOn(snap, today), items: items, dues: duesOf(items)}
