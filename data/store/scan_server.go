@@ -66,10 +66,11 @@ func (s *Store) eachServerRow(ctx context.Context, query string, args []any, row
 // textRow fills places from a row of text. The places a query reads into
 // are the same for every row, so how to fill each is worked out once.
 type textRow struct {
-	rows  pgx.Rows
-	for0  *any // the first place of the list the plan was made for
-	plan  []func(text []byte) error
-	names []string
+	rows    pgx.Rows
+	checked bool // every column is of a type the places can read
+	for0    *any // the first place of the list the plan was made for
+	plan    []func(text []byte) error
+	names   []string
 }
 
 func (r *textRow) Scan(dest ...any) error {
@@ -77,10 +78,15 @@ func (r *textRow) Scan(dest ...any) error {
 	if len(raw) != len(dest) {
 		return fmt.Errorf("store: %d columns read into %d places", len(raw), len(dest))
 	}
-	if len(dest) > 0 && (r.for0 != &dest[0] || len(r.plan) != len(dest)) {
+	if !r.checked {
 		if err := r.allText(); err != nil {
 			return err
 		}
+		r.checked = true
+	}
+	// A protected caseload's places are wrapped anew for each row (see
+	// openingRow), and so are planned anew.
+	if len(dest) > 0 && (r.for0 != &dest[0] || len(r.plan) != len(dest)) {
 		r.for0, r.plan = &dest[0], make([]func([]byte) error, len(dest))
 		for i, d := range dest {
 			r.plan[i] = fillFor(d)
