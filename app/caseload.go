@@ -102,7 +102,7 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 			return b
 		},
 		Step:  briefReader(),
-		Brief: true, // a brief keeps nothing only the letters read
+		Brief: true, // a brief keeps none of what only the letters read
 	})
 	if err != nil {
 		return nil, err

@@ -90,23 +90,24 @@ func (c *caseload) packWords() {
 			}
 		}
 	}
-	var p wordPacker
-	for pass := range 2 {
+	pack(func(visit func(*string)) {
 		for _, w := range words {
-			p.take(pass, w)
+			visit(w)
 		}
-	}
+	})
 }
 
-// take counts *dst on the first pass (0) and lays it out on the second.
-func (p *wordPacker) take(pass int, dst *string) {
-	if pass == 0 {
-		if len(*dst) <= packAlone {
-			p.left += len(*dst)
+// pack lays out in shared chunks the texts each visits, in the order it
+// visits them: each is called twice, to count the texts, then to lay
+// them out in chunks made to that count.
+func pack(each func(visit func(*string))) {
+	var p wordPacker
+	each(func(text *string) {
+		if len(*text) <= packAlone {
+			p.left += len(*text)
 		}
-		return
-	}
-	p.add(dst)
+	})
+	each(p.add)
 }
 
 // packPeople lays out the texts of people just read in shared chunks, as
@@ -115,19 +116,18 @@ func (p *wordPacker) take(pass int, dst *string) {
 // little else. It gives each person's id as laid out, for the records
 // that name them to point at.
 func packPeople(people []data.Person) map[string]string {
-	var p wordPacker
-	for pass := range 2 {
+	pack(func(visit func(*string)) {
 		for i := range people {
 			x := &people[i]
 			for _, f := range [...]*string{&x.ID, &x.Name, &x.Address, &x.Phone, &x.Email, &x.NHSNumber,
 				&x.Notes, &x.NHSName, &x.Relationship, &x.ConsentScope} {
-				p.take(pass, f)
+				visit(f)
 			}
 			for j := range x.Flags {
-				p.take(pass, &x.Flags[j])
+				visit(&x.Flags[j])
 			}
 		}
-	}
+	})
 	ids := make(map[string]string, len(people))
 	for _, x := range people {
 		ids[x.ID] = x.ID
@@ -138,12 +138,11 @@ func packPeople(people []data.Person) map[string]string {
 // packBriefs lays out the texts briefs just made keep of the requests as
 // read: their ids and what they are about.
 func packBriefs(briefs []requestBrief) {
-	var p wordPacker
-	for pass := range 2 {
+	pack(func(visit func(*string)) {
 		for i := range briefs {
-			p.take(pass, &briefs[i].ID)
-			p.take(pass, &briefs[i].Condition)
-			p.take(pass, &briefs[i].Treatment)
+			visit(&briefs[i].ID)
+			visit(&briefs[i].Condition)
+			visit(&briefs[i].Treatment)
 		}
-	}
+	})
 }

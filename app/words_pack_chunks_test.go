@@ -26,12 +26,11 @@ func TestThePackerLaysTextsOutInChunksMadeToSize(t *testing.T) {
 		}
 	}
 
-	var p wordPacker
-	for pass := range 2 {
+	pack(func(visit func(*string)) {
 		for i := range texts {
-			p.take(pass, &texts[i])
+			visit(&texts[i])
 		}
-	}
+	})
 
 	chunks := map[uintptr]bool{}
 	var last uintptr
@@ -58,7 +57,7 @@ func TestThePackerLaysTextsOutInChunksMadeToSize(t *testing.T) {
 		t.Errorf("%d bytes of text laid out in %d chunks; %d would hold them", total, len(chunks), need)
 	}
 
-	p = wordPacker{left: 10}
+	p := wordPacker{left: 10}
 	s := "0123456789"
 	p.add(&s)
 	if p.chunk.Cap() != packLeast {
