@@ -54,7 +54,7 @@ func runDemo(args []string, out, errOut io.Writer) error {
 	err = demo.GenerateReporting(ctx, st, *clients, *seed, data.Today(), func(n int) {
 		invented.Store(int64(n))
 		if n == *clients {
-			p.set("Saving them", written(st.Dir()))
+			p.set("Saving them", savedSoFar(st))
 		}
 	})
 	p.stop()
@@ -65,7 +65,7 @@ func runDemo(args []string, out, errOut io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Added an example caseload of %d people to %s in %.1f s:\n", *clients, st.Dir(), time.Since(start).Seconds())
+	fmt.Fprintf(out, "Added an example caseload of %d people to %s in %.1f s:\n", *clients, st.Where(), time.Since(start).Seconds())
 	for _, c := range counts {
 		fmt.Fprintf(out, "%s\t%d\n", c.Table, c.N)
 	}

@@ -173,6 +173,15 @@ func folderSize(dir string) int64 {
 	return n
 }
 
+// savedSoFar is written for a data folder, and nothing for a team's
+// server, whose files are not this computer's to count.
+func savedSoFar(st *store.Store) func() string {
+	if st.ServerName() != "" {
+		return nil
+	}
+	return written(st.Dir())
+}
+
 // written says how many megabytes the files in dir hold.
 func written(dir string) func() string {
 	return func() string { return fmt.Sprintf("%.1f MB written", float64(folderSize(dir))/1e6) }

@@ -19,8 +19,10 @@ func TestCommandsOnATeamsServer(t *testing.T) {
 		t.Fatalf("demo: %s", stderr)
 	}
 	tryOut := srv.Address(pgtest.Admin, srv.NewDatabaseName(t))
-	if code, _, stderr := runAdmin(t, "demo", "-db", tryOut, "-clients", "40", "-seed", "3"); code != ExitOK {
+	if code, out, stderr := runAdmin(t, "demo", "-db", tryOut, "-clients", "40", "-seed", "3"); code != ExitOK {
 		t.Fatalf("demo on a server: %s", stderr)
+	} else if !strings.Contains(out, "people to the team's server ") {
+		t.Errorf("the demo on a server does not say where it put them:\n%s", out)
 	}
 	if code, _, stderr := runAdmin(t, "move", "-from", dir, "-to", server); code != ExitOK {
 		t.Fatalf("move: %s", stderr)
