@@ -87,7 +87,7 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 	words := c.book.writer()
 	recipient := data.Words()
 	all, list, steps, err := store.ReadAllAs(ctx, st, store.ReadAs[requestBrief, briefRead]{
-		People: func(people []data.Person) { ids = packPeople(people) },
+		People: func(people []data.Person) { ids = personIDs(people) },
 		// Each request's brief is made as it is read, while the steps
 		// still are, and the request let go: holding them all whole until
 		// the last was read was 100 MB more at the height of signing in,
@@ -101,7 +101,7 @@ func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
 			fillBrief(&b, r, words)
 			return b
 		},
-		Step:  briefReader(),
+		Step:  briefReader(c.book),
 		Brief: true, // a brief keeps none of what only the letters read
 	})
 	if err != nil {

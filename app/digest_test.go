@@ -218,13 +218,13 @@ func TestDigestsMadeAtOnceAreThoseMadeOneByOne(t *testing.T) {
 		t.Fatalf("only %d timelines: too few to be shared between processors", len(ids))
 	}
 	var read []briefRead
-	brief := briefReader()
+	book := newWordBook()
+	brief := briefReader(book)
 	for _, id := range ids {
 		for i := range timelines[id] {
 			read = append(read, brief(&timelines[id][i]))
 		}
 	}
-	book := newWordBook()
 	got := digestsOf(read, book)
 	if len(got) != len(ids) {
 		t.Fatalf("%d digests made of %d timelines", len(got), len(ids))

@@ -110,24 +110,10 @@ func pack(each func(visit func(*string))) {
 	each(p.add)
 }
 
-// packPeople lays out the texts of people just read in shared chunks, as
-// packWords does for the search words: read as they came, among the texts
-// of every request and step, they kept pages of memory in use that held
-// little else. It gives each person's id as laid out, for the records
-// that name them to point at.
-func packPeople(people []data.Person) map[string]string {
-	pack(func(visit func(*string)) {
-		for i := range people {
-			x := &people[i]
-			for _, f := range [...]*string{&x.ID, &x.Name, &x.Address, &x.Phone, &x.Email, &x.NHSNumber,
-				&x.Notes, &x.NHSName, &x.Relationship, &x.ConsentScope} {
-				visit(f)
-			}
-			for j := range x.Flags {
-				visit(&x.Flags[j])
-			}
-		}
-	})
+// personIDs gives each person's id, for the records that name them to
+// point at rather than keep copies of their own. (The store lays out the
+// texts of people read in shared blocks, as packWords does the words.)
+func personIDs(people []data.Person) map[string]string {
 	ids := make(map[string]string, len(people))
 	for _, x := range people {
 		ids[x.ID] = x.ID

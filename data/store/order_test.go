@@ -186,3 +186,61 @@ func TestLettersAndRequestsKeepTheirOrderWithinASecond(t *testing.T) {
 		}
 	})
 }
+
+// Steps of one request logged at the same moment come in the order of
+// their ids, as text, whether the ids are UUIDs as this program writes
+// them or not (records moved from elsewhere may have others); and steps
+// group by request whatever form the request's id has.
+func TestStepsOfOneMomentComeInTheOrderOfTheirIDs(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *Store) {
+		p := data.Person{Name: "Joseph Okoro", Nation: data.England}
+		mustSave(t, s.SavePerson(ctx, &p))
+		odd := data.Request{ID: "Request-From-Elsewhere", PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "asthma"}
+		usual := data.Request{PersonID: p.ID, Subject: data.SubjectDiagnosis, Condition: "gout"}
+		mustSave(t, s.SaveRequest(ctx, &odd))
+		mustSave(t, s.SaveRequest(ctx, &usual))
+		at := time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC)
+		ids := []string{"6ba7b810-9dad-11d1-80b4-00c04fd430c8", "step-b", "00000000-0000-0000-0000-000000000001",
+			"6BA7B810-9DAD-11D1-80B4-00C04FD430C8", "f0000000-0000-0000-0000-000000000000", "step-a", "6ba7b810-9dad-11d1-80b4-00c04fd430c"}
+		err := s.inTx(ctx, func(tx txn) error {
+			for i, id := range ids {
+				for _, r := range []data.Request{odd, usual} {
+					st := data.Step{ID: id + "/" + r.ID[:4], RequestID: r.ID, On: data.MustDate(2026, 11, 21), Kind: data.StepNote,
+						Summary: id, CreatedAt: at}
+					if r.ID == usual.ID {
+						st.ID = id
+					}
+					if i%2 == 1 {
+						st.On = data.MustDate(2026, 11, 20) // a day before: first, whatever its id
+					}
+					if err := s.insertStep(ctx, tx, st); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := s.AllSteps(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]string{}
+		for i, st := range all {
+			if i > 0 && st.RequestID != all[i-1].RequestID && len(got[st.RequestID]) > 0 {
+				t.Fatalf("the steps of %s are not together", st.RequestID)
+			}
+			got[st.RequestID] = append(got[st.RequestID], st.Summary)
+		}
+		want := []string{"6BA7B810-9DAD-11D1-80B4-00C04FD430C8", "step-a", "step-b", // the 20th
+			"00000000-0000-0000-0000-000000000001", "6ba7b810-9dad-11d1-80b4-00c04fd430c", "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+			"f0000000-0000-0000-0000-000000000000"}
+		for _, r := range []data.Request{odd, usual} {
+			if !slices.Equal(got[r.ID], want) {
+				t.Errorf("the steps of %s came as\n%q\nwant\n%q", r.ID, got[r.ID], want)
+			}
+		}
+	})
+}

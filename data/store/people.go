@@ -66,7 +66,8 @@ func (s *Store) Person(ctx context.Context, id string) (data.Person, error) {
 func (s *Store) People(ctx context.Context) ([]data.Person, error) {
 	// Sorted here, not by the database: it cannot sort sealed names, and a
 	// team's server sorting 50,000 people only delays the first row.
-	return queryListSorted(ctx, s, "people", personCols, personFields, nameKeyOf, nameKey.compare, selectPersonSQL)
+	// Their texts are kept as long as one another, so they share blocks.
+	return queryListSorted(ctx, s, "people", personCols, personFields, &textBlocks{}, nameKeyOf, nameKey.compare, selectPersonSQL)
 }
 
 type nameKey struct{ name, id string }

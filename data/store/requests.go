@@ -72,7 +72,7 @@ func (s *Store) Request(ctx context.Context, id string) (data.Request, error) {
 
 // Requests returns every request, oldest first.
 func (s *Store) Requests(ctx context.Context) ([]data.Request, error) {
-	return queryListSorted(ctx, s, "requests", requestCols, requestFields, creationKey, creation.compare, selectRequestSQL)
+	return queryListSorted(ctx, s, "requests", requestCols, requestFields, nil, creationKey, creation.compare, selectRequestSQL)
 }
 
 // requestsAs is Requests keeping of each only what keep makes of it, as it

@@ -108,24 +108,36 @@ func queryList[T any](ctx context.Context, db *sql.DB, scan func(scanner) (T, er
 // fields gives (in the order of cols), and copied from there: a record
 // made for each row, and the list of places for it, was most of the half
 // a gigabyte that reading 50,000 people's records asked of the system.
-func queryListSorted[T, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, key func(*T) K, order func(a, b K) int, query string, args ...any) ([]T, error) {
-	chunks, err := queryChunks(ctx, s, table, cols, fields, func(row *T) T { return *row }, query, args...)
+//
+// With texts, the rows' texts are laid out there (see textBlocks).
+func queryListSorted[T, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, texts *textBlocks, key func(*T) K, order func(a, b K) int, query string, args ...any) ([]T, error) {
+	chunks, err := queryChunks(ctx, s, table, cols, fields, texts, func(row *T) T { return *row }, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	return sortedRows(chunks, key, order), nil
 }
 
-// queryChunks gathers what keep makes of each row, in the order read.
-func queryChunks[T, U any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, keep func(*T) U, query string, args ...any) (*chunked[U], error) {
+// queryChunks gathers what keep makes of each row, in the order read,
+// with the row's texts laid out in texts if it is not nil.
+func queryChunks[T, U any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, texts *textBlocks, keep func(*T) U, query string, args ...any) (*chunked[U], error) {
 	seal, err := s.keyFor()
 	if err != nil {
 		return nil, err
 	}
 	var row, zero T
 	dest := fields(&row)
+	// The texts read from the server go into texts as they are read;
+	// those the file's driver made, or opened from sealed fields, are
+	// moved there after.
+	var moveAfter []*string
+	for i, place := range dest {
+		if text, ok := place.(*string); ok && texts != nil && (s.d != onServer || seal != nil && sealedByTable[table].fillsItself(cols[i])) {
+			moveAfter = append(moveAfter, text)
+		}
+	}
 	chunks := &chunked[U]{}
-	err = s.eachRow(ctx, query, args, func(rows scanner) error {
+	err = s.eachRow(ctx, query, args, texts, func(rows scanner) error {
 		var into scanner = rows
 		if seal != nil {
 			into = openingRow{row: rows, key: seal, t: sealedByTable[table], cols: cols}
@@ -133,6 +145,9 @@ func queryChunks[T, U any](ctx context.Context, s *Store, table string, cols []s
 		row = zero
 		if err := into.Scan(dest...); err != nil {
 			return explainRead(fieldError(err))
+		}
+		for _, text := range moveAfter {
+			texts.keep(text)
 		}
 		chunks.add(keep(&row))
 		return nil
@@ -151,7 +166,7 @@ func queryListKeptAs[T, U, K any](ctx context.Context, s *Store, table string, c
 		u   U
 		key K
 	}
-	chunks, err := queryChunks(ctx, s, table, cols, fields, func(row *T) kept { return kept{keep(row), keyOf(row)} }, query, args...)
+	chunks, err := queryChunks(ctx, s, table, cols, fields, nil, func(row *T) kept { return kept{keep(row), keyOf(row)} }, query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -19,10 +19,12 @@ import (
 // kept as text), so each place takes its value from the text itself.
 
 // eachRow runs query and hands each row read to row, as a scanner whose
-// Scan fills the places it is given from that row.
-func (s *Store) eachRow(ctx context.Context, query string, args []any, row func(scanner) error) error {
+// Scan fills the places it is given from that row. With texts, the texts
+// read from the server are laid out there (see textBlocks); from the file,
+// they are as database/sql makes them.
+func (s *Store) eachRow(ctx context.Context, query string, args []any, texts *textBlocks, row func(scanner) error) error {
 	if s.d == onServer {
-		return s.eachServerRow(ctx, query, args, row)
+		return s.eachServerRow(ctx, query, args, texts, row)
 	}
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -39,7 +41,7 @@ func (s *Store) eachRow(ctx context.Context, query string, args []any, row func(
 
 // eachServerRow is eachRow on the server: on a connection of the pool,
 // held while the rows are read.
-func (s *Store) eachServerRow(ctx context.Context, query string, args []any, row func(scanner) error) error {
+func (s *Store) eachServerRow(ctx context.Context, query string, args []any, texts *textBlocks, row func(scanner) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return explainRead(err)
@@ -53,7 +55,7 @@ func (s *Store) eachServerRow(ctx context.Context, query string, args []any, row
 			return explainRead(err)
 		}
 		defer rows.Close()
-		tr := &textRow{rows: rows}
+		tr := &textRow{rows: rows, texts: texts}
 		for rows.Next() {
 			if err := row(tr); err != nil {
 				return err
@@ -71,6 +73,7 @@ type textRow struct {
 	for0    *any // the first place of the list the plan was made for
 	plan    []func(text []byte) error
 	names   []string
+	texts   *textBlocks // where texts go, if not each on its own
 }
 
 func (r *textRow) Scan(dest ...any) error {
@@ -89,7 +92,7 @@ func (r *textRow) Scan(dest ...any) error {
 	if len(dest) > 0 && (r.for0 != &dest[0] || len(r.plan) != len(dest)) {
 		r.for0, r.plan = &dest[0], make([]func([]byte) error, len(dest))
 		for i, d := range dest {
-			r.plan[i] = fillFor(d)
+			r.plan[i] = fillFor(d, r.texts)
 		}
 	}
 	for i, fill := range r.plan {
@@ -122,15 +125,20 @@ func (r *textRow) allText() error {
 }
 
 // fillFor is how a place is filled from a column's text (nil for NULL),
-// as database/sql would fill it from the same column.
-func fillFor(dest any) func([]byte) error {
+// as database/sql would fill it from the same column; a text place, with
+// texts laid out in texts when it is not nil.
+func fillFor(dest any, texts *textBlocks) func([]byte) error {
 	switch d := dest.(type) {
 	case *string:
 		return func(text []byte) error {
 			if text == nil {
 				return fmt.Errorf("converting NULL to string is unsupported")
 			}
-			*d = string(text)
+			if texts != nil {
+				*d = texts.bytes(text)
+			} else {
+				*d = string(text)
+			}
 			return nil
 		}
 	case *int:

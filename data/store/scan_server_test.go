@@ -128,7 +128,7 @@ func TestATextPlaceReadsAsDatabaseSQLWould(t *testing.T) {
 		{timeField{&at}, []byte("2026-12-04T10:00:00.000000001Z"), true, func() any { return at.Nanosecond() }, 1},
 		{textOrNull{&id}, nil, true, func() any { return id }, ""},
 	} {
-		err := fillFor(c.place)(c.text)
+		err := fillFor(c.place, nil)(c.text)
 		if (err == nil) != c.ok {
 			t.Errorf("%T from %q: error %v, want ok %v", c.place, c.text, err, c.ok)
 			continue

@@ -32,6 +32,12 @@ type sealedTable struct {
 	is    map[string]bool
 }
 
+// fillsItself reports whether an opening row fills col's place itself
+// (see openingRow), rather than handing it to the row it wraps.
+func (t *sealedTable) fillsItself(col string) bool {
+	return t != nil && (t.is[col] || col == t.id)
+}
+
 var sealedTables = func() []*sealedTable {
 	ts := []*sealedTable{
 		{table: "people", id: "id", saved: "updated_at", cols: []string{"name", "date_of_birth", "address", "phone",

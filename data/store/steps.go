@@ -125,7 +125,8 @@ func timelineOrder(a, b data.Step) int {
 // each: what the agenda needs in one read. The requests come in no
 // particular order.
 func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
-	return queryListSorted(ctx, s, "steps", stepCols, stepFields, stepKeys(), stepKey.compare, selectStepSQL)
+	o := newStepOrder()
+	return queryListSorted(ctx, s, "steps", stepCols, stepFields, nil, o.key, o.compare, selectStepSQL)
 }
 
 // AllStepsAs is AllSteps keeping of each step only what keep makes of it
@@ -133,34 +134,63 @@ func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
 // with 50,000 people reads 160,000 steps at sign-in, and most of what a
 // step holds is needed only once its request is opened.
 func AllStepsAs[U any](ctx context.Context, s *Store, keep func(*data.Step) U) ([]U, error) {
-	return queryListKeptAs(ctx, s, "steps", stepCols, stepFields, keep, stepKeys(), stepKey.compare, selectStepSQL)
+	o := newStepOrder()
+	return queryListKeptAs(ctx, s, "steps", stepCols, stepFields, keep, o.key, o.compare, selectStepSQL)
 }
 
-// stepKeys gives each step its key. Each request is numbered as its first
-// step arrives, so that the sort compares numbers, not ids, to group them.
-func stepKeys() func(*data.Step) stepKey {
-	groups := map[string]int32{}
-	return func(s *data.Step) stepKey {
-		g, ok := groups[s.RequestID]
-		if !ok {
-			g = int32(len(groups))
-			groups[s.RequestID] = g
-		}
-		return stepKey{g, s.On, s.CreatedAt.UnixNano(), s.ID}
-	}
+// stepOrder gives each step of a reading its key, and orders them: grouped
+// by request, by day, then as they were logged (see oldestFirst). Each
+// request is numbered as its first step arrives, so that the sort
+// compares numbers, not ids, to group them.
+type stepOrder struct {
+	groups    map[[16]byte]int32 // by the request's id (see id_key.go)
+	oddGroups map[string]int32
+	ids       oddIDs
 }
 
-// stepKey orders steps: grouped by request, by day, then as they were
-// logged. Steps of one day keep the order they were logged in.
+func newStepOrder() *stepOrder {
+	return &stepOrder{groups: map[[16]byte]int32{}, oddGroups: map[string]int32{}}
+}
+
+// stepKey is a step's place in the order. A step whose id is not a
+// canonical UUID has oddID set in its group.
 type stepKey struct {
 	group   int32
 	on      data.Date
 	created int64
-	id      string
+	id      [16]byte
 }
 
-func (a stepKey) compare(b stepKey) int {
-	return cmp.Or(cmp.Compare(a.group, b.group), a.on.Compare(b.on), cmp.Compare(a.created, b.created), strings.Compare(a.id, b.id))
+const oddID = 1 << 30 // far beyond the number of requests
+
+func (o *stepOrder) key(s *data.Step) stepKey {
+	g := o.group(s.RequestID)
+	id, odd := o.ids.key(s.ID)
+	if odd {
+		g |= oddID
+	}
+	return stepKey{g, s.On, s.CreatedAt.UnixNano(), id}
+}
+
+func (o *stepOrder) group(requestID string) int32 {
+	n := int32(len(o.groups) + len(o.oddGroups))
+	if u, ok := canonicalUUID(requestID); ok {
+		g, seen := o.groups[u]
+		if !seen {
+			g, o.groups[u] = n, n
+		}
+		return g
+	}
+	g, seen := o.oddGroups[requestID]
+	if !seen {
+		g, o.oddGroups[strings.Clone(requestID)] = n, n
+	}
+	return g
+}
+
+func (o *stepOrder) compare(a, b stepKey) int {
+	return cmp.Or(cmp.Compare(a.group&^oddID, b.group&^oddID), a.on.Compare(b.on), cmp.Compare(a.created, b.created),
+		o.ids.compare(a.id, a.group&oddID != 0, b.id, b.group&oddID != 0))
 }
 
 // DeleteStep removes a step logged by mistake.
