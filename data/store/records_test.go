@@ -1,8 +1,11 @@
 package store
 
 import (
+	"cmp"
+	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 	"unsafe"
@@ -140,6 +143,43 @@ func TestChunkedKeepsEveryRowInOrder(t *testing.T) {
 		for i, v := range got {
 			if v != i {
 				t.Fatalf("%d rows: row %d is %d", n, i, v)
+			}
+		}
+	}
+}
+
+// Rows put in order where they lie come out as sorting them would put
+// them, whatever cycles the order makes of their places: none, one long
+// one, many short ones.
+func TestPutInOrderMovesEachRowToItsPlace(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	shapes := map[string]func(values []int){
+		"in order": func([]int) {},
+		"reversed": slices.Reverse[[]int],
+		"shuffled": func(v []int) { r.Shuffle(len(v), func(i, j int) { v[i], v[j] = v[j], v[i] }) },
+		"pairs swapped": func(v []int) {
+			for i := 0; i+1 < len(v); i += 2 {
+				v[i], v[i+1] = v[i+1], v[i]
+			}
+		},
+	}
+	for name, shape := range shapes {
+		for _, n := range []int{0, 1, 2, 3, 10, 1000} {
+			values := make([]int, n)
+			for i := range values {
+				values[i] = i * 10
+			}
+			shape(values)
+			rows := make([]string, n)
+			keys := make([]keyed[int], n)
+			for i, v := range values {
+				rows[i], keys[i] = strconv.Itoa(v), keyed[int]{v, int32(i)}
+			}
+			putInOrder(rows, keys, cmp.Compare[int])
+			for i, row := range rows {
+				if row != strconv.Itoa(i*10) {
+					t.Fatalf("%s, %d rows: row %d is %s, want %d", name, n, i, row, i*10)
+				}
 			}
 		}
 	}

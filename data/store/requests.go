@@ -80,9 +80,9 @@ func (s *Store) Requests(ctx context.Context) ([]data.Request, error) {
 // when brief.
 func requestsAs[U any](ctx context.Context, s *Store, keep func(*data.Request) U, brief bool) ([]U, error) {
 	if brief {
-		return queryListKeptAs(ctx, s, "requests", requestBriefCols, requestBriefFields, keep, creationKey, creation.compare, selectRequestBriefSQL)
+		return queryListKeptAs(ctx, s, "requests", requestBriefCols, requestBriefFields, nil, keep, creationKey, creation.compare, selectRequestBriefSQL)
 	}
-	return queryListKeptAs(ctx, s, "requests", requestCols, requestFields, keep, creationKey, creation.compare, selectRequestSQL)
+	return queryListKeptAs(ctx, s, "requests", requestCols, requestFields, nil, keep, creationKey, creation.compare, selectRequestSQL)
 }
 
 // requestForLetters are the columns of a request that only its letters

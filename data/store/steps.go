@@ -135,7 +135,7 @@ func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
 // step holds is needed only once its request is opened.
 func AllStepsAs[U any](ctx context.Context, s *Store, keep func(*data.Step) U) ([]U, error) {
 	o := newStepOrder()
-	return queryListKeptAs(ctx, s, "steps", stepCols, stepFields, keep, o.key, o.compare, selectStepSQL)
+	return queryListKeptAs(ctx, s, "steps", stepCols, stepFields, nil, keep, o.key, o.compare, selectStepSQL)
 }
 
 // stepOrder gives each step of a reading its key, and orders them: grouped
