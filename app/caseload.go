@@ -82,6 +82,7 @@ func (c *caseload) changedHereSince(personID string, t time.Time) bool {
 // loadCaseload reads everything the screens need in one go; of the steps,
 // only each request's digest.
 func loadCaseload(ctx context.Context, st *store.Store) (*caseload, error) {
+	defer collectSooner()()
 	c := newCaseload()
 	var ids map[string]string
 	words := c.book.writer()

@@ -84,6 +84,7 @@ func editedLetters(ctx ctxT, st *store.Store) (map[string]string, error) {
 // touches. dues are everyone's soonest dates worked out already for this
 // state of cl (see reckoning.takeDues), or nil to work them out here.
 func buildCaseIndex(cl *caseload, bodies map[string]string, today data.Date, dues map[string]personDue) *caseIndex {
+	defer collectSooner()()
 	ix := &caseIndex{byID: make(map[string]int, len(cl.people)), bodies: bodies, today: today,
 		generation: cl.generation, revision: cl.revision}
 	ix.rows = make([]caseRow, len(cl.people))

@@ -45,3 +45,43 @@ func releaseSoon() {
 		release.Unlock()
 	})
 }
+
+// While the whole caseload is read or worked through, the collector runs
+// sooner than Go's usual: it lets the heap grow past what is in use by
+// this percentage rather than 100. Signing in to 50,000 people holds up
+// to 90 MB at its height; at 100 the window then briefly grew to 211-233
+// MB of its own memory, at 50 to 185-193 (in 12 sign-ins), for 6% more
+// time to open.
+const busyCollectPercent = 50
+
+var busy struct {
+	sync.Mutex
+	n     int // works under way
+	usual int // the percentage to go back to when none is
+}
+
+// collectSooner has the collector run sooner until done is called. Works
+// may overlap (signing in, then the Clients index): the usual percentage
+// comes back when the last is done. A percentage the user set lower is
+// kept.
+func collectSooner() (done func()) {
+	busy.Lock()
+	defer busy.Unlock()
+	if busy.n == 0 {
+		busy.usual = debug.SetGCPercent(busyCollectPercent)
+		if busy.usual < busyCollectPercent { // set lower, or off
+			debug.SetGCPercent(busy.usual)
+		}
+	}
+	busy.n++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			busy.Lock()
+			defer busy.Unlock()
+			if busy.n--; busy.n == 0 {
+				debug.SetGCPercent(busy.usual)
+			}
+		})
+	}
+}

@@ -151,6 +151,7 @@ func (s *shell) openWith(dir string, example bool, open func(context.Context) (*
 // window may change them: with 50,000 people, 10 MB more at the height
 // of signing in. Today then shows at once.
 func prepareWithToday(ctx context.Context, st *store.Store, dir string, example bool, today data.Date) (*opened, error) {
+	defer collectSooner()() // from reading to Today, with no gap between
 	o, err := prepare(ctx, st, dir, example, today)
 	if err != nil {
 		return nil, err

@@ -73,6 +73,7 @@ type reckoning struct {
 // reckon works Today out from snap on today: a snapshot, or records just
 // read that the window does not have yet.
 func reckon(snap *caseload, today data.Date) *reckoning {
+	defer collectSooner()()
 	items := agenda(snap, today)
 	return &reckoning{from: reckonedOn(snap, today), items: items, dues: duesOf(items)}
 }
