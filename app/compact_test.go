@@ -50,7 +50,8 @@ func TestStepIDsComeBackAsWritten(t *testing.T) {
 	written := uuid.NewString()
 	ids := []string{written, "s1", "s2", "", "b1",
 		"00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-000000000001",
-		"00000000-0000-0000-0000-000000000002", strings.ToUpper(written), "{" + written + "}"}
+		"00000000-0000-0000-0000-000000000002", strings.ToUpper(written), "{" + written + "}",
+		"urn:uuid:" + written, strings.ReplaceAll(written, "-", ""), written[:9] + "ABCD" + written[13:]}
 	seen := map[stepID]string{}
 	for _, id := range ids {
 		key := idOf(id)
