@@ -50,8 +50,10 @@ type caseload struct {
 	applying    bool
 
 	// peopleShared is set while a snapshot may share people, hay and
-	// personAt (see clone): the next change copies them first.
+	// personAt (see clone): the next change copies them first. So is
+	// mapsShared for requests, byPerson, digests and revs.
 	peopleShared bool
+	mapsShared   bool
 }
 
 // readings numbers the caseloads read, so that each has its own generation.
@@ -59,6 +61,7 @@ var readings atomic.Uint64
 
 // touch notes a change to a person's records.
 func (c *caseload) touch(personID string) {
+	c.ownMaps()
 	if c.revs == nil {
 		c.revs = map[string]int{}
 	}
@@ -171,13 +174,15 @@ func (c *caseload) readSettings(ctx context.Context, st *store.Store) error {
 // The people, their search texts and their places are shared too, until
 // the next change to them copies them (ownPeople): with 50,000 people,
 // copying them at every Today and Clients index was 17 MB, and a pause
-// on the UI goroutine, each time.
+// on the UI goroutine, each time. So are the maps of requests, lists,
+// digests and revisions (ownMaps): copied at each snapshot, they were 10
+// MB more at the height of signing in, as the Clients index was made.
 func (c *caseload) clone() *caseload {
-	c.peopleShared = true
+	c.peopleShared, c.mapsShared = true, true
 	return &caseload{people: c.people, hay: c.hay, personAt: c.personAt, peopleShared: true,
-		requests: maps.Clone(c.requests), whole: map[string]data.Request{}, byPerson: maps.Clone(c.byPerson), digests: maps.Clone(c.digests), book: c.book,
+		requests: c.requests, whole: map[string]data.Request{}, byPerson: c.byPerson, digests: c.digests, book: c.book,
 		full: map[string][]data.Step{}, letters: map[string][]data.Letter{}, contacts: slices.Clone(c.contacts), sender: c.sender,
-		settings: maps.Clone(c.settings), generation: c.generation, revision: c.revision, revs: maps.Clone(c.revs)}
+		settings: maps.Clone(c.settings), generation: c.generation, revision: c.revision, revs: c.revs, mapsShared: true}
 }
 
 func (c *caseload) sortPeople() {
@@ -343,6 +348,7 @@ func (c *caseload) putPeople(list []data.Person) {
 
 // dropPerson takes a person out, with their requests and timelines.
 func (c *caseload) dropPerson(id string) {
+	c.ownMaps()
 	for _, rid := range slices.Clone(c.byPerson[id]) {
 		c.dropRequest(rid)
 	}
@@ -361,6 +367,7 @@ func (c *caseload) dropRequest(id string) {
 	if !ok {
 		return
 	}
+	c.ownMaps()
 	delete(c.requests, id)
 	delete(c.whole, id)
 	delete(c.digests, id)
@@ -376,6 +383,15 @@ func (c *caseload) ownPeople() {
 	if c.peopleShared {
 		c.people, c.hay, c.personAt = slices.Clone(c.people), slices.Clone(c.hay), maps.Clone(c.personAt)
 		c.peopleShared = false
+	}
+}
+
+// ownMaps copies the maps of requests, lists, digests and revisions
+// before they are changed, if a snapshot may share them.
+func (c *caseload) ownMaps() {
+	if c.mapsShared {
+		c.requests, c.byPerson, c.digests, c.revs = maps.Clone(c.requests), maps.Clone(c.byPerson), maps.Clone(c.digests), maps.Clone(c.revs)
+		c.mapsShared = false
 	}
 }
 
@@ -448,6 +464,7 @@ func (c *caseload) placeBriefs(briefs []*requestBrief, people int) {
 }
 
 func (c *caseload) placeBrief(b *requestBrief) {
+	c.ownMaps()
 	if _, ok := c.requests[b.ID]; !ok {
 		c.byPerson[b.PersonID] = append([]string{b.ID}, c.byPerson[b.PersonID]...)
 	}
@@ -531,6 +548,7 @@ func (c *caseload) removeStep(st data.Step) {
 // setTimeline puts a request's whole timeline, as read or changed, in
 // place: its digest, and the timeline itself when a screen has read it.
 func (c *caseload) setTimeline(requestID string, steps []data.Step) {
+	c.ownMaps()
 	c.digests[requestID] = digestOf(steps, c.book.writer())
 	if _, ok := c.full[requestID]; ok {
 		c.full[requestID] = steps

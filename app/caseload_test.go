@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -205,4 +208,58 @@ func namesOf(people []data.Person) string {
 		names = append(names, p.Name)
 	}
 	return strings.Join(names, " ")
+}
+
+// A snapshot shares the window's maps of requests, lists, digests and
+// revisions until the window changes one, which then copies them first:
+// whatever the change, the snapshot keeps what it was given.
+func TestASnapshotKeepsItsRequestsWhileTheWindowChangesThem(t *testing.T) {
+	on := data.MustDate(2026, 11, 2)
+	c := newCaseload()
+	c.putContact(data.Contact{ID: "gp", Name: "Dr Rees"})
+	for i := range 3 {
+		p := "p" + strconv.Itoa(i)
+		c.putPerson(data.Person{ID: p, Name: "Person " + p})
+		c.putRequest(data.Request{ID: "r" + p, PersonID: p, Condition: "asthma", RecipientID: "gp"})
+		c.setTimeline("r"+p, []data.Step{{ID: "s" + p, RequestID: "r" + p, On: on, Kind: data.StepNote}})
+	}
+	state := func(c *caseload) string {
+		var out []string
+		for _, id := range slices.Sorted(maps.Keys(c.requests)) {
+			b := c.requests[id]
+			out = append(out, fmt.Sprintf("%s(%s,%s,%p)", id, b.Condition, b.RecipientID, c.digests[id]))
+		}
+		for _, id := range slices.Sorted(maps.Keys(c.byPerson)) {
+			out = append(out, id+":"+strings.Join(c.byPerson[id], ","))
+		}
+		for _, id := range slices.Sorted(maps.Keys(c.revs)) {
+			out = append(out, fmt.Sprintf("%s@%d", id, c.revs[id]))
+		}
+		return strings.Join(out, " ")
+	}
+	changes := []struct {
+		name   string
+		change func()
+	}{
+		{"a request added", func() { c.putRequest(data.Request{ID: "new", PersonID: "p0", Condition: "gout"}) }},
+		{"a request changed", func() { c.putRequest(data.Request{ID: "rp1", PersonID: "p1", Condition: "eczema"}) }},
+		{"another desk's request", func() { c.placeRequest(data.Request{ID: "rp2", PersonID: "p2", Condition: "lupus"}) }},
+		{"a step added", func() { c.addStep(data.Step{ID: "x", RequestID: "rp0", On: on, Kind: data.StepCall}) }},
+		{"a step removed", func() { c.removeStep(data.Step{ID: "sp1", RequestID: "rp1"}) }},
+		{"a timeline read", func() { c.setTimeline("rp2", nil) }},
+		{"a contact deleted", func() { c.dropContact("gp") }},
+		{"a request deleted", func() { c.dropRequest("rp0") }},
+		{"a person deleted", func() { c.dropPerson("p1") }},
+	}
+	for _, ch := range changes {
+		before := state(c)
+		snap := c.clone()
+		ch.change()
+		if got := state(snap); got != before {
+			t.Errorf("%s: the snapshot changed from\n%s\nto\n%s", ch.name, before, got)
+		}
+		if state(c) == before {
+			t.Errorf("%s: the window's records did not change", ch.name)
+		}
+	}
 }

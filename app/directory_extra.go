@@ -101,6 +101,7 @@ func (c *caseload) dropContact(id string) {
 		if r.RecipientID == id {
 			unlinked := *r // a new brief: copies being worked on share the old
 			unlinked.RecipientID = ""
+			c.ownMaps()
 			c.requests[rid] = &unlinked
 		}
 	}
