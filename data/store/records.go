@@ -43,7 +43,9 @@ type ReadAs[R, S any] struct {
 	// Brief, if set, reads each request without what only its letters and
 	// its own screen need (see requestForLetters): its background but for
 	// the problems and side effects, a clinician's questions, the way to
-	// reply and UpdatedAt come to Request empty.
+	// reply and UpdatedAt come to Request empty. Each step's LetterID and
+	// Attachment, which only its request's screen reads, come to Step
+	// empty (see stepForTimeline).
 	Brief bool
 }
 
@@ -65,7 +67,7 @@ func ReadAllAs[R, S any](ctx context.Context, s *Store, how ReadAs[R, S]) (Recor
 	stepsRead := make(chan struct{})
 	go func() {
 		defer close(stepsRead)
-		steps, stepsErr = AllStepsAs(ctx, s, how.Step)
+		steps, stepsErr = AllStepsAs(ctx, s, how.Step, how.Brief)
 	}()
 	err := func() (err error) {
 		if r.People, err = s.People(ctx); err != nil {

@@ -195,9 +195,9 @@ func TestABriefReadingLeavesOutOnlyWhatTheLettersRead(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, got, _, err := ReadAllAs(ctx, s, ReadAs[data.Request, string]{
+		_, got, steps, err := ReadAllAs(ctx, s, ReadAs[data.Request, data.Step]{
 			Request: func(q *data.Request) data.Request { return *q },
-			Step:    func(st *data.Step) string { return st.ID },
+			Step:    func(st *data.Step) data.Step { return *st },
 			Brief:   true,
 		})
 		if err != nil {
@@ -214,6 +214,22 @@ func TestABriefReadingLeavesOutOnlyWhatTheLettersRead(t *testing.T) {
 				t.Errorf("request %d read briefly as\n%+v\nwant\n%+v", i, got[i], want)
 			}
 		}
+		if len(steps) != len(all.Steps) || len(steps) == 0 {
+			t.Fatalf("%d steps read briefly, %d in all", len(steps), len(all.Steps))
+		}
+		withLetterAndFile := 0
+		for i, want := range all.Steps {
+			if want.LetterID != "" && want.Attachment != "" {
+				withLetterAndFile++
+			}
+			want.LetterID, want.Attachment = "", ""
+			if !reflect.DeepEqual(steps[i], want) {
+				t.Errorf("step %d read briefly as\n%+v\nwant\n%+v", i, steps[i], want)
+			}
+		}
+		if withLetterAndFile < 3 {
+			t.Errorf("only %d steps have a letter and a file to leave out", withLetterAndFile)
+		}
 	}
 	fill := func(t *testing.T, s *Store) {
 		p := data.Person{Name: "Gwen Brief", Nation: data.Wales}
@@ -227,7 +243,10 @@ func TestABriefReadingLeavesOutOnlyWhatTheLettersRead(t *testing.T) {
 				SideEffects: "side effects " + n, AlreadyTried: "already " + n, ReplyMethod: data.ReplyByEmail,
 				TestsAndAssessments: "tests " + n, RiskAssessment: "risk " + n, Questions: "question " + n, Timescale: "soon " + n}
 			mustSave(t, s.SaveRequest(ctx, &r))
-			st := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 2+i), Kind: data.StepNote, Summary: "noted"}
+			l := data.Letter{RequestID: r.ID, Kind: "review-diagnosis", Body: "Dear Dr Rees"}
+			mustSave(t, s.SaveLetter(ctx, &l))
+			st := data.Step{RequestID: r.ID, On: data.MustDate(2026, 11, 2+i), Kind: data.StepLetterSent, Summary: "noted",
+				LetterID: l.ID, LetterKind: l.Kind, Attachment: "attachments/reply-" + n + ".pdf"}
 			mustSave(t, s.AddStep(ctx, &st))
 		}
 	}

@@ -104,14 +104,19 @@ var selectRequestBriefSQL = "SELECT " + joinCols(requestBriefCols) + " FROM requ
 // requestBriefFields are where requestBriefCols go: requestFields' places
 // for those columns.
 func requestBriefFields(r *data.Request) []any {
-	all := requestFields(r)
-	fields := make([]any, 0, len(requestBriefCols))
-	for i, c := range requestCols {
-		if !slices.Contains(requestForLetters, c) {
-			fields = append(fields, all[i])
+	return placesOf(requestFields(r), requestCols, requestForLetters)
+}
+
+// placesOf is the places of all (one for each of cols) but those of the
+// columns left out.
+func placesOf(all []any, cols, leftOut []string) []any {
+	places := make([]any, 0, len(cols)-len(leftOut))
+	for i, c := range cols {
+		if !slices.Contains(leftOut, c) {
+			places = append(places, all[i])
 		}
 	}
-	return fields
+	return places
 }
 
 type creation struct {

@@ -18,6 +18,24 @@ var (
 	selectStepSQL = "SELECT " + joinCols(stepCols) + " FROM steps"
 )
 
+// stepForTimeline are the columns of a step that only its request's own
+// screen reads: the letter it sent, and the file attached. A reading of
+// the whole caseload for its lists, rules and search leaves them out
+// (ReadAs.Brief): most of 160,000 steps name a letter, by an id of 36
+// characters that the server wrote out and this desk read and let go.
+var stepForTimeline = []string{"letter_id", "attachment"}
+
+var (
+	stepBriefCols      = slices.DeleteFunc(slices.Clone(stepCols), func(c string) bool { return slices.Contains(stepForTimeline, c) })
+	selectStepBriefSQL = "SELECT " + joinCols(stepBriefCols) + " FROM steps"
+)
+
+// stepBriefFields are where stepBriefCols go: stepFields' places for
+// those columns.
+func stepBriefFields(st *data.Step) []any {
+	return placesOf(stepFields(st), stepCols, stepForTimeline)
+}
+
 // stepChanges are the columns UpdateStep sets, in the order of its arguments.
 var stepChanges = []string{"on_date", "kind", "outcome", "letter_id", "letter_kind", "summary", "due_on", "due_what",
 	"minutes", "attachment", "sent_how", "received_on", "no_reasons"}
@@ -133,8 +151,14 @@ func (s *Store) AllSteps(ctx context.Context) ([]data.Step, error) {
 // (the step it is given is reused for the next). A desk on a team's server
 // with 50,000 people reads 160,000 steps at sign-in, and most of what a
 // step holds is needed only once its request is opened.
-func AllStepsAs[U any](ctx context.Context, s *Store, keep func(*data.Step) U) ([]U, error) {
+//
+// Brief leaves out what only a request's own screen reads (see
+// stepForTimeline): LetterID and Attachment come to keep empty.
+func AllStepsAs[U any](ctx context.Context, s *Store, keep func(*data.Step) U, brief bool) ([]U, error) {
 	o := newStepOrder()
+	if brief {
+		return queryListKeptAs(ctx, s, "steps", stepBriefCols, stepBriefFields, nil, keep, o.key, o.compare, selectStepBriefSQL)
+	}
 	return queryListKeptAs(ctx, s, "steps", stepCols, stepFields, nil, keep, o.key, o.compare, selectStepSQL)
 }
 
