@@ -260,3 +260,29 @@ func TestABriefReadingLeavesOutOnlyWhatTheLettersRead(t *testing.T) {
 		check(t, s)
 	})
 }
+
+// A whole reading is sized by how many rows the table has: the file counts
+// them, and the server gives its estimate once it has looked at the table
+// (which it does as rows are saved, or when asked to ANALYZE).
+func TestAWholeReadingKnowsAboutHowManyRowsThereAre(t *testing.T) {
+	eachEngine(t, func(t *testing.T, s *Store) {
+		for i := range 30 {
+			mustSave(t, s.SavePerson(ctx, &data.Person{Name: "Person " + strconv.Itoa(i), Nation: data.Wales}))
+		}
+		if s.OnServer() {
+			if _, err := s.db.ExecContext(ctx, "ANALYZE people"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := s.rowsAbout(ctx, "people", nil); got != 30 {
+			t.Errorf("about %d people, want 30", got)
+		}
+		if got := s.rowsAbout(ctx, "people", []any{"x"}); got != 0 {
+			t.Errorf("a reading of some rows is sized for %d", got)
+		}
+		people, err := s.People(ctx)
+		if err != nil || len(people) != 30 || cap(people) != 30 {
+			t.Errorf("read %d people in a list of %d (%v)", len(people), cap(people), err)
+		}
+	})
+}
