@@ -28,3 +28,13 @@ func eachEngine(t *testing.T, test func(t *testing.T, s *Store)) {
 	t.Run("file", func(t *testing.T) { test(t, openTemp(t)) })
 	t.Run("server", func(t *testing.T) { test(t, openServerTemp(t)) })
 }
+
+// eachEngineAndProtected is eachEngine, then on protected records, whose
+// fields are opened as they are read.
+func eachEngineAndProtected(t *testing.T, test func(t *testing.T, s *Store)) {
+	eachEngine(t, test)
+	t.Run("protected", func(t *testing.T) {
+		s, _, _, _ := protectedFolder(t)
+		test(t, s)
+	})
+}

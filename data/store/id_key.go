@@ -75,8 +75,8 @@ func (o *oddIDs) key(id string) (key [16]byte, odd bool) {
 			o.at = map[string]uint32{}
 		}
 		n = uint32(len(o.list))
-		o.list = append(o.list, strings.Clone(id))
-		o.at[id] = n
+		o.list = append(o.list, strings.Clone(id)) // not the row's text, let go with the row
+		o.at[o.list[n]] = n
 	}
 	binary.BigEndian.PutUint32(key[12:], n)
 	return key, true

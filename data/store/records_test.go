@@ -250,12 +250,7 @@ func TestABriefReadingLeavesOutOnlyWhatTheLettersRead(t *testing.T) {
 			mustSave(t, s.AddStep(ctx, &st))
 		}
 	}
-	eachEngine(t, func(t *testing.T, s *Store) {
-		fill(t, s)
-		check(t, s)
-	})
-	t.Run("protected", func(t *testing.T) {
-		s, _, _, _ := protectedFolder(t)
+	eachEngineAndProtected(t, func(t *testing.T, s *Store) {
 		fill(t, s)
 		check(t, s)
 	})

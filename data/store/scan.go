@@ -117,12 +117,12 @@ func queryListSorted[T, K any](ctx context.Context, s *Store, table string, cols
 // queryListKeptAs is queryListSorted keeping of each row only what keep
 // makes of it, and its key.
 //
-// The rows are counted first, so that the list is made once at its size,
-// and put in order where they lie. Gathered in blocks, and copied in order
+// The list is made once at about its size (see rowsAbout), and the rows
+// are put in order where they lie. Gathered in blocks, and copied in order
 // into a list of their own, they were held twice over while being copied:
 // with 50,000 people, 16 MB more for the people and 20 MB for the steps at
-// the height of signing in. (The count only sizes the list: rows beyond
-// it are read all the same, and a list left much too large is copied to
+// the height of signing in. (The size is only a guess: rows beyond it
+// are read all the same, and a list left much too large is copied to
 // its size.)
 func queryListKeptAs[T, U, K any](ctx context.Context, s *Store, table string, cols []string, fields func(*T) []any, texts *textBlocks, keep func(*T) U, keyOf func(*T) K, order func(a, b K) int, query string, args ...any) ([]U, error) {
 	n := s.rowsAbout(ctx, table, args)

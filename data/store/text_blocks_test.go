@@ -49,12 +49,7 @@ func TestPeopleReadHaveTheirTextsLaidOutTogether(t *testing.T) {
 			t.Errorf("%d of a person's texts follow the one before, %d lie apart", together, apart)
 		}
 	}
-	eachEngine(t, func(t *testing.T, s *Store) {
-		fill(t, s)
-		check(t, s)
-	})
-	t.Run("protected", func(t *testing.T) {
-		s, _, _, _ := protectedFolder(t)
+	eachEngineAndProtected(t, func(t *testing.T, s *Store) {
 		fill(t, s)
 		check(t, s)
 	})
