@@ -41,9 +41,13 @@ type stepForm struct {
 	summary  *field
 	minutes  *field
 	answers  *widget.Select // which letter a reply answers
-	attach   string         // the file chosen to attach, outside the data folder
-	attachL  *widget.Label
-	dlg      dialog.Dialog
+	// The labels of the answer and of the letter answered, hidden with
+	// their rows when what happened has no answer (a note) or answers no
+	// letter (anything but a reply).
+	answerL, answersL *widget.Label
+	attach            string // the file chosen to attach, outside the data folder
+	attachL           *widget.Label
+	dlg               dialog.Dialog
 }
 
 var loggable = []data.StepKind{data.StepReply, data.StepCall, data.StepMeeting, data.StepNote, data.StepClosed}
@@ -77,14 +81,16 @@ func (f *stepForm) build() {
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
 
+	f.answerL = widget.NewLabelWithStyle("Their answer", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	f.answersL = widget.NewLabelWithStyle("Answering", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	rows := []fyne.CanvasObject{
 		widget.NewLabelWithStyle("What happened", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.kindPick,
-		widget.NewLabelWithStyle("Their answer", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), container.NewVBox(f.outcome, f.noReason, f.outMsg),
+		f.answerL, container.NewVBox(f.outcome, f.noReason, f.outMsg),
 	}
 	if sent := f.sentKinds(); len(sent) > 1 {
 		f.answers.Options = sent
 		f.answers.SetSelected(sent[len(sent)-1])
-		rows = append(rows, widget.NewLabelWithStyle("Answering", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.answers)
+		rows = append(rows, f.answersL, f.answers)
 	}
 	rows = append(rows, f.on.label, f.on.cell(), f.summary.label, f.summary.cell())
 	if s.modeNow() == modeAdvocate || s.modeNow() == modeSurgery {
@@ -119,12 +125,20 @@ func (f *stepForm) onKind(label string) {
 		f.outcome.Selected, f.setAside = "", f.outcome.Selected
 	}
 	f.showNoReasons()
-	if len(f.outcome.Options) == 0 {
-		f.outcome.Hide()
-	} else {
-		f.outcome.Show()
-	}
+	showIf(len(f.outcome.Options) > 0, f.outcome, f.answerL)
+	showIf(f.kind == data.StepReply, f.answers, f.answersL)
 	f.outcome.Refresh()
+}
+
+// showIf shows the objects when shown holds, and hides them otherwise.
+func showIf(shown bool, objects ...fyne.CanvasObject) {
+	for _, o := range objects {
+		if shown {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
 }
 
 // refusal reports whether the answer chosen refuses, wholly or in part.
