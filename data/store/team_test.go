@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -757,4 +758,67 @@ func TestATypedNameMeansTheMemberOfThatName(t *testing.T) {
 			t.Errorf("%q means %q (%v), want %q", typed, got, ok, want)
 		}
 	}
+}
+
+// A client handed to a receptionist belongs to the desk, and stays whole:
+// the server wrote the desk as the owner after working out the row's
+// checksum with the receptionist's name, and every client handed to the
+// desk read as damaged. Migration 006 mends those it damaged so, and
+// leaves any other damage for check to report.
+func TestClientsHandedToTheDeskStayWhole(t *testing.T) {
+	tm := newTeam(t)
+	desk := tm.add("desk", store.Receptionist)
+	tm.add("boss", store.Manager)
+	boss := tm.as("boss")
+	one, two := addClient(t, boss, "Aled Price"), addClient(t, boss, "Bethan Rees")
+	if err := boss.HandOver(bg, one.person.ID, desk); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := boss.HandOverAll(bg, tm.names["boss"], desk); err != nil || n != 1 {
+		t.Fatalf("handed %d over: %v", n, err)
+	}
+	if err := boss.Check(bg); err != nil {
+		t.Fatalf("after handing two clients to the desk: %v", err)
+	}
+
+	// The damage as the old rule left it, on one client, and damage of
+	// another kind (a note changed behind the program's back) on the other.
+	owner := tm.owner.Member().Name
+	damage := "ALTER TABLE people DISABLE TRIGGER people_checksum;" +
+		"UPDATE people SET checksum = record_sum(jsonb_set(to_jsonb(people), '{owner}', to_jsonb('" + desk + "'::TEXT))) WHERE id = '" + one.person.ID + "';" +
+		"UPDATE people SET notes = 'changed' WHERE id = '" + two.person.ID + "';" +
+		"ALTER TABLE people ENABLE TRIGGER people_checksum"
+	if err := tm.sql(owner, damage); err != nil {
+		t.Fatal(err)
+	}
+	if got := damagedPeople(t, boss); got != 2 {
+		t.Fatalf("%d people damaged before mending; want 2", got)
+	}
+	mend, err := os.ReadFile("migrations/server/006_desk_owner_checksum.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.sql(owner, string(mend)); err != nil {
+		t.Fatal(err)
+	}
+	if got := damagedPeople(t, boss); got != 1 {
+		t.Errorf("%d people damaged after mending; want only the one changed behind the program's back", got)
+	}
+}
+
+// damagedPeople is how many people check finds damaged.
+func damagedPeople(t *testing.T, s *store.Store) int {
+	t.Helper()
+	err := s.Check(bg)
+	var damage store.RecordDamage
+	if err != nil && !errors.As(err, &damage) {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, g := range damage {
+		if g.Kind == "people" {
+			n += g.N
+		}
+	}
+	return n
 }
