@@ -45,7 +45,8 @@ type stepForm struct {
 	// their rows when what happened has no answer (a note) or answers no
 	// letter (anything but a reply).
 	answerL, answersL *widget.Label
-	attach            string // the file chosen to attach, outside the data folder
+	answerBox         *fyne.Container // the answer, "no reasons" and its problem: hidden whole, it leaves no gap
+	attach            string          // the file chosen to attach, outside the data folder
 	attachL           *widget.Label
 	dlg               dialog.Dialog
 }
@@ -83,9 +84,10 @@ func (f *stepForm) build() {
 
 	f.answerL = widget.NewLabelWithStyle("Their answer", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	f.answersL = widget.NewLabelWithStyle("Answering", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	f.answerBox = container.NewVBox(f.outcome, f.noReason, f.outMsg)
 	rows := []fyne.CanvasObject{
 		widget.NewLabelWithStyle("What happened", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), f.kindPick,
-		f.answerL, container.NewVBox(f.outcome, f.noReason, f.outMsg),
+		f.answerL, f.answerBox,
 	}
 	if sent := f.sentKinds(); len(sent) > 1 {
 		f.answers.Options = sent
@@ -125,7 +127,7 @@ func (f *stepForm) onKind(label string) {
 		f.outcome.Selected, f.setAside = "", f.outcome.Selected
 	}
 	f.showNoReasons()
-	showIf(len(f.outcome.Options) > 0, f.outcome, f.answerL)
+	showIf(len(f.outcome.Options) > 0, f.outcome, f.answerL, f.answerBox)
 	showIf(f.kind == data.StepReply, f.answers, f.answersL)
 	f.outcome.Refresh()
 }

@@ -70,7 +70,7 @@ func TestLoggingShowsOnlyTheRowsWhatHappenedHas(t *testing.T) {
 		answer, answering bool
 	}{{data.StepNote, false, false}, {data.StepReply, true, true}, {data.StepCall, true, false}, {data.StepClosed, true, false}, {data.StepNote, false, false}} {
 		f.kindPick.SetSelected(c.kind.Label())
-		if f.answerL.Visible() != c.answer || f.outcome.Visible() != c.answer {
+		if f.answerL.Visible() != c.answer || f.outcome.Visible() != c.answer || f.answerBox.Visible() != c.answer {
 			t.Errorf("%s: their answer's label shown %v, its choices %v; want %v", c.kind, f.answerL.Visible(), f.outcome.Visible(), c.answer)
 		}
 		if f.answersL.Visible() != c.answering || f.answers.Visible() != c.answering {
