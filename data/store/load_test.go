@@ -92,11 +92,10 @@ func TestLoadTwentyDesks(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { desks[i].Close() })
-		if i == 0 { // everyone so far becomes the desk's
-			if _, err := first.HandOverAll(ctx, first.Member().Name, name); err != nil {
-				t.Fatal(err)
-			}
-		}
+	}
+	// Everyone so far becomes the desk's.
+	if _, err := first.HandOverAll(ctx, first.Member().Name, desks[0].Member().Name); err != nil {
+		t.Fatal(err)
 	}
 	ledgers := make([]*ledger, loadDesks)
 	var wg sync.WaitGroup
