@@ -112,10 +112,22 @@ type personDue struct {
 }
 
 // duesOf gathers an agenda by person. Only this is kept of it: grouping
-// the items themselves by person copied them all again.
+// the items themselves by person copied them all again. Only the people
+// with a date or something overdue are in it (the others read as nothing
+// due), in a map made to size: grown from nothing, and with everyone
+// Today lists, it was the largest thing working out Today asked for.
 func duesOf(items []process.Item) map[string]personDue {
-	out := map[string]personDue{}
+	dated := 0
+	for i := range items {
+		if !items[i].Date.IsZero() || items[i].Overdue {
+			dated++
+		}
+	}
+	out := make(map[string]personDue, dated)
 	for _, it := range items {
+		if it.Date.IsZero() && !it.Overdue {
+			continue
+		}
 		d := out[it.PersonID]
 		if !it.Date.IsZero() && (d.next.IsZero() || it.Date.Before(d.next)) {
 			d.next, d.what = it.Date, it.What

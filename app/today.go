@@ -113,15 +113,19 @@ func (t *todayScreen) close() {
 }
 
 // agenda works out what is due, and what is ready for its next step.
+// The items are put in one list once, at its size: appended to the dated
+// items, the waiting ones (most of them, with 50,000 people) made it grow
+// by a copy of them all.
 func agenda(cl *caseload, today data.Date) []process.Item {
-	items := onePerRequest(cl.agendaOf(cl.people, cl.requestList(), today))
-	return append(items, waitingOnUs(cl, items, today)...)
+	dated := onePerRequest(cl.agendaOf(cl.people, cl.requestList(), today))
+	return slices.Concat(append([][]process.Item{dated}, waitingOnUs(cl, dated, today)...)...)
 }
 
 // waitingOnUs are the requests with nothing owed but a step for the user
 // to take: a letter not yet sent, or an answer to act on. They follow
-// the dated items, with no date of their own.
-func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.Item {
+// the dated items, with no date of their own, in lists to be put one
+// after the other.
+func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) [][]process.Item {
 	listed := make(map[string]bool, len(dated)+1)
 	for _, it := range dated {
 		listed[it.RequestID] = true
@@ -131,6 +135,9 @@ func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.
 		listed[d.RequestID] = true
 	}
 	cfg := cl.config() // once: it copies the directory
+	// A list for each person, made at its size: one for each part, grown
+	// item by item, asked for five times its size (a long list grows by a
+	// quarter at a time).
 	found := make([][]process.Item, len(cl.people))
 	inParts(len(cl.people), func(from, to int) {
 		var room waitRoom
@@ -138,7 +145,7 @@ func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) []process.
 			found[i] = waitingFor(cl, cl.people[i], listed, cfg, today, &room)
 		}
 	})
-	return slices.Concat(found...)
+	return found
 }
 
 // waitRoom is room for waitingFor to work in, reused from person to person.

@@ -212,23 +212,26 @@ func NextActions(req data.Request, steps []data.Step, today data.Date) []Action 
 // NextActionsFor is NextActions with the user's settings and contacts
 // (the chase period, and whether the ICB's time limit is known).
 func NextActionsFor(req data.Request, steps []data.Step, today data.Date, cfg Config) []Action {
-	return nextActions(req, steps, today, cfg, false)
+	return nextActions(make([]Action, 0, 8), req, steps, today, cfg, false)
 }
 
 // NextActionFor is the first of NextActionsFor, if any. Only its reason is
 // worked out: Today lists the first action of thousands of requests, and
 // writing out the reasons of the others was a fifth of what it allocated.
 func NextActionFor(req data.Request, steps []data.Step, today data.Date, cfg Config) (Action, bool) {
-	out := nextActions(req, steps, today, cfg, true)
+	// Room for the actions on the stack: made on the heap for each of
+	// thousands of requests, it was a sixth of what Today allocated.
+	var room [8]Action
+	out := nextActions(room[:0], req, steps, today, cfg, true)
 	if len(out) == 0 {
 		return Action{}, false
 	}
 	return out[0], true
 }
 
-// nextActions lists the next actions; with firstOnly, only the first has
-// its reason written out.
-func nextActions(req data.Request, steps []data.Step, today data.Date, cfg Config, firstOnly bool) []Action {
+// nextActions lists the next actions in out, which it appends to; with
+// firstOnly, only the first has its reason written out.
+func nextActions(out []Action, req data.Request, steps []data.Step, today data.Date, cfg Config, firstOnly bool) []Action {
 	st := StateOf(steps)
 	f := data.FactsFor(cfg.Nation)
 	facts := conditions{req: req, cfg: cfg, facts: f,
@@ -241,7 +244,6 @@ func nextActions(req data.Request, steps []data.Step, today data.Date, cfg Confi
 		}
 		return fillWords(reason, word)
 	}
-	out := make([]Action, 0, 8) // made once: grown from nothing, it was the largest part of what Today allocated
 	seen := func(letter string, log data.StepKind) bool {
 		for _, a := range out {
 			if a.Letter == letter && a.Log == log {
