@@ -30,6 +30,10 @@ func openOnWindow(t *testing.T, dir string, wrap func(fyne.Window) fyne.Window) 
 	t.Helper()
 	a := test.NewTempApp(t)
 	s := newShell(a, dir)
+	// One day for the whole test: run near midnight, a request would
+	// otherwise be dated one day and checked against the next.
+	day := data.Today()
+	s.today = func() data.Date { return day }
 	if wrap != nil {
 		s.win = wrap(s.win)
 	}
