@@ -112,76 +112,83 @@ func (t *todayScreen) close() {
 	releaseSoon()
 }
 
-// agenda works out what is due, and what is ready for its next step.
-// The items are put in one list once, at its size: appended to the dated
-// items, the waiting ones (most of them, with 50,000 people) made it grow
-// by a copy of them all.
+// agenda works out what is due, soonest first, one item for each request;
+// then what is ready for its next step, person by person, each one's
+// newest request first. The items are put in one list once, at its size:
+// appended to the dated items, the waiting ones (most of them, with 50,000
+// people) made it grow by a copy of them all.
 func agenda(cl *caseload, today data.Date) []process.Item {
-	dated := onePerRequest(cl.agendaOf(cl.people, cl.requestList(), today))
-	return slices.Concat(append([][]process.Item{dated}, waitingOnUs(cl, dated, today)...)...)
-}
-
-// waitingOnUs are the requests with nothing owed but a step for the user
-// to take: a letter not yet sent, or an answer to act on. They follow
-// the dated items, with no date of their own, in lists to be put one
-// after the other.
-func waitingOnUs(cl *caseload, dated []process.Item, today data.Date) [][]process.Item {
-	listed := make(map[string]bool, len(dated)+1)
-	for _, it := range dated {
-		listed[it.RequestID] = true
-	}
-	var d draft // the one still in the wizard has its own card
+	// The config once: it copies the directory. The request still in the
+	// wizard has its own card, not an item.
+	w := waitingList{cl: cl, today: today, cfg: cl.config()}
+	var d draft
 	if json.Unmarshal([]byte(cl.settings[settingDraft]), &d) == nil {
-		listed[d.RequestID] = true
+		w.draft = d.RequestID
 	}
-	cfg := cl.config() // once: it copies the directory
-	// A list for each person, made at its size: one for each part, grown
-	// item by item, asked for five times its size (a long list grows by a
-	// quarter at a time).
-	found := make([][]process.Item, len(cl.people))
-	inParts(len(cl.people), func(from, to int) {
-		var room waitRoom
-		for i := from; i < to; i++ {
-			found[i] = waitingFor(cl, cl.people[i], listed, cfg, today, &room)
+	dated, waiting := process.ListAgenda(cl.people, cl.requestList(), (*requestBrief).forRules, cl.timelines(), today, w.cfg,
+		process.Listing[*requestBrief]{Soonest: true, Undated: w.item})
+	return w.appendInOrder(dated, waiting)
+}
+
+// waitingList finds the requests with nothing owed but a step for the
+// user to take: a letter not yet sent, or an answer to act on. They
+// follow the dated items, with no date of their own.
+type waitingList struct {
+	cl    *caseload
+	today data.Date
+	cfg   process.Config
+	draft string // the request still in the wizard
+}
+
+// item is a request's waiting item, if it is waiting on the user.
+func (w *waitingList) item(_ *requestBrief, r data.Request, p *data.Person, steps []data.Step) (process.Item, bool) {
+	if p == nil || r.ID == w.draft {
+		return process.Item{}, false
+	}
+	st := w.cl.state(r.ID)
+	if !waitsOnUs(st.Kind) {
+		return process.Item{}, false
+	}
+	act, ok := process.NextActionFor(r, steps, w.today, w.cl.configOn(w.cfg, r))
+	if !ok {
+		return process.Item{}, false
+	}
+	what := st.Label()
+	if st.Kind == process.StateDrafted {
+		what = "No letter sent yet"
+	}
+	return process.Item{PersonID: p.ID, PersonName: p.Name, RequestID: r.ID,
+		What: what + " · " + r.Title(), NextAction: act}, true
+}
+
+// appendInOrder appends the waiting items to list in the order of the
+// people, each one's newest request first (and requests made at the same
+// moment in the order the person's list has them). Small keys are sorted,
+// and each item copied once, into the room list has for them.
+func (w *waitingList) appendInOrder(list []process.Item, waiting [][]process.Item) []process.Item {
+	type key struct {
+		place       int
+		created     int64
+		at, part, i int
+	}
+	var keys []key
+	for part, items := range waiting {
+		keys = slices.Grow(keys, len(items))
+		for i := range items {
+			it := &items[i]
+			place, _ := w.cl.placeOf(it.PersonID)
+			keys = append(keys, key{place: place, created: w.cl.requests[it.RequestID].created,
+				at: slices.Index(w.cl.byPerson[it.PersonID], it.RequestID), part: part, i: i})
 		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.place, b.place), cmp.Compare(b.created, a.created), cmp.Compare(a.at, b.at))
 	})
-	return found
-}
-
-// waitRoom is room for waitingFor to work in, reused from person to person.
-type waitRoom struct {
-	waiting []*requestBrief
-	steps   []data.Step
-}
-
-// waitingFor is waitingOnUs for one person.
-func waitingFor(cl *caseload, p data.Person, listed map[string]bool, cfg process.Config, today data.Date, room *waitRoom) []process.Item {
-	// Most requests are listed already or in hand: pick the rest out, newest first.
-	waiting := room.waiting[:0]
-	for _, id := range cl.byPerson[p.ID] {
-		if r, ok := cl.requests[id]; ok && !listed[id] && waitsOnUs(cl.state(id).Kind) {
-			waiting = append(waiting, r)
-		}
+	list = slices.Grow(list, len(keys))
+	for _, k := range keys {
+		list = append(list, waiting[k.part][k.i])
 	}
-	slices.SortStableFunc(waiting, func(a, b *requestBrief) int { return cmp.Compare(b.created, a.created) })
-	var out []process.Item
-	for _, b := range waiting {
-		r := b.forRules()
-		st := cl.state(r.ID)
-		room.steps = cl.digest(r.ID).unnamedSteps(r.ID, room.steps[:0])
-		act, ok := process.NextActionFor(r, room.steps, today, cl.configOn(cfg, r))
-		if !ok {
-			continue
-		}
-		what := st.Label()
-		if st.Kind == process.StateDrafted {
-			what = "No letter sent yet"
-		}
-		out = append(out, process.Item{PersonID: p.ID, PersonName: p.Name, RequestID: r.ID,
-			What: what + " · " + r.Title(), NextAction: act})
-	}
-	room.waiting = waiting
-	return out
+	return list
 }
 
 // waitsOnUs reports whether a request in state k may be waiting for the

@@ -3,25 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-
-	"secondopinion/data/process"
 )
-
-// onePerRequest keeps, of the agenda's items (soonest first), the most
-// pressing one for each request: Today shows a request once, by the date
-// that matters most, rather than the same person several times over.
-func onePerRequest(items []process.Item) []process.Item {
-	seen := make(map[string]bool, len(items))
-	out := items[:0]
-	for _, it := range items {
-		if seen[it.RequestID] {
-			continue
-		}
-		seen[it.RequestID] = true
-		out = append(out, it)
-	}
-	return out
-}
 
 // longestDueTexts are the widest things a date on Today can say.
 var longestDueTexts = []string{"999 days overdue", "Due Wed 30 September", "Due 30 September 2099", "Due tomorrow", "Next step"}

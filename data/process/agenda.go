@@ -50,23 +50,51 @@ func TimelineOf(byRequest map[string][]data.Step) Timeline {
 // requests as the rules read it, one at a time: a caseload may keep them in
 // a shorter form, and copying them all was tens of megabytes each time
 // Today was worked out, for 50,000 people.
-//
-// Requests are worked through in parts, one part to each processor: with
-// 50,000 people, Today took 700 ms on one core of two.
 func AgendaOf[R any](people []data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config) []Item {
+	dated, _ := ListAgenda(people, requests, request, timeline, today, cfg, Listing[R]{})
+	return dated
+}
+
+// Listing says what ListAgenda lists besides every dated item.
+type Listing[R any] struct {
+	// Soonest keeps only each request's soonest item.
+	Soonest bool
+	// Undated, if set, is asked about each request with no dated item,
+	// with its timeline (p is nil when the request's person is not among
+	// the people). It is called from several goroutines at once.
+	Undated func(each R, req data.Request, p *data.Person, steps []data.Step) (Item, bool)
+}
+
+// ListAgenda is AgendaOf as l says: the dated items soonest first, and
+// apart from them, in lists in no particular order, what l.Undated gave.
+// The dated list has room for the undated ones after it.
+//
+// Requests are worked through in parts, one part to each processor, each
+// part sorted on its own and the parts then merged: with 50,000 people,
+// Today took 700 ms on one core of two, and sorting all the items on one
+// core and asking for Today's undated requests on another pass over them
+// were a third of what was left.
+func ListAgenda[R any](people []data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config, l Listing[R]) (dated []Item, undated [][]Item) {
 	byPerson := make(map[string]*data.Person, len(people))
 	for i := range people {
 		byPerson[people[i].ID] = &people[i]
 	}
 	parts := min(runtime.GOMAXPROCS(0), len(requests)/minPartRequests+1)
-	found := make([][]Item, parts)
+	found := make([]agendaFound, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
 		part := requests[len(requests)*k/parts : len(requests)*(k+1)/parts]
-		wg.Go(func() { found[k] = agendaPart(byPerson, part, request, timeline, today, cfg) })
+		wg.Go(func() { found[k] = agendaPart(byPerson, part, request, timeline, today, cfg, l) })
 	}
 	wg.Wait()
-	return sortItems(slices.Concat(found...))
+	sorted := make([][]Item, parts)
+	undated = make([][]Item, parts)
+	spare := 0
+	for k := range found {
+		sorted[k], undated[k] = found[k].dated, found[k].undated
+		spare += len(undated[k])
+	}
+	return mergeItems(sorted, spare), undated
 }
 
 // Whole is the request function of AgendaOf for requests kept whole.
@@ -75,43 +103,88 @@ func Whole(r *data.Request) data.Request { return *r }
 // minPartRequests is the fewest requests worth a goroutine of their own.
 const minPartRequests = 2000
 
-// agendaPart is the items of some of the requests, in no particular order.
-func agendaPart[R any](byPerson map[string]*data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config) []Item {
+// agendaFound is what one part of the requests gave.
+type agendaFound struct {
+	dated   []Item // sorted
+	undated []Item
+}
+
+// agendaPart is the items of some of the requests: the dated ones sorted.
+func agendaPart[R any](byPerson map[string]*data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config, l Listing[R]) agendaFound {
 	// Most requests owe nothing today, or only what a later step settled:
 	// with 50,000 people, a third of a dated item for each request. Room
 	// for one each was twice the memory of them all, at the height of
 	// signing in; a list that outgrows half grows as lists do.
 	items := make([]Item, 0, len(requests)/2)
+	var undated []Item
+	if l.Undated != nil {
+		// Half again, for Today: with 50,000 people, two requests in five
+		// wait on the user. Grown from nothing, the list was 6 MB more.
+		undated = make([]Item, 0, len(requests)/2)
+	}
 	var buf []Deadline
 	var rs []data.Step // each request's timeline in turn; items copy what they need of it
 	for _, each := range requests {
 		req := request(each)
 		rs = timeline(req.ID, rs[:0])
+		p := byPerson[req.PersonID]
 		if len(rs) == 0 {
+			undated = appendUndated(undated, l, each, req, p, rs)
 			continue
 		}
 		if !slices.IsSortedFunc(rs, stepOrder) {
 			slices.SortStableFunc(rs, stepOrder)
 		}
-		p := byPerson[req.PersonID]
-		if p == nil {
-			p = &data.Person{ID: req.PersonID, Name: "(unknown person)"}
+		person := p
+		if person == nil {
+			person = &data.Person{ID: req.PersonID, Name: "(unknown person)"}
 		}
 		rcfg := cfg
 		rcfg.Recipient = cfg.Contacts[req.RecipientID]
-		rcfg.Nation = p.Nation
-		items, buf = appendRequestItems(items, buf, p, req, rs, today, rcfg)
+		rcfg.Nation = person.Nation
+		first := len(items)
+		items, buf = appendRequestItems(items, buf, person, req, rs, today, rcfg)
+		if len(items) == first {
+			undated = appendUndated(undated, l, each, req, p, rs)
+		} else if l.Soonest {
+			items = keepSoonest(items, first)
+		}
 	}
-	return items
+	return agendaFound{dated: sortItems(items), undated: undated}
+}
+
+// appendUndated adds what l.Undated gives for a request with no dated item.
+func appendUndated[R any](undated []Item, l Listing[R], each R, req data.Request, p *data.Person, steps []data.Step) []Item {
+	if l.Undated == nil {
+		return undated
+	}
+	if it, ok := l.Undated(each, req, p, steps); ok {
+		undated = append(undated, it)
+	}
+	return undated
+}
+
+// keepSoonest keeps, of the items from first on (one request's), the one
+// that sorts first.
+func keepSoonest(items []Item, first int) []Item {
+	soonest := first
+	for i := first + 1; i < len(items); i++ {
+		if compareItems(&items[i], &items[soonest]) < 0 {
+			soonest = i
+		}
+	}
+	items[first] = items[soonest]
+	return items[:first+1]
 }
 
 // limitShownAfter is how long a passed time limit stays on the agenda: long
 // enough to notice and ask for it to be waived for good reason.
 const limitShownAfter = 14
 
-// sortItems orders by date, person, request and text, in place. Items are
-// large, so it sorts small keys and moves each item once, following each
-// cycle of the order found (a sorted copy was one more copy of them all).
+// sortItems orders by date, person, request and text, in place, keeping
+// the order of items alike. Items are large, so it sorts small keys and
+// moves each item once, following each cycle of the order found (a sorted
+// copy was one more copy of them all).
 func sortItems(items []Item) []Item {
 	type key struct {
 		day int
@@ -125,9 +198,7 @@ func sortItems(items []Item) []Item {
 		if x.day != y.day {
 			return cmp.Compare(x.day, y.day)
 		}
-		a, b := &items[x.i], &items[y.i]
-		return cmp.Or(cmp.Compare(a.PersonName, b.PersonName), cmp.Compare(a.RequestID, b.RequestID),
-			cmp.Compare(a.What, b.What), cmp.Compare(x.i, y.i))
+		return cmp.Or(compareSameDay(&items[x.i], &items[y.i]), cmp.Compare(x.i, y.i))
 	})
 	for start := range keys {
 		if keys[start].i < 0 {
@@ -150,6 +221,37 @@ func sortItems(items []Item) []Item {
 		}
 	}
 	return items
+}
+
+// compareItems is the agenda's order: by date, person, request and text.
+func compareItems(a, b *Item) int {
+	return cmp.Or(a.Date.Compare(b.Date), compareSameDay(a, b))
+}
+
+func compareSameDay(a, b *Item) int {
+	return cmp.Or(cmp.Compare(a.PersonName, b.PersonName), cmp.Compare(a.RequestID, b.RequestID), cmp.Compare(a.What, b.What))
+}
+
+// mergeItems merges sorted lists into one, with room for spare more items
+// after them; of items alike, the earlier list's come first, as sorting
+// the lists one after the other would put them.
+func mergeItems(lists [][]Item, spare int) []Item {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	out := make([]Item, 0, n+spare)
+	for len(out) < n {
+		next := -1
+		for k, l := range lists {
+			if len(l) > 0 && (next < 0 || compareItems(&l[0], &lists[next][0]) < 0) {
+				next = k
+			}
+		}
+		out = append(out, lists[next][0])
+		lists[next] = lists[next][1:]
+	}
+	return out
 }
 
 // GroupSteps finds each request's steps in timeline order. Storage returns
