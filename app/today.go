@@ -126,7 +126,7 @@ func agenda(cl *caseload, today data.Date) []process.Item {
 		w.draft = d.RequestID
 	}
 	dated, waiting := process.ListAgenda(cl.people, cl.requestList(), (*requestBrief).forRules, cl.timelines(), today, w.cfg,
-		process.Listing[*requestBrief]{Soonest: true, Undated: w.item})
+		process.Listing{Soonest: true, Undated: w.item})
 	return w.appendInOrder(dated, waiting)
 }
 
@@ -141,7 +141,7 @@ type waitingList struct {
 }
 
 // item is a request's waiting item, if it is waiting on the user.
-func (w *waitingList) item(_ *requestBrief, r data.Request, p *data.Person, steps []data.Step) (process.Item, bool) {
+func (w *waitingList) item(r data.Request, p *data.Person, steps []data.Step) (process.Item, bool) {
 	if p == nil || r.ID == w.draft {
 		return process.Item{}, false
 	}

@@ -51,18 +51,18 @@ func TimelineOf(byRequest map[string][]data.Step) Timeline {
 // a shorter form, and copying them all was tens of megabytes each time
 // Today was worked out, for 50,000 people.
 func AgendaOf[R any](people []data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config) []Item {
-	dated, _ := ListAgenda(people, requests, request, timeline, today, cfg, Listing[R]{})
+	dated, _ := ListAgenda(people, requests, request, timeline, today, cfg, Listing{})
 	return dated
 }
 
 // Listing says what ListAgenda lists besides every dated item.
-type Listing[R any] struct {
+type Listing struct {
 	// Soonest keeps only each request's soonest item.
 	Soonest bool
 	// Undated, if set, is asked about each request with no dated item,
 	// with its timeline (p is nil when the request's person is not among
 	// the people). It is called from several goroutines at once.
-	Undated func(each R, req data.Request, p *data.Person, steps []data.Step) (Item, bool)
+	Undated func(req data.Request, p *data.Person, steps []data.Step) (Item, bool)
 }
 
 // ListAgenda is AgendaOf as l says: the dated items soonest first, and
@@ -74,25 +74,22 @@ type Listing[R any] struct {
 // Today took 700 ms on one core of two, and sorting all the items on one
 // core and asking for Today's undated requests on another pass over them
 // were a third of what was left.
-func ListAgenda[R any](people []data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config, l Listing[R]) (dated []Item, undated [][]Item) {
+func ListAgenda[R any](people []data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config, l Listing) (dated []Item, undated [][]Item) {
 	byPerson := make(map[string]*data.Person, len(people))
 	for i := range people {
 		byPerson[people[i].ID] = &people[i]
 	}
 	parts := min(runtime.GOMAXPROCS(0), len(requests)/minPartRequests+1)
-	found := make([]agendaFound, parts)
+	sorted, undated := make([][]Item, parts), make([][]Item, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
 		part := requests[len(requests)*k/parts : len(requests)*(k+1)/parts]
-		wg.Go(func() { found[k] = agendaPart(byPerson, part, request, timeline, today, cfg, l) })
+		wg.Go(func() { sorted[k], undated[k] = agendaPart(byPerson, part, request, timeline, today, cfg, l) })
 	}
 	wg.Wait()
-	sorted := make([][]Item, parts)
-	undated = make([][]Item, parts)
 	spare := 0
-	for k := range found {
-		sorted[k], undated[k] = found[k].dated, found[k].undated
-		spare += len(undated[k])
+	for _, u := range undated {
+		spare += len(u)
 	}
 	return mergeItems(sorted, spare), undated
 }
@@ -103,20 +100,14 @@ func Whole(r *data.Request) data.Request { return *r }
 // minPartRequests is the fewest requests worth a goroutine of their own.
 const minPartRequests = 2000
 
-// agendaFound is what one part of the requests gave.
-type agendaFound struct {
-	dated   []Item // sorted
-	undated []Item
-}
-
-// agendaPart is the items of some of the requests: the dated ones sorted.
-func agendaPart[R any](byPerson map[string]*data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config, l Listing[R]) agendaFound {
+// agendaPart is the items of some of the requests: the dated ones sorted,
+// and what l.Undated gave.
+func agendaPart[R any](byPerson map[string]*data.Person, requests []R, request func(R) data.Request, timeline Timeline, today data.Date, cfg Config, l Listing) (dated, undated []Item) {
 	// Most requests owe nothing today, or only what a later step settled:
 	// with 50,000 people, a third of a dated item for each request. Room
 	// for one each was twice the memory of them all, at the height of
 	// signing in; a list that outgrows half grows as lists do.
 	items := make([]Item, 0, len(requests)/2)
-	var undated []Item
 	if l.Undated != nil {
 		// Half again, for Today: with 50,000 people, two requests in five
 		// wait on the user. Grown from nothing, the list was 6 MB more.
@@ -129,7 +120,7 @@ func agendaPart[R any](byPerson map[string]*data.Person, requests []R, request f
 		rs = timeline(req.ID, rs[:0])
 		p := byPerson[req.PersonID]
 		if len(rs) == 0 {
-			undated = appendUndated(undated, l, each, req, p, rs)
+			undated = appendUndated(undated, l, req, p, rs)
 			continue
 		}
 		if !slices.IsSortedFunc(rs, stepOrder) {
@@ -145,20 +136,20 @@ func agendaPart[R any](byPerson map[string]*data.Person, requests []R, request f
 		first := len(items)
 		items, buf = appendRequestItems(items, buf, person, req, rs, today, rcfg)
 		if len(items) == first {
-			undated = appendUndated(undated, l, each, req, p, rs)
+			undated = appendUndated(undated, l, req, p, rs)
 		} else if l.Soonest {
 			items = keepSoonest(items, first)
 		}
 	}
-	return agendaFound{dated: sortItems(items), undated: undated}
+	return sortItems(items), undated
 }
 
 // appendUndated adds what l.Undated gives for a request with no dated item.
-func appendUndated[R any](undated []Item, l Listing[R], each R, req data.Request, p *data.Person, steps []data.Step) []Item {
+func appendUndated(undated []Item, l Listing, req data.Request, p *data.Person, steps []data.Step) []Item {
 	if l.Undated == nil {
 		return undated
 	}
-	if it, ok := l.Undated(each, req, p, steps); ok {
+	if it, ok := l.Undated(req, p, steps); ok {
 		undated = append(undated, it)
 	}
 	return undated
