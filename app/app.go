@@ -15,6 +15,7 @@ const ID = "uk.org.secondopinion.app"
 func Open(a fyne.App, dir string) {
 	s := newShell(a, dir)
 	s.win.Show()
+	a.Lifecycle().SetOnStarted(s.takeEndSignals)
 	go removeOldPreviews() // what a crash left: letters naming people
 	s.start()
 }

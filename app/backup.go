@@ -193,6 +193,10 @@ func (s *shell) closeAfterBackup() {
 		s.finishClose()
 	}, func(err error) {
 		working.Hide()
+		if s.ending != nil {
+			s.finishClose() // no one is there to answer
+			return
+		}
 		s.closing = false
 		var ue *data.UserError
 		msg := data.Message(err)
@@ -209,7 +213,10 @@ func (s *shell) closeAfterBackup() {
 }
 
 func (s *shell) finishClose() {
-	s.closing = false
+	s.closing, s.ended = false, true
+	if s.ending != nil {
+		s.ending.Stop()
+	}
 	s.closeStore()
 	s.win.Close()
 }

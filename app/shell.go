@@ -52,6 +52,8 @@ type shell struct {
 	banners    *fyne.Container
 	closing    bool                    // an automatic backup is being made before the window closes
 	closeTried bool                    // the person asked to close once already
+	ending     *time.Timer             // a signal asked the program to end: when to end it whatever is under way (end_signal.go)
+	ended      bool                    // the records and the window are closed
 	afterOpen  func()                  // runs once the records have opened again (after a restore)
 	leaving    screen                  // the screen asked to keep its work before the window moves on
 	deskDraft  *deskScreen             // a desk form left part-filled, shown again on return
