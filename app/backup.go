@@ -212,7 +212,12 @@ func (s *shell) closeAfterBackup() {
 	})
 }
 
+// finishClose closes the records and the window, once: a backup may end
+// after a second signal to end has closed them already.
 func (s *shell) finishClose() {
+	if s.ended {
+		return
+	}
 	s.closing, s.ended = false, true
 	if s.ending != nil {
 		s.ending.Stop()

@@ -58,18 +58,10 @@ func (s *shell) takeEndSignals() {
 // signal, or endGrace gone by, closes it at once.
 func (s *shell) endOnSignal() {
 	if s.ending != nil {
-		s.endNow()
+		s.finishClose()
 		return
 	}
-	s.ending = time.AfterFunc(endGrace, func() { s.jobs.deliver(s.endNow) })
+	s.ending = time.AfterFunc(endGrace, func() { s.jobs.deliver(s.finishClose) })
 	s.closeTried = false // edits are saved even after one try at closing
 	s.onClose()
-}
-
-// endNow closes the records and the window, whatever is under way.
-func (s *shell) endNow() {
-	if s.ended {
-		return
-	}
-	s.finishClose()
 }
