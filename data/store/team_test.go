@@ -791,7 +791,7 @@ func TestClientsHandedToTheDeskStayWhole(t *testing.T) {
 	if err := tm.sql(owner, damage); err != nil {
 		t.Fatal(err)
 	}
-	if got := damagedPeople(t, boss); got != 2 {
+	if got := damaged(t, boss, "people"); got != 2 {
 		t.Fatalf("%d people damaged before mending; want 2", got)
 	}
 	mend, err := os.ReadFile("migrations/server/006_desk_owner_checksum.sql")
@@ -801,13 +801,13 @@ func TestClientsHandedToTheDeskStayWhole(t *testing.T) {
 	if err := tm.sql(owner, string(mend)); err != nil {
 		t.Fatal(err)
 	}
-	if got := damagedPeople(t, boss); got != 1 {
+	if got := damaged(t, boss, "people"); got != 1 {
 		t.Errorf("%d people damaged after mending; want only the one changed behind the program's back", got)
 	}
 }
 
-// damagedPeople is how many people check finds damaged.
-func damagedPeople(t *testing.T, s *store.Store) int {
+// damaged is how many records of a kind ("people", "steps") check finds damaged.
+func damaged(t *testing.T, s *store.Store, kind string) int {
 	t.Helper()
 	err := s.Check(bg)
 	var damage store.RecordDamage
@@ -816,7 +816,7 @@ func damagedPeople(t *testing.T, s *store.Store) int {
 	}
 	n := 0
 	for _, g := range damage {
-		if g.Kind == "people" {
+		if g.Kind == kind {
 			n += g.N
 		}
 	}
